@@ -1,0 +1,30 @@
+import type { Knex } from 'knex';
+import * as m001 from './migrations/001_reference';
+import * as m002 from './migrations/002_items';
+import * as m003 from './migrations/003_cases';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+// Imported, not globbed from disk: the same list works under tsx, jest and a bundle.
+const MIGRATIONS: Record<string, Migration> = {
+  '001_reference': m001,
+  '002_items': m002,
+  '003_cases': m003,
+};
+
+const source: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(MIGRATIONS),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => MIGRATIONS[name]!,
+};
+
+export async function migrateLatest(knex: Knex): Promise<void> {
+  await knex.migrate.latest({ migrationSource: source });
+}
+
+export async function migrateRollbackAll(knex: Knex): Promise<void> {
+  await knex.migrate.rollback({ migrationSource: source }, true);
+}

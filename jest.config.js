@@ -1,0 +1,1 @@
+module.exports = { testEnvironment: 'node', transform: { '^.+\\.(t|j)sx?$': ['@swc/jest'] }, testMatch: ['<rootDir>/tests/**/*.test.ts'], testTimeout: 30000 };

@@ -1,0 +1,39 @@
+import type { CaseContext, CaseState } from './caseMachine';
+import type { CaseEvent } from './caseEvents';
+import type { ClockChange } from './clock';
+import { STATUTORY, type ItemVersion } from './route';
+
+interface Side {
+  state: CaseState;
+  context: CaseContext;
+}
+
+/**
+ * Which clock change a transition makes, from the states on both sides. Kept
+ * apart from the machine so the machine stays about who may do what, and so
+ * the rules of 行政许可法 read in one place.
+ */
+export function clockChangeFor(prev: Side, next: Side, event: CaseEvent, item: Pick<ItemVersion, 'promisedDays'>): ClockChange {
+  const to = next.state;
+  if (to === 'completed' || to === 'refused' || to === 'denied' || to === 'withdrawn') return { kind: 'stop' };
+  if (to === 'awaitingMaterials') return { kind: 'pause', pause: 'materials' };
+  if (to === 'special') return { kind: 'pause', pause: 'special' };
+  if (to === 'acceptanceReview') {
+    // A complete file restarts the 5-day acceptance period (on arrival or on supply).
+    return { kind: 'start', phase: 'acceptance', limitDays: STATUTORY.materialsNoticeDays };
+  }
+  if (prev.state === 'special') return { kind: 'resume' };
+  if (event.type === 'EXTEND') return { kind: 'extend', days: STATUTORY.extensionDays };
+  if (to === 'approved') return { kind: 'start', phase: 'delivery', limitDays: STATUTORY.issueAndDeliverDays };
+  const step = next.context.route[next.context.stepIndex];
+  const stepChanged = prev.context.stepIndex !== next.context.stepIndex || prev.state !== to;
+  if (to === 'review' && stepChanged) {
+    return { kind: 'start', phase: 'review', limitDays: step?.limitDays ?? STATUTORY.lowerReviewDays };
+  }
+  if (to === 'decision' && stepChanged) {
+    // The deciding level's period counts from its receipt of the file (Art. 43).
+    const limit = item.promisedDays + (next.context.extended ? STATUTORY.extensionDays : 0);
+    return { kind: 'start', phase: 'decision', limitDays: limit };
+  }
+  return { kind: 'none' };
+}

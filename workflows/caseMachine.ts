@@ -1,0 +1,238 @@
+import { and, assign, not, or, setup } from 'xstate';
+import type { CaseEvent, DeliveryMode, SpecialProcedure } from './caseEvents';
+import type { Level } from './levels';
+import { validateRoute, type Route, type RouteStep } from './route';
+
+export interface CaseContext {
+  route: Route;
+  /** Index into `route` of the step the case is at. */
+  stepIndex: number;
+  /** The applicant is told what is missing once, in one complete list. */
+  materialsRequested: boolean;
+  missingMaterials: string[];
+  extended: boolean;
+  special: { procedure: SpecialProcedure; reason: string } | null;
+  decision: { outcome: 'approved' | 'denied'; opinion: string; rightsNotice: string | null } | null;
+  licenceNo: string | null;
+  delivery: { mode: DeliveryMode; trackingNo: string | null; address: string | null } | null;
+}
+
+
+/** Centre steps (village, town) are worked by clerks; department steps by reviewers. */
+const CENTRE_LEVELS: readonly Level[] = ['village', 'town'];
+
+function current(ctx: CaseContext): RouteStep {
+  return ctx.route[ctx.stepIndex]!;
+}
+
+function nonBlank(s: string | undefined | null): boolean {
+  return typeof s === 'string' && s.trim().length > 0;
+}
+
+const caseSetup = setup({
+  types: {
+    context: {} as CaseContext,
+    events: {} as CaseEvent,
+  },
+  guards: {
+    actorAtStep: ({ context, event }) => {
+      const step = current(context);
+      const { actor } = event;
+      if (actor.level !== step.level) return false;
+      if (CENTRE_LEVELS.includes(step.level)) return actor.role === 'clerk';
+      return actor.role === 'reviewer' && actor.department === step.department;
+    },
+    byApplicant: ({ event }) => event.actor.role === 'applicant' || event.actor.role === 'proxy_agent',
+    bySystem: ({ event }) => event.actor.role === 'system',
+    materialsNotYetRequested: ({ context }) => !context.materialsRequested,
+    hasMissingList: ({ event }) =>
+      event.type === 'REQUEST_MATERIALS' && event.missing.length > 0 && event.missing.every(nonBlank),
+    hasSuppliedMaterials: ({ event }) =>
+      event.type === 'SUPPLY_MATERIALS' && event.materials.length > 0 && event.materials.every(nonBlank),
+    hasOpinion: ({ event }) => 'opinion' in event && nonBlank(event.opinion),
+    hasReason: ({ event }) => 'reason' in event && nonBlank(event.reason),
+    hasReasonsAndRights: ({ event }) =>
+      'reasons' in event && nonBlank(event.reasons) && nonBlank(event.rightsNotice),
+    hasLicenceNo: ({ event }) => event.type === 'ISSUE' && nonBlank(event.licenceNo),
+    validDelivery: ({ event }) =>
+      event.type === 'DELIVER' && (event.mode !== 'post' || nonBlank(event.trackingNo)),
+    pickupDelivery: ({ event }) => event.type === 'DELIVER' && event.mode === 'pickup',
+    nextIsDecide: ({ context }) => context.route[context.stepIndex + 1]?.kind === 'decide',
+    previousIsReview: ({ context }) => context.route[context.stepIndex - 1]?.kind === 'review',
+    atDecideStep: ({ context }) => current(context).kind === 'decide',
+    notExtended: ({ context }) => !context.extended,
+  },
+  actions: {
+    advance: assign({ stepIndex: ({ context }) => context.stepIndex + 1 }),
+    stepBack: assign({ stepIndex: ({ context }) => context.stepIndex - 1 }),
+    recordMissing: assign({
+      materialsRequested: true,
+      missingMaterials: ({ event }) => (event.type === 'REQUEST_MATERIALS' ? event.missing : []),
+    }),
+    clearMissing: assign({ missingMaterials: [] }),
+    recordSpecial: assign({
+      special: ({ event }) =>
+        event.type === 'START_SPECIAL' ? { procedure: event.procedure, reason: event.reason } : null,
+    }),
+    clearSpecial: assign({ special: null }),
+    recordExtension: assign({ extended: true }),
+    recordApproval: assign({
+      decision: ({ event }) => ({
+        outcome: 'approved' as const,
+        opinion: event.type === 'APPROVE' ? event.opinion : '',
+        rightsNotice: null,
+      }),
+    }),
+    recordDenial: assign({
+      decision: ({ event }) =>
+        event.type === 'DENY'
+          ? { outcome: 'denied' as const, opinion: event.reasons, rightsNotice: event.rightsNotice }
+          : null,
+    }),
+    recordLicence: assign({ licenceNo: ({ event }) => (event.type === 'ISSUE' ? event.licenceNo : null) }),
+    recordDelivery: assign({
+      delivery: ({ event }) =>
+        event.type === 'DELIVER'
+          ? { mode: event.mode, trackingNo: event.trackingNo ?? null, address: event.address ?? null }
+          : null,
+    }),
+  },
+});
+
+/**
+ * Builds the machine of one item version from its route. The states are the
+ * same for every route; the route (carried in the context) decides which
+ * level and department each review step belongs to and where it goes next,
+ * so 1,003 items need no hand-written machines and a running case keeps the
+ * route it started with.
+ */
+export function buildCaseMachine(route: Route) {
+  const problems = validateRoute(route);
+  if (problems.length > 0) throw new Error(`invalid route: ${problems.join('; ')}`);
+  return caseSetup.createMachine({
+    id: 'case',
+    initial: 'submitted',
+    context: {
+      route,
+      stepIndex: 0,
+      materialsRequested: false,
+      missingMaterials: [],
+      extended: false,
+      special: null,
+      decision: null,
+      licenceNo: null,
+      delivery: null,
+    },
+    states: {
+      submitted: {
+        tags: ['open'],
+        on: {
+          SUBMIT: 'acceptanceReview',
+          WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
+        },
+      },
+      acceptanceReview: {
+        tags: ['open', 'acceptance'],
+        on: {
+          ACCEPT: [
+            { guard: and([or(['actorAtStep', 'bySystem']), 'nextIsDecide']), target: 'decision', actions: 'advance' },
+            { guard: or(['actorAtStep', 'bySystem']), target: 'review', actions: 'advance' },
+          ],
+          REQUEST_MATERIALS: {
+            guard: and(['actorAtStep', 'materialsNotYetRequested', 'hasMissingList']),
+            target: 'awaitingMaterials',
+            actions: 'recordMissing',
+          },
+          REFUSE: { guard: and(['actorAtStep', 'hasReasonsAndRights']), target: 'refused' },
+          WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
+        },
+      },
+      awaitingMaterials: {
+        tags: ['open', 'acceptance', 'paused'],
+        on: {
+          SUPPLY_MATERIALS: {
+            guard: and([or(['byApplicant', 'actorAtStep']), 'hasSuppliedMaterials']),
+            target: 'acceptanceReview',
+            actions: 'clearMissing',
+          },
+          REFUSE: { guard: and(['actorAtStep', 'hasReasonsAndRights']), target: 'refused' },
+          WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
+        },
+      },
+      review: {
+        tags: ['open', 'processing'],
+        on: {
+          FORWARD: [
+            { guard: and(['actorAtStep', 'hasOpinion', 'nextIsDecide']), target: 'decision', actions: 'advance' },
+            { guard: and(['actorAtStep', 'hasOpinion', not('nextIsDecide')]), target: 'review', actions: 'advance' },
+          ],
+          RETURN: { guard: and(['actorAtStep', 'hasReason', 'previousIsReview']), target: 'review', actions: 'stepBack' },
+          START_SPECIAL: { guard: and(['actorAtStep', 'hasReason']), target: 'special', actions: 'recordSpecial' },
+          WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
+        },
+      },
+      decision: {
+        tags: ['open', 'processing'],
+        on: {
+          APPROVE: { guard: and(['actorAtStep', 'hasOpinion']), target: 'approved', actions: ['recordApproval', 'advance'] },
+          DENY: { guard: and(['actorAtStep', 'hasReasonsAndRights']), target: 'denied', actions: 'recordDenial' },
+          RETURN: { guard: and(['actorAtStep', 'hasReason', 'previousIsReview']), target: 'review', actions: 'stepBack' },
+          START_SPECIAL: { guard: and(['actorAtStep', 'hasReason']), target: 'special', actions: 'recordSpecial' },
+          EXTEND: { guard: and(['actorAtStep', 'hasReason', 'notExtended']), actions: 'recordExtension' },
+          WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
+        },
+      },
+      special: {
+        tags: ['open', 'processing', 'paused'],
+        on: {
+          END_SPECIAL: [
+            { guard: and(['actorAtStep', 'atDecideStep']), target: 'decision', actions: 'clearSpecial' },
+            { guard: 'actorAtStep', target: 'review', actions: 'clearSpecial' },
+          ],
+          WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
+        },
+      },
+      approved: {
+        tags: ['delivery'],
+        on: { ISSUE: { guard: and(['actorAtStep', 'hasLicenceNo']), target: 'issued', actions: ['recordLicence', 'advance'] } },
+      },
+      issued: {
+        tags: ['delivery'],
+        on: {
+          DELIVER: [
+            { guard: and(['actorAtStep', 'validDelivery', 'pickupDelivery']), target: 'completed', actions: 'recordDelivery' },
+            { guard: and(['actorAtStep', 'validDelivery']), target: 'delivered', actions: 'recordDelivery' },
+          ],
+        },
+      },
+      delivered: {
+        tags: ['delivery'],
+        on: { COMPLETE: { guard: or(['byApplicant', 'actorAtStep', 'bySystem']), target: 'completed' } },
+      },
+      completed: { type: 'final', tags: ['closed'] },
+      refused: { type: 'final', tags: ['closed'] },
+      denied: { type: 'final', tags: ['closed'] },
+      withdrawn: { type: 'final', tags: ['closed'] },
+    },
+  });
+}
+
+export type CaseMachine = ReturnType<typeof buildCaseMachine>;
+
+export const CASE_STATES = [
+  'submitted',
+  'acceptanceReview',
+  'awaitingMaterials',
+  'review',
+  'decision',
+  'special',
+  'approved',
+  'issued',
+  'delivered',
+  'completed',
+  'refused',
+  'denied',
+  'withdrawn',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+export const FINAL_STATES: readonly CaseState[] = ['completed', 'refused', 'denied', 'withdrawn'];

@@ -1,0 +1,46 @@
+/** The five administrative levels, top to bottom. */
+export const LEVELS = ['province', 'city', 'county', 'town', 'village'] as const;
+export type Level = (typeof LEVELS)[number];
+
+export const LEVEL_NAMES_ZH: Record<Level, string> = {
+  province: '省',
+  city: '市',
+  county: '县(市、区)',
+  town: '乡镇(街道)',
+  village: '村(社区)',
+};
+
+/** 0 = province … 4 = village; a smaller rank is a higher level. */
+export function levelRank(level: Level): number {
+  return LEVELS.indexOf(level);
+}
+
+export function isLevel(value: unknown): value is Level {
+  return typeof value === 'string' && (LEVELS as readonly string[]).includes(value);
+}
+
+/**
+ * Area codes are 12 digits: 2 province, 2 city, 2 county, 3 town, 3 village.
+ * The code of an ancestor at a given level keeps the digits of that level and
+ * zeroes the rest, which is how the national code table is built.
+ */
+const LEVEL_DIGITS: Record<Level, number> = { province: 2, city: 4, county: 6, town: 9, village: 12 };
+
+export function ancestorCode(code: string, level: Level): string {
+  const keep = LEVEL_DIGITS[level];
+  return code.slice(0, keep).padEnd(12, '0');
+}
+
+export function levelOfCode(code: string): Level {
+  if (code.slice(9) !== '000') return 'village';
+  if (code.slice(6, 9) !== '000') return 'town';
+  if (code.slice(4, 6) !== '00') return 'county';
+  if (code.slice(2, 4) !== '00') return 'city';
+  return 'province';
+}
+
+/** True when `scope` is `code` itself or one of its ancestors. */
+export function isWithin(code: string, scope: string): boolean {
+  const level = levelOfCode(scope);
+  return ancestorCode(code, level) === scope && levelRank(levelOfCode(code)) >= levelRank(level);
+}

@@ -1,0 +1,95 @@
+import type { Level } from './levels';
+
+/**
+ * What a step of a route does. A route is ordered: one `accept`, zero or
+ * more `review` steps climbing the levels, one `decide`, one `issue`, one
+ * `deliver` (usually back at the accepting level).
+ */
+export type StepKind = 'accept' | 'review' | 'decide' | 'issue' | 'deliver';
+
+export interface RouteStep {
+  kind: StepKind;
+  level: Level;
+  /** Department code that handles the step; centre steps have none. */
+  department?: string;
+  /** Statutory working days for this step (review 20, decide 20, issue+deliver 10). */
+  limitDays: number;
+}
+
+export type Route = readonly RouteStep[];
+
+export type ItemType =
+  | '行政许可'
+  | '行政确认'
+  | '行政给付'
+  | '行政裁决'
+  | '公共服务'
+  | '其他行政权力';
+
+export interface Material {
+  name: string;
+  required: boolean;
+  /** May be handed in after acceptance (容缺受理). */
+  deferrable: boolean;
+}
+
+/** One version of a catalogue item, as a running case sees it. */
+export interface ItemVersion {
+  code: string;
+  version: number;
+  name: string;
+  type: ItemType;
+  department: string;
+  decideLevel: Level;
+  acceptLevels: Level[];
+  statutoryDays: number;
+  promisedDays: number;
+  materials: Material[];
+  feeYuan: number;
+  online: boolean;
+  visits: number;
+  intermediaries: string[];
+  result: string;
+  linked: boolean;
+  route: Route;
+}
+
+export const STATUTORY = {
+  /** Working days to tell the applicant, once, everything that is missing. */
+  materialsNoticeDays: 5,
+  decisionDays: 20,
+  extensionDays: 10,
+  lowerReviewDays: 20,
+  issueAndDeliverDays: 10,
+} as const;
+
+export function stepAt(route: Route, index: number): RouteStep {
+  const step = route[index];
+  if (!step) throw new Error(`route has no step ${index}`);
+  return step;
+}
+
+export function indexOfKind(route: Route, kind: StepKind): number {
+  return route.findIndex((s) => s.kind === kind);
+}
+
+/**
+ * Checks the shape rules every route must follow; returns the problems found
+ * (empty when valid) so an importer can report them by line.
+ */
+export function validateRoute(route: Route): string[] {
+  const problems: string[] = [];
+  const kinds = route.map((s) => s.kind);
+  const expect = (cond: boolean, msg: string) => {
+    if (!cond) problems.push(msg);
+  };
+  expect(kinds[0] === 'accept', 'route must start with an accept step');
+  expect(kinds.filter((k) => k === 'accept').length === 1, 'route needs exactly one accept step');
+  expect(kinds.filter((k) => k === 'decide').length === 1, 'route needs exactly one decide step');
+  expect(kinds.filter((k) => k === 'issue').length === 1, 'route needs exactly one issue step');
+  expect(kinds[kinds.length - 1] === 'deliver', 'route must end with a deliver step');
+  const d = kinds.indexOf('decide');
+  expect(kinds.slice(1, d).every((k) => k === 'review'), 'only review steps may stand between accept and decide');
+  expect(kinds[d + 1] === 'issue', 'the issue step must follow the decide step');
+  return problems;
+}
