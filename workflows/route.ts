@@ -1,4 +1,4 @@
-import type { Level } from './levels';
+import { levelRank, type Level } from './levels';
 
 /**
  * What a step of a route does. A route is ordered: one `accept`, zero or
@@ -92,4 +92,16 @@ export function validateRoute(route: Route): string[] {
   expect(kinds.slice(1, d).every((k) => k === 'review'), 'only review steps may stand between accept and decide');
   expect(kinds[d + 1] === 'issue', 'the issue step must follow the decide step');
   return problems;
+}
+
+/**
+ * The route a case actually takes when filed at a centre of `centreLevel`:
+ * accept and deliver move to that centre, and review steps at or below it
+ * fall away (a town centre does not send the file down to a village).
+ */
+export function routeForCentre(route: Route, centreLevel: Level): Route {
+  const rank = levelRank(centreLevel);
+  return route
+    .filter((s) => s.kind !== 'review' || levelRank(s.level) < rank)
+    .map((s) => (s.kind === 'accept' || s.kind === 'deliver' ? { ...s, level: centreLevel } : s));
 }

@@ -1,0 +1,67 @@
+import type { Knex } from 'knex';
+import { FINAL_STATES } from '../../workflows/caseMachine';
+import { rowToCase, type CaseRow } from './cases';
+
+/**
+ * The light as of `today`, in SQL: derived from the stored dates while the
+ * clock runs, the frozen light while it is paused or stopped.
+ */
+const LIGHT_SQL = `CASE WHEN deadline_on IS NULL THEN light WHEN deadline_on < ? THEN 'red' WHEN yellow_on <= ? THEN 'yellow' ELSE 'green' END`;
+
+export function lightSql(knex: Knex, today: string): Knex.Raw {
+  return knex.raw(LIGHT_SQL, [today, today]);
+}
+
+export interface QueueFilter {
+  jurisdictionCode: string;
+  level: string;
+  department: string | null;
+  state?: string;
+  light?: string;
+  itemCode?: string;
+  limit: number;
+  today: string;
+}
+
+/** Open cases at a desk, oldest deadline first; paused cases (no running deadline) last. */
+export async function listQueue(db: Knex, f: QueueFilter): Promise<CaseRow[]> {
+  const q = db('cases')
+    .select('*')
+    .where({ current_jurisdiction: f.jurisdictionCode, current_level: f.level })
+    .whereNotIn('state', FINAL_STATES as string[]);
+  if (f.department) q.where('current_department', f.department);
+  if (f.state) q.where('state', f.state);
+  if (f.itemCode) q.where('item_code', f.itemCode);
+  if (f.light) q.whereRaw(`${LIGHT_SQL} = ?`, [f.today, f.today, f.light]);
+  const rows = await q
+    .orderByRaw('CASE WHEN deadline_on IS NULL THEN 1 ELSE 0 END')
+    .orderBy('deadline_on', 'asc')
+    .orderBy('filed_at', 'asc')
+    .limit(f.limit);
+  return rows.map(rowToCase);
+}
+
+export interface Overview {
+  total: number;
+  byState: Record<string, number>;
+  byLevel: Record<string, number>;
+  byLight: Record<string, number>;
+}
+
+/** Counts of every case filed under a subtree (one indexed prefix scan on centre_path). */
+export async function overviewUnder(db: Knex, path: string, today: string): Promise<Overview> {
+  const base = () => db('cases').where('centre_path', 'like', `${path}%`);
+  const [byState, byLevel, byLight] = await Promise.all([
+    base().select('state as k').count({ n: '*' }).groupBy('state'),
+    base().whereNotIn('state', FINAL_STATES as string[]).select('current_level as k').count({ n: '*' }).groupBy('current_level'),
+    base().whereNotIn('state', FINAL_STATES as string[]).select(db.raw(`${LIGHT_SQL} as k`, [today, today])).count({ n: '*' }).groupBy('k'),
+  ]);
+  const toMap = (rows: { k: string; n: number | string }[]) => Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
+  const states = toMap(byState as never);
+  return {
+    total: Object.values(states).reduce((a, b) => a + b, 0),
+    byState: states,
+    byLevel: toMap(byLevel as never),
+    byLight: { green: 0, yellow: 0, red: 0, ...toMap(byLight as never) },
+  };
+}

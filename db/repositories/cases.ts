@@ -1,0 +1,100 @@
+import type { Knex } from 'knex';
+import type { CaseState } from '../../workflows/caseMachine';
+import type { ClockPhase, Light, PauseKind } from '../../workflows/clock';
+import type { DeliveryMode } from '../../workflows/caseEvents';
+import type { Level } from '../../workflows/levels';
+import type { StepKind } from '../../workflows/route';
+import { parseJson } from '../connection';
+
+export interface Delivery {
+  mode: DeliveryMode;
+  address: string | null;
+  trackingNo: string | null;
+}
+
+/** A case as stored; the columns the command layer writes on every transition. */
+export interface CaseRow {
+  id: number;
+  caseNo: string;
+  queryCodeHash: string;
+  queryCodeSalt: string;
+  itemId: number;
+  itemCode: string;
+  applicantName: string;
+  applicantIdNumber: string;
+  applicantPhone: string;
+  applicantUserId: number | null;
+  filedByUserId: number | null;
+  centreCode: string;
+  centrePath: string;
+  state: CaseState;
+  stepIndex: number;
+  stepKind: StepKind;
+  currentLevel: Level;
+  currentJurisdiction: string;
+  currentDepartment: string | null;
+  snapshot: unknown;
+  version: number;
+  lastSeq: number;
+  clockPhase: ClockPhase;
+  clockStartedOn: string;
+  clockLimitDays: number;
+  clockPausedDays: number;
+  clockPausedSince: string | null;
+  clockPauseKind: PauseKind | null;
+  deadlineOn: string | null;
+  yellowOn: string | null;
+  light: Light;
+  materials: string[];
+  delivery: Delivery;
+  filedAt: string;
+  acceptedAt: string | null;
+  decidedAt: string | null;
+  closedAt: string | null;
+  updatedAt: string;
+}
+
+const NUMERIC = ['id', 'itemId', 'stepIndex', 'version', 'lastSeq', 'clockLimitDays', 'clockPausedDays'] as const;
+const JSON_COLUMNS = ['snapshot', 'materials', 'delivery'] as const;
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+export function rowToCase(r: Record<string, unknown>): CaseRow {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(r)) out[camel(k)] = v;
+  for (const k of NUMERIC) out[k] = Number(out[k]);
+  for (const k of JSON_COLUMNS) out[k] = parseJson(out[k]);
+  for (const k of ['applicantUserId', 'filedByUserId']) out[k] = out[k] == null ? null : Number(out[k]);
+  return out as unknown as CaseRow;
+}
+
+export function caseToRow(c: Partial<CaseRow>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(c)) {
+    if (k === 'id' || v === undefined) continue;
+    out[snake(k)] = (JSON_COLUMNS as readonly string[]).includes(k) ? JSON.stringify(v) : v;
+  }
+  return out;
+}
+
+export async function insertCase(trx: Knex, c: Omit<CaseRow, 'id'>): Promise<number> {
+  const [id] = await trx('cases').insert(caseToRow(c));
+  return Number(typeof id === 'object' ? (id as { id: number }).id : id);
+}
+
+export async function findCaseByNo(db: Knex, caseNo: string, opts: { forUpdate?: boolean } = {}): Promise<CaseRow | undefined> {
+  const q = db('cases').where({ case_no: caseNo }).first();
+  if (opts.forUpdate) q.forUpdate();
+  const row = await q;
+  return row ? rowToCase(row) : undefined;
+}
+
+/**
+ * Writes a transition only if nobody else has since: the version in the
+ * WHERE clause is the optimistic lock that works on SQLite and MySQL alike.
+ */
+export async function updateCaseIfVersion(trx: Knex, id: number, version: number, patch: Partial<CaseRow>): Promise<boolean> {
+  const n = await trx('cases').where({ id, version }).update(caseToRow(patch));
+  return Number(n) === 1;
+}

@@ -1,0 +1,104 @@
+import type { Knex } from 'knex';
+import type { Level } from '../../workflows/levels';
+import type { ItemVersion } from '../../workflows/route';
+import { parseJson, toBool } from '../connection';
+
+export interface ItemRow extends ItemVersion {
+  id: number;
+}
+
+function toItem(r: Record<string, any>): ItemRow {
+  return {
+    id: Number(r.id),
+    code: r.code,
+    version: Number(r.version),
+    name: r.name,
+    type: r.type,
+    department: r.department,
+    decideLevel: r.decide_level,
+    acceptLevels: parseJson<Level[]>(r.accept_levels),
+    statutoryDays: Number(r.statutory_days),
+    promisedDays: Number(r.promised_days),
+    materials: parseJson(r.materials),
+    feeYuan: Number(r.fee_yuan),
+    online: toBool(r.online),
+    visits: Number(r.visits),
+    intermediaries: parseJson(r.intermediaries),
+    result: r.result,
+    linked: toBool(r.linked),
+    route: parseJson(r.route),
+  };
+}
+
+export function itemToRow(item: ItemVersion, isCurrent: boolean, createdAt: string): Record<string, unknown> {
+  return {
+    code: item.code,
+    version: item.version,
+    is_current: isCurrent,
+    name: item.name,
+    type: item.type,
+    department: item.department,
+    decide_level: item.decideLevel,
+    accept_levels: JSON.stringify(item.acceptLevels),
+    linked: item.linked,
+    statutory_days: item.statutoryDays,
+    promised_days: item.promisedDays,
+    fee_yuan: item.feeYuan,
+    online: item.online,
+    visits: item.visits,
+    materials: JSON.stringify(item.materials),
+    intermediaries: JSON.stringify(item.intermediaries),
+    result: item.result,
+    route: JSON.stringify(item.route),
+    created_at: createdAt,
+  };
+}
+
+export async function findCurrentItem(db: Knex, code: string): Promise<ItemRow | undefined> {
+  const row = await db('items').where({ code, is_current: true }).first();
+  return row ? toItem(row) : undefined;
+}
+
+export async function findItemById(db: Knex, id: number): Promise<ItemRow | undefined> {
+  const row = await db('items').where({ id }).first();
+  return row ? toItem(row) : undefined;
+}
+
+export interface ItemSearch {
+  q?: string;
+  linked?: boolean;
+  decideLevel?: Level;
+  /** Items that a centre of this level may accept. */
+  acceptLevel?: Level;
+  department?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function searchItems(db: Knex, s: ItemSearch): Promise<{ total: number; items: ItemRow[] }> {
+  const q = db('items').where('is_current', true);
+  if (s.q) {
+    const like = `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q.where((w) => w.where('name', 'like', like).orWhere('code', 'like', like));
+  }
+  if (s.linked !== undefined) q.where('linked', s.linked);
+  if (s.decideLevel) q.where('decide_level', s.decideLevel);
+  if (s.acceptLevel) q.where('accept_levels', 'like', `%"${s.acceptLevel}"%`);
+  if (s.department) q.where('department', s.department);
+  const [{ n }] = await q.clone().count({ n: '*' });
+  const rows = await q.orderBy('code').limit(s.limit).offset(s.offset);
+  return { total: Number(n), items: rows.map(toItem) };
+}
+
+/** Adds a new version of each item (version 1 when new) and makes it current. */
+export async function insertItemVersions(trx: Knex, items: ItemVersion[], createdAt: string): Promise<number> {
+  let added = 0;
+  for (const item of items) {
+    const latest = await trx('items').where({ code: item.code }).max({ v: 'version' }).first();
+    const version = Number(latest?.v ?? 0) + 1;
+    await trx('items').where({ code: item.code, is_current: true }).update({ is_current: false });
+    await trx('items').insert(itemToRow({ ...item, version }, true, createdAt));
+    added++;
+  }
+  return added;
+}

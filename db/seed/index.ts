@@ -1,0 +1,65 @@
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import bcrypt from 'bcryptjs';
+import { chineseCalendarDays, CALENDAR_YEARS } from '../../workflows/holidayData';
+import { dbTime } from '../connection';
+import { saveCalendarYear } from '../repositories/calendar';
+import { itemToRow } from '../repositories/items';
+import { insertUsers } from '../repositories/users';
+import { buildCatalogue } from './catalogue';
+import { buildDepartments } from './departments';
+import { buildJurisdictions } from './jurisdictions';
+import { buildDemoUsers } from './users';
+import { levelOfCode } from '../../workflows/levels';
+
+async function insertChunked(trx: Knex, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 200) await trx(table).insert(rows.slice(i, i + 200));
+}
+
+/** Loads the Wenzhou tree, departments, the 1,003-item catalogue, the calendar and demo users. */
+export async function seedAll(knex: Knex): Promise<void> {
+  const now = dbTime(new Date());
+  const tree = buildJurisdictions();
+  const paths = new Map<string, string>();
+  const users = await Promise.all(
+    buildDemoUsers().map(async (u) => ({
+      username: u.username,
+      passwordHash: await bcrypt.hash(u.password, 10),
+      displayName: u.displayName,
+      role: u.role,
+      jurisdictionCode: u.jurisdictionCode,
+      level: levelOfCode(u.jurisdictionCode),
+      department: u.department,
+      createdAt: now,
+    })),
+  );
+  await knex.transaction(async (trx) => {
+    const rows = tree.map((j) => {
+      const path = `${j.parentCode ? paths.get(j.parentCode) : ''}${j.code}/`;
+      paths.set(j.code, path);
+      return { code: j.code, name: j.name, name_en: j.nameEn ?? '', level: j.level, parent_code: j.parentCode, path };
+    });
+    await insertChunked(trx, 'jurisdictions', rows);
+    await insertChunked(
+      trx,
+      'service_centres',
+      tree.map((j) => ({ code: j.code, name: j.centreName, accepts_linked: j.level === 'town' || j.level === 'village' })),
+    );
+    await insertChunked(trx, 'departments', buildDepartments().map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn })));
+    await insertChunked(trx, 'items', buildCatalogue().map((item) => itemToRow(item, true, now)));
+    await insertUsers(trx, users);
+  });
+  const days = chineseCalendarDays();
+  for (const year of CALENDAR_YEARS) {
+    await saveCalendarYear(knex, year, days.filter((d) => d.date.startsWith(`${year}-`)), 'chinese-days 1.5.7', now);
+  }
+}
+
+/** Seeds only a database that has no jurisdictions yet; returns whether it did. */
+export async function seedIfEmpty(knex: Knex, log?: Logger): Promise<boolean> {
+  const row = await knex('jurisdictions').count({ n: '*' }).first();
+  if (Number(row?.n ?? 0) > 0) return false;
+  log?.info('empty database: loading seed data');
+  await seedAll(knex);
+  return true;
+}

@@ -1,0 +1,117 @@
+import crypto from 'node:crypto';
+import { initialTransition, transition } from 'xstate';
+import { dbTime } from '../../db/connection';
+import { insertCase, type CaseRow } from '../../db/repositories/cases';
+import { insertCaseEvent, type CaseEventRow } from '../../db/repositories/caseEvents';
+import { findCurrentItem } from '../../db/repositories/items';
+import { findCentre } from '../../db/repositories/jurisdictions';
+import { chinaDate } from '../../workflows/calendar';
+import type { DeliveryMode } from '../../workflows/caseEvents';
+import { startClock } from '../../workflows/clock';
+import { STATUTORY } from '../../workflows/route';
+import { actorName, actorUserId, eventActorOf, type Actor } from '../auth/actor';
+import { hashQueryCode, newQueryCode, newSalt } from '../auth/queryCode';
+import type { AppContext } from '../context';
+import { forbidden, notAcceptedHere, notFound } from '../errors';
+import { canFileAt } from '../policies/cases';
+import { derivedColumns, machineFor, type PersistedCase } from './caseSnapshot';
+import { recordSideRows, withRetry } from './writeHelpers';
+
+export interface FileCaseProps {
+  actor: Actor | null;
+  itemCode: string;
+  centreCode: string;
+  applicant: { name: string; idNumber: string; phone: string };
+  materials: string[];
+  delivery: { mode: DeliveryMode; address?: string };
+}
+
+export interface FileCaseResult {
+  case: CaseRow;
+  event: CaseEventRow;
+  /** Shown once, to the applicant; only its hash is kept. */
+  queryCode: string;
+}
+
+/** Files a case at a centre: the item must be one that centre's level may accept. */
+export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<FileCaseResult> {
+  const knex = ctx.db.knex;
+  const item = await findCurrentItem(knex, props.itemCode);
+  if (!item) throw notFound('Item');
+  const centre = await findCentre(knex, props.centreCode);
+  if (!centre) throw notFound('Service centre');
+  if (!canFileAt(props.actor, centre.code)) throw forbidden('A clerk files cases at their own centre only');
+  if (!item.acceptLevels.includes(centre.level)) {
+    throw notAcceptedHere(`${item.name} is not accepted at a ${centre.level} centre (accepted at: ${item.acceptLevels.join(', ')})`);
+  }
+  if (item.linked && (centre.level === 'village' || centre.level === 'town') && !centre.acceptsLinked) {
+    throw notAcceptedHere(`${centre.name} does not accept linked items`);
+  }
+  const machine = machineFor(item, centre.level);
+  const submitter = props.actor ?? ({ kind: 'system', name: '网上申报' } as const);
+  const [initial] = initialTransition(machine);
+  const [after] = transition(machine, initial, { type: 'SUBMIT', actor: eventActorOf(submitter) });
+  const persisted: PersistedCase = { value: after.value as PersistedCase['value'], context: after.context };
+  const queryCode = newQueryCode();
+  const salt = newSalt();
+
+  const result = await withRetry(() =>
+    knex.transaction(async (trx) => {
+      const now = ctx.now();
+      const at = dbTime(now);
+      const today = chinaDate(now);
+      const clock = startClock('acceptance', STATUTORY.materialsNoticeDays, today);
+      const rules = { yellowAt: ctx.config.YELLOW_AT };
+      const base = {
+        caseNo: `T${crypto.randomBytes(10).toString('hex')}`,
+        queryCodeHash: hashQueryCode(queryCode, salt),
+        queryCodeSalt: salt,
+        itemId: item.id,
+        itemCode: item.code,
+        applicantName: props.applicant.name,
+        applicantIdNumber: props.applicant.idNumber,
+        applicantPhone: props.applicant.phone,
+        applicantUserId: props.actor?.kind === 'user' && props.actor.user.role === 'applicant' ? props.actor.user.id : null,
+        filedByUserId: actorUserId(submitter),
+        centreCode: centre.code,
+        centrePath: centre.path,
+        version: 1,
+        lastSeq: 1,
+        materials: props.materials,
+        delivery: { mode: props.delivery.mode, address: props.delivery.address ?? null, trackingNo: null },
+        filedAt: at,
+        acceptedAt: null,
+        decidedAt: null,
+        closedAt: null,
+        updatedAt: at,
+        ...derivedColumns(persisted, centre.code, clock, today, ctx.calendar, rules),
+      } as Omit<CaseRow, 'id'>;
+      const id = await insertCase(trx, base);
+      // Readable aloud: filing date and a running number, e.g. 20261127-000123.
+      const caseNo = `${today.replace(/-/g, '')}-${String(id).padStart(6, '0')}`;
+      await trx('cases').where({ id }).update({ case_no: caseNo });
+      const row: CaseRow = { ...base, id, caseNo };
+      const eventRow = {
+        caseId: id,
+        seq: 1,
+        type: 'SUBMIT',
+        fromState: 'submitted',
+        toState: persisted.value,
+        actorUserId: actorUserId(submitter),
+        actorRole: eventActorOf(submitter).role,
+        actorName: actorName(submitter),
+        level: centre.level,
+        jurisdictionCode: centre.code,
+        opinion: null,
+        payload: { itemCode: item.code, itemVersion: item.version, centreCode: centre.code, materials: props.materials },
+        createdAt: at,
+      };
+      const eventId = await insertCaseEvent(trx, eventRow);
+      const event = { ...eventRow, id: eventId };
+      await recordSideRows(trx, row, event, { kind: 'start', phase: 'acceptance', limitDays: clock.limitDays }, at);
+      return { case: row, event };
+    }),
+  );
+  ctx.events.emit('committed', { caseId: result.case.id, caseNo: result.case.caseNo, seq: 1 });
+  return { ...result, queryCode };
+}

@@ -1,0 +1,114 @@
+import type { Knex } from 'knex';
+import { transition } from 'xstate';
+import { dbTime } from '../../db/connection';
+import { findCaseByNo, updateCaseIfVersion, type CaseRow } from '../../db/repositories/cases';
+import { insertCaseEvent, type CaseEventRow } from '../../db/repositories/caseEvents';
+import { findItemById } from '../../db/repositories/items';
+import { chinaDate } from '../../workflows/calendar';
+import { clockChangeFor } from '../../workflows/caseClock';
+import type { CaseEvent } from '../../workflows/caseEvents';
+import { applyClockChange } from '../../workflows/clock';
+import { levelOfCode } from '../../workflows/levels';
+import { actorName, actorUserId, eventActorOf, type Actor } from '../auth/actor';
+import type { AppContext } from '../context';
+import { forbidden, invalidTransition, notFound, versionConflict } from '../errors';
+import { canActOnCase } from '../policies/cases';
+import { clockOf, derivedColumns, machineFor, restore, type PersistedCase } from './caseSnapshot';
+import { recordSideRows, withRetry } from './writeHelpers';
+
+/** An action as the API takes it: the machine event without the actor. */
+export type ActionInput = Exclude<CaseEvent, { type: 'SUBMIT' }> extends infer E
+  ? E extends { actor: unknown }
+    ? Omit<E, 'actor'>
+    : never
+  : never;
+
+export interface TransitionCaseProps {
+  caseNo: string;
+  actor: Actor;
+  action: ActionInput;
+  expectedVersion?: number;
+}
+
+export interface TransitionResult {
+  case: CaseRow;
+  event: CaseEventRow;
+}
+
+/**
+ * The one place a case changes after filing, whoever asks (REST, socket,
+ * scheduler): in one transaction, lock and version-check the row, restore the
+ * machine, refuse what the state cannot take, write case + event + outbox.
+ */
+export async function transitionCase(ctx: AppContext, props: TransitionCaseProps): Promise<TransitionResult> {
+  const result = await withRetry(() => ctx.db.knex.transaction((trx) => transitionIn(ctx, trx, props)));
+  ctx.events.emit('committed', { caseId: result.case.id, caseNo: result.case.caseNo, seq: result.event.seq });
+  return result;
+}
+
+async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: TransitionCaseProps): Promise<TransitionResult> {
+  const { actor, action } = props;
+  const row = await findCaseByNo(trx, props.caseNo, { forUpdate: true });
+  if (!row) throw notFound('Case');
+  if (!canActOnCase(actor, row, action.type)) throw forbidden('You may not act on this case');
+  if (props.expectedVersion !== undefined && props.expectedVersion !== row.version) {
+    throw versionConflict(props.expectedVersion, row.version);
+  }
+  const item = await findItemById(trx, row.itemId);
+  if (!item) throw notFound('Item version');
+  const machine = machineFor(item, levelOfCode(row.centreCode));
+  const before = restore(machine, row.snapshot as PersistedCase);
+  const event = { ...action, actor: eventActorOf(actor) } as CaseEvent;
+  if (!before.can(event)) {
+    throw invalidTransition(`${action.type} is not possible now`, {
+      state: row.state,
+      step: { kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment },
+    });
+  }
+  const [after] = transition(machine, before, event);
+  const now = ctx.now();
+  const today = chinaDate(now);
+  const rules = { yellowAt: ctx.config.YELLOW_AT };
+  const prevSide = { state: row.state, context: before.context };
+  const persisted: PersistedCase = { value: after.value as PersistedCase['value'], context: after.context };
+  const change = clockChangeFor(prevSide, { state: persisted.value, context: after.context }, event, item);
+  const clock = applyClockChange(clockOf(row), change, today, ctx.calendar, rules);
+  const at = dbTime(now);
+  const seq = row.lastSeq + 1;
+  const patch: Partial<CaseRow> = {
+    ...derivedColumns(persisted, row.centreCode, clock, today, ctx.calendar, rules),
+    version: row.version + 1,
+    lastSeq: seq,
+    updatedAt: at,
+    ...(action.type === 'ACCEPT' ? { acceptedAt: at } : {}),
+    ...(action.type === 'APPROVE' || action.type === 'DENY' ? { decidedAt: at } : {}),
+    ...(after.status === 'done' ? { closedAt: at } : {}),
+    ...(action.type === 'DELIVER' ? { delivery: { mode: action.mode, address: action.address ?? row.delivery.address, trackingNo: action.trackingNo ?? null } } : {}),
+    ...(action.type === 'SUPPLY_MATERIALS' ? { materials: [...row.materials, ...action.materials] } : {}),
+  };
+  if (!(await updateCaseIfVersion(trx, row.id, row.version, patch))) {
+    const fresh = await findCaseByNo(trx, props.caseNo);
+    throw versionConflict(row.version, fresh?.version ?? row.version);
+  }
+  const updated: CaseRow = { ...row, ...patch };
+  const { type, ...payload } = action;
+  const opinion = 'opinion' in action ? action.opinion : 'reason' in action ? action.reason : 'reasons' in action ? action.reasons : undefined;
+  const eventRow = {
+    caseId: row.id,
+    seq,
+    type,
+    fromState: row.state,
+    toState: persisted.value,
+    actorUserId: actorUserId(actor),
+    actorRole: eventActorOf(actor).role,
+    actorName: actorName(actor),
+    level: row.currentLevel,
+    jurisdictionCode: row.currentJurisdiction,
+    opinion: opinion ?? null,
+    payload: payload as Record<string, unknown>,
+    createdAt: at,
+  };
+  const id = await insertCaseEvent(trx, eventRow);
+  await recordSideRows(trx, updated, { ...eventRow, id }, change, at);
+  return { case: updated, event: { ...eventRow, id } };
+}

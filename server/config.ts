@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'must start with sqlite: or mysql://')
+    .default('sqlite:data/approval.sqlite'),
+  JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  YELLOW_AT: z.coerce.number().gt(0).lt(1).default(0.8),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb').default('100kb'),
+  QUERY_CODE_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  QUERY_CODE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  SEED_ON_START: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+});
+
+export type Config = Omit<z.infer<typeof schema>, 'JWT_SECRET'> & { JWT_SECRET: string };
+
+const DEV_SECRET = 'development-only-secret-change-me';
+
+/** Parses the environment once; throws one readable message listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const cfg = parsed.data;
+  if (!cfg.JWT_SECRET && cfg.NODE_ENV === 'production') {
+    throw new Error('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
+  }
+  return { ...cfg, JWT_SECRET: cfg.JWT_SECRET ?? DEV_SECRET };
+}

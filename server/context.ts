@@ -1,0 +1,59 @@
+import { EventEmitter } from 'node:events';
+import pino, { type Logger } from 'pino';
+import { openDatabase, type DbHandle } from '../db/connection';
+import { migrateLatest } from '../db/migrate';
+import { loadCalendar } from '../db/repositories/calendar';
+import { seedIfEmpty } from '../db/seed';
+import { WorkCalendar } from '../workflows/calendar';
+import type { Config } from './config';
+
+/** Emitted after a transition commits; the live-status gateway listens here. */
+export interface CommittedTransition {
+  caseId: number;
+  caseNo: string;
+  seq: number;
+}
+
+/** Everything a command needs, built once at start-up and passed down explicitly. */
+export interface AppContext {
+  config: Config;
+  db: DbHandle;
+  log: Logger;
+  calendar: WorkCalendar;
+  now: () => Date;
+  events: EventEmitter<{ committed: [CommittedTransition] }>;
+  reloadCalendar(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ContextOptions {
+  now?: () => Date;
+  log?: Logger;
+}
+
+export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext> {
+  const log = opts.log ?? pino({ level: config.LOG_LEVEL });
+  const db = openDatabase(config.DATABASE_URL);
+  await migrateLatest(db.knex);
+  if (config.SEED_ON_START) {
+    const seeded = await seedIfEmpty(db.knex, log);
+    if (seeded) log.info({ dialect: db.dialect }, 'seeded an empty database with demo data');
+  }
+  const cal = await loadCalendar(db.knex);
+  const ctx: AppContext = {
+    config,
+    db,
+    log,
+    calendar: new WorkCalendar(cal.days, cal.years),
+    now: opts.now ?? (() => new Date()),
+    events: new EventEmitter(),
+    async reloadCalendar() {
+      const fresh = await loadCalendar(db.knex);
+      ctx.calendar = new WorkCalendar(fresh.days, fresh.years);
+    },
+    async close() {
+      await db.knex.destroy();
+    },
+  };
+  return ctx;
+}

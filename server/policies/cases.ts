@@ -1,0 +1,62 @@
+import type { CaseRow } from '../../db/repositories/cases';
+import type { ActionType } from '../../workflows/caseEvents';
+import { isWithin } from '../../workflows/levels';
+import type { Route } from '../../workflows/route';
+import type { Actor } from '../auth/actor';
+
+/** Actions an applicant may take on their own case; staff act at their step. */
+const APPLICANT_ACTIONS: readonly ActionType[] = ['SUPPLY_MATERIALS', 'WITHDRAW', 'COMPLETE'];
+
+function routeOf(c: CaseRow): Route {
+  return (c.snapshot as { context: { route: Route } }).context.route;
+}
+
+export function canViewCase(actor: Actor, c: CaseRow): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind === 'queryCode') return actor.caseNo === c.caseNo;
+  const u = actor.user;
+  switch (u.role) {
+    case 'applicant':
+      return c.applicantUserId === u.id;
+    case 'clerk':
+    case 'supervisor':
+    case 'admin':
+      return isWithin(c.centreCode, u.jurisdictionCode);
+    case 'reviewer':
+      // A department sees the cases whose route passes through its desk, under its jurisdiction.
+      return (
+        isWithin(c.centreCode, u.jurisdictionCode) &&
+        routeOf(c).some((s) => s.level === u.level && s.department === u.department)
+      );
+    default:
+      return false;
+  }
+}
+
+/** Full ID numbers only for the staff handling the case now, and the accepting centre. */
+export function canSeeIdNumber(actor: Actor, c: CaseRow): boolean {
+  if (actor.kind !== 'user') return false;
+  const u = actor.user;
+  if (u.role !== 'clerk' && u.role !== 'reviewer') return false;
+  return u.jurisdictionCode === c.currentJurisdiction || u.jurisdictionCode === c.centreCode;
+}
+
+/**
+ * Whether the actor may try this action on this case at all. Whether the
+ * case's state takes it, and at which level, is the machine's to say.
+ */
+export function canActOnCase(actor: Actor, c: CaseRow, type: ActionType): boolean {
+  if (actor.kind === 'system') return true;
+  if (actor.kind === 'queryCode') return actor.caseNo === c.caseNo && APPLICANT_ACTIONS.includes(type);
+  const u = actor.user;
+  if (u.role === 'applicant') return c.applicantUserId === u.id && APPLICANT_ACTIONS.includes(type);
+  if (u.role === 'clerk' || u.role === 'reviewer') return u.jurisdictionCode === c.currentJurisdiction;
+  return false;
+}
+
+export function canFileAt(actor: Actor | null, centreCode: string): boolean {
+  if (!actor || actor.kind !== 'user') return true; // online filing needs no account
+  const u = actor.user;
+  if (u.role === 'clerk') return u.jurisdictionCode === centreCode;
+  return u.role === 'applicant' || u.role === 'proxy_agent';
+}

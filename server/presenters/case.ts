@@ -1,0 +1,100 @@
+import type { CaseRow } from '../../db/repositories/cases';
+import type { CaseEventRow } from '../../db/repositories/caseEvents';
+import type { WorkCalendar } from '../../workflows/calendar';
+import { readClock, type ClockRules } from '../../workflows/clock';
+import { ancestorCode } from '../../workflows/levels';
+import type { PersistedCase } from '../commands/caseSnapshot';
+import { clockOf } from '../commands/caseSnapshot';
+
+export function maskIdNumber(id: string): string {
+  return id.length <= 7 ? '*'.repeat(id.length) : `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
+}
+
+export function maskPhone(phone: string): string {
+  return phone.length < 7 ? phone : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+export interface PresentOptions {
+  showIdNumber: boolean;
+  today: string;
+  calendar: WorkCalendar;
+  rules: ClockRules;
+  itemName?: string;
+  itemVersion?: number;
+}
+
+export function presentCase(c: CaseRow, o: PresentOptions) {
+  const snap = c.snapshot as PersistedCase;
+  const ctx = snap.context;
+  const clock = readClock(clockOf(c), o.today, o.calendar, o.rules);
+  return {
+    caseNo: c.caseNo,
+    itemCode: c.itemCode,
+    itemName: o.itemName,
+    itemVersion: o.itemVersion,
+    state: c.state,
+    version: c.version,
+    lastSeq: c.lastSeq,
+    centreCode: c.centreCode,
+    step: {
+      index: c.stepIndex,
+      kind: c.stepKind,
+      level: c.currentLevel,
+      jurisdictionCode: c.currentJurisdiction,
+      department: c.currentDepartment,
+    },
+    // The map of levels the applicant sees: each step with the jurisdiction it happens in.
+    route: ctx.route.map((s, i) => ({
+      index: i,
+      kind: s.kind,
+      level: s.level,
+      department: s.department ?? null,
+      jurisdictionCode: ancestorCode(c.centreCode, s.level),
+      limitDays: s.limitDays,
+    })),
+    applicant: {
+      name: c.applicantName,
+      idNumber: o.showIdNumber ? c.applicantIdNumber : maskIdNumber(c.applicantIdNumber),
+      phone: o.showIdNumber ? c.applicantPhone : maskPhone(c.applicantPhone),
+    },
+    clock: {
+      phase: clock.phase,
+      paused: clock.paused,
+      pauseKind: clock.pauseKind,
+      limitDays: clock.limitDays,
+      usedDays: clock.usedDays,
+      leftDays: clock.leftDays,
+      deadline: clock.deadline,
+      light: clock.light,
+    },
+    light: clock.light,
+    materials: c.materials,
+    missingMaterials: ctx.missingMaterials,
+    materialsRequested: ctx.materialsRequested,
+    extended: ctx.extended,
+    special: ctx.special,
+    decision: ctx.decision,
+    licenceNo: ctx.licenceNo,
+    delivery: c.delivery,
+    filedAt: c.filedAt,
+    acceptedAt: c.acceptedAt,
+    decidedAt: c.decidedAt,
+    closedAt: c.closedAt,
+    updatedAt: c.updatedAt,
+  };
+}
+
+export function presentEvent(e: CaseEventRow) {
+  return {
+    seq: e.seq,
+    type: e.type,
+    fromState: e.fromState,
+    toState: e.toState,
+    actor: { role: e.actorRole, name: e.actorName },
+    level: e.level,
+    jurisdictionCode: e.jurisdictionCode,
+    opinion: e.opinion,
+    payload: e.payload,
+    at: e.createdAt,
+  };
+}

@@ -1,0 +1,24 @@
+import type { ItemRow } from '../../db/repositories/items';
+import type { JurisdictionRow } from '../../db/repositories/jurisdictions';
+import type { UserRow } from '../../db/repositories/users';
+
+export function presentUser(u: UserRow) {
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.displayName,
+    role: u.role,
+    jurisdictionCode: u.jurisdictionCode,
+    level: u.level,
+    department: u.department,
+  };
+}
+
+export function presentItem(i: ItemRow) {
+  const { id: _id, ...rest } = i;
+  return rest;
+}
+
+export function presentJurisdiction(j: JurisdictionRow) {
+  return { code: j.code, name: j.name, nameEn: j.nameEn, level: j.level, parentCode: j.parentCode };
+}

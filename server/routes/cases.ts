@@ -1,0 +1,84 @@
+import { Router, type Request, type Response } from 'express';
+import { findCaseByNo, type CaseRow } from '../../db/repositories/cases';
+import { listCaseEvents } from '../../db/repositories/caseEvents';
+import { findItemById } from '../../db/repositories/items';
+import { chinaDate } from '../../workflows/calendar';
+import type { Actor } from '../auth/actor';
+import { queryCodeMatches } from '../auth/queryCode';
+import { fileCase } from '../commands/fileCase';
+import { transitionCase, type ActionInput } from '../commands/transitionCase';
+import type { AppContext } from '../context';
+import { AppError, forbidden, unauthenticated } from '../errors';
+import { currentUser } from '../http/auth';
+import { ActionBody, CaseNoParam, EventsQuery, FileCaseBody } from '../http/schemas';
+import { parseBody, parseQuery } from '../http/validate';
+import { canSeeIdNumber, canViewCase } from '../policies/cases';
+import { presentCase, presentEvent } from '../presenters/case';
+
+const caseNotFound = () => new AppError('CASE_NOT_FOUND', 404, 'No case with this number and query code');
+
+/**
+ * Who is asking about this case: a logged-in user, or whoever holds its
+ * query code. A wrong code and an unknown case answer alike, so neither
+ * tells a guesser anything (and both count against the rate limit).
+ */
+async function resolveCaseAccess(ctx: AppContext, req: Request, res: Response): Promise<{ actor: Actor; row: CaseRow }> {
+  const caseNo = parseQuery(CaseNoParam, req.params.caseNo);
+  const user = currentUser(res);
+  const code = req.get('x-query-code');
+  const row = await findCaseByNo(ctx.db.knex, caseNo);
+  if (user) {
+    if (!row) throw caseNotFound();
+    const actor: Actor = { kind: 'user', user };
+    if (!canViewCase(actor, row)) throw forbidden('This case is outside your role or jurisdiction');
+    return { actor, row };
+  }
+  if (!code) throw unauthenticated('Log in, or send the case’s query code in the X-Query-Code header');
+  if (!row || !queryCodeMatches(code, row.queryCodeSalt, row.queryCodeHash)) throw caseNotFound();
+  return { actor: { kind: 'queryCode', caseNo: row.caseNo }, row };
+}
+
+export function casesRouter(ctx: AppContext): Router {
+  const r = Router();
+  const present = async (row: CaseRow, actor: Actor) => {
+    const item = await findItemById(ctx.db.knex, row.itemId);
+    return presentCase(row, {
+      showIdNumber: canSeeIdNumber(actor, row),
+      today: chinaDate(ctx.now()),
+      calendar: ctx.calendar,
+      rules: { yellowAt: ctx.config.YELLOW_AT },
+      itemName: item?.name,
+      itemVersion: item?.version,
+    });
+  };
+
+  r.post('/', async (req, res) => {
+    const body = parseBody(FileCaseBody, req.body);
+    const user = currentUser(res);
+    const actor: Actor | null = user ? { kind: 'user', user } : null;
+    const result = await fileCase(ctx, { actor, ...body });
+    const viewer: Actor = actor ?? { kind: 'queryCode', caseNo: result.case.caseNo };
+    res.status(201).json({ ...(await present(result.case, viewer)), queryCode: result.queryCode });
+  });
+
+  r.get('/:caseNo', async (req, res) => {
+    const { actor, row } = await resolveCaseAccess(ctx, req, res);
+    res.json(await present(row, actor));
+  });
+
+  r.get('/:caseNo/events', async (req, res) => {
+    const { row } = await resolveCaseAccess(ctx, req, res);
+    const { sinceSeq } = parseQuery(EventsQuery, req.query);
+    const events = await listCaseEvents(ctx.db.knex, row.id, sinceSeq);
+    res.json({ caseNo: row.caseNo, lastSeq: row.lastSeq, events: events.map(presentEvent) });
+  });
+
+  r.post('/:caseNo/actions', async (req, res) => {
+    const { actor, row } = await resolveCaseAccess(ctx, req, res);
+    const { expectedVersion, ...action } = parseBody(ActionBody, req.body);
+    const result = await transitionCase(ctx, { caseNo: row.caseNo, actor, action: action as ActionInput, expectedVersion });
+    res.json({ case: await present(result.case, actor), event: presentEvent(result.event) });
+  });
+
+  return r;
+}

@@ -1,0 +1,48 @@
+import { Router } from 'express';
+import { findCurrentItem, searchItems } from '../../db/repositories/items';
+import { findJurisdiction, listCentres, listJurisdictions } from '../../db/repositories/jurisdictions';
+import type { AppContext } from '../context';
+import { notFound } from '../errors';
+import { ItemsQuery, JurisdictionsQuery } from '../http/schemas';
+import { parseQuery } from '../http/validate';
+import { presentItem, presentJurisdiction } from '../presenters/misc';
+
+/** Public reference data: the catalogue and the jurisdiction tree. */
+export function catalogueRouter(ctx: AppContext): Router {
+  const r = Router();
+  r.get('/items', async (req, res) => {
+    const q = parseQuery(ItemsQuery, req.query);
+    const { total, items } = await searchItems(ctx.db.knex, {
+      q: q.q || undefined,
+      linked: q.linked,
+      decideLevel: q.level,
+      acceptLevel: q.acceptLevel,
+      department: q.department,
+      limit: q.pageSize,
+      offset: (q.page - 1) * q.pageSize,
+    });
+    res.json({ total, page: q.page, pageSize: q.pageSize, items: items.map(presentItem) });
+  });
+  r.get('/items/:code', async (req, res) => {
+    const item = await findCurrentItem(ctx.db.knex, String(req.params.code));
+    if (!item) throw notFound('Item');
+    res.json(presentItem(item));
+  });
+  r.get('/jurisdictions', async (req, res) => {
+    const q = parseQuery(JurisdictionsQuery, req.query);
+    const rows = await listJurisdictions(ctx.db.knex, { level: q.level, parentCode: q.parent, under: q.under });
+    res.json({ jurisdictions: rows.map(presentJurisdiction) });
+  });
+  r.get('/jurisdictions/:code', async (req, res) => {
+    const j = await findJurisdiction(ctx.db.knex, String(req.params.code));
+    if (!j) throw notFound('Jurisdiction');
+    const children = await listJurisdictions(ctx.db.knex, { parentCode: j.code });
+    res.json({ ...presentJurisdiction(j), children: children.map(presentJurisdiction) });
+  });
+  r.get('/centres', async (req, res) => {
+    const q = parseQuery(JurisdictionsQuery.pick({ under: true }), req.query);
+    const centres = await listCentres(ctx.db.knex, q.under);
+    res.json({ centres: centres.map((c) => ({ code: c.code, name: c.name, level: c.level, acceptsLinked: c.acceptsLinked })) });
+  });
+  return r;
+}

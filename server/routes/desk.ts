@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { listQueue, overviewUnder } from '../../db/repositories/caseQueries';
+import { findJurisdiction } from '../../db/repositories/jurisdictions';
+import { chinaDate } from '../../workflows/calendar';
+import { isWithin } from '../../workflows/levels';
+import type { AppContext } from '../context';
+import { forbidden, notFound } from '../errors';
+import { requireUser } from '../http/auth';
+import { QueueQuery, StatsQuery } from '../http/schemas';
+import { parseQuery } from '../http/validate';
+import { canSeeIdNumber } from '../policies/cases';
+import { presentCase } from '../presenters/case';
+
+/** The clerk's and reviewer's queue, and the supervisor's overview. */
+export function deskRouter(ctx: AppContext): Router {
+  const r = Router();
+  r.get('/queue', async (req, res) => {
+    const user = requireUser(res, ['clerk', 'reviewer']);
+    const q = parseQuery(QueueQuery, req.query);
+    const today = chinaDate(ctx.now());
+    const rows = await listQueue(ctx.db.knex, {
+      jurisdictionCode: user.jurisdictionCode,
+      level: user.level,
+      department: user.role === 'reviewer' ? user.department : null,
+      ...q,
+      today,
+    });
+    const actor = { kind: 'user' as const, user };
+    const opts = { today, calendar: ctx.calendar, rules: { yellowAt: ctx.config.YELLOW_AT } };
+    res.json({ cases: rows.map((c) => presentCase(c, { ...opts, showIdNumber: canSeeIdNumber(actor, c) })) });
+  });
+  r.get('/stats/overview', async (req, res) => {
+    const user = requireUser(res, ['supervisor', 'admin']);
+    const { scope = user.jurisdictionCode } = parseQuery(StatsQuery, req.query);
+    if (!isWithin(scope, user.jurisdictionCode)) throw forbidden('That area is outside your jurisdiction');
+    const root = await findJurisdiction(ctx.db.knex, scope);
+    if (!root) throw notFound('Jurisdiction');
+    const overview = await overviewUnder(ctx.db.knex, root.path, chinaDate(ctx.now()));
+    res.json({ scope, name: root.name, level: root.level, ...overview });
+  });
+  return r;
+}
