@@ -4,7 +4,7 @@ import { openDatabase, type DbHandle } from '../db/connection';
 import { migrateLatest } from '../db/migrate';
 import { loadCalendar } from '../db/repositories/calendar';
 import { seedIfEmpty } from '../db/seed';
-import { WorkCalendar } from '../workflows/calendar';
+import { WorkCalendar, type CalendarDay } from '../workflows/calendar';
 import type { Config } from './config';
 
 /** Emitted after a transition commits; the live-status gateway listens here. */
@@ -26,6 +26,12 @@ export interface AppContext {
   close(): Promise<void>;
 }
 
+/** The published years, plus the next one counted provisionally by weekdays (flagged on every deadline in it). */
+function planningCalendar(days: CalendarDay[], years: number[]): WorkCalendar {
+  const next = years.length ? Math.max(...years) + 1 : new Date().getUTCFullYear();
+  return new WorkCalendar(days, years, { provisionalYears: [next] });
+}
+
 export interface ContextOptions {
   now?: () => Date;
   log?: Logger;
@@ -44,12 +50,12 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     config,
     db,
     log,
-    calendar: new WorkCalendar(cal.days, cal.years),
+    calendar: planningCalendar(cal.days, cal.years),
     now: opts.now ?? (() => new Date()),
     events: new EventEmitter(),
     async reloadCalendar() {
       const fresh = await loadCalendar(db.knex);
-      ctx.calendar = new WorkCalendar(fresh.days, fresh.years);
+      ctx.calendar = planningCalendar(fresh.days, fresh.years);
     },
     async close() {
       await db.knex.destroy();

@@ -67,8 +67,17 @@ export class WorkCalendar {
   private readonly workOrds: Int32Array;
   private readonly workDates: string[];
 
-  /** Days outside `years` are ignored, so a year being entered can be stored before it is enabled. */
-  constructor(days: CalendarDay[], years: number[]) {
+  private readonly provisionalSet: Set<number>;
+
+  /**
+   * Days outside `years` are ignored, so a year being entered can be stored before it is enabled.
+   * `provisionalYears` are counted by weekday rules alone and reported by isProvisional(): a
+   * deadline that reaches into a year the State Council has not yet published is then flagged,
+   * not refused, until an administrator adds that year.
+   */
+  constructor(days: CalendarDay[], dataYears: number[], opts: { provisionalYears?: number[] } = {}) {
+    this.provisionalSet = new Set((opts.provisionalYears ?? []).filter((y) => !dataYears.includes(y)));
+    const years = [...dataYears, ...this.provisionalSet];
     for (const y of years) {
       if (!Number.isInteger(y) || y < 1970 || y > 9999) throw new RangeError(`Invalid calendar year ${y}`);
     }
@@ -87,7 +96,7 @@ export class WorkCalendar {
     const seen = new Map<number, DayKind>();
     for (const d of days) {
       const ord = toOrdinal(d.date);
-      if (!this.covered.has(yearOf(ord))) continue;
+      if (!this.covered.has(yearOf(ord)) || this.provisionalSet.has(yearOf(ord))) continue;
       const prev = seen.get(ord);
       if (prev && prev !== d.kind) throw new RangeError(`Calendar day ${d.date} is both holiday and workday`);
       seen.set(ord, d.kind);
@@ -109,8 +118,14 @@ export class WorkCalendar {
     return this.covered.has(year);
   }
 
+  /** Years with published data (provisional years excluded). */
   years(): number[] {
-    return [...this.coveredYears];
+    return this.coveredYears.filter((y) => !this.provisionalSet.has(y));
+  }
+
+  /** True when `date` lies in a year counted by weekday rules only, pending published data. */
+  isProvisional(date: string): boolean {
+    return this.provisionalSet.has(Number(date.slice(0, 4)));
   }
 
   isWorkingDay(date: string): boolean {

@@ -43,6 +43,8 @@ export interface ClockReading {
   /** First day the light turns yellow; null while paused or stopped. */
   yellowOn: string | null;
   light: Light;
+  /** The deadline falls in a year whose holidays are not yet published: counted by weekdays only. */
+  provisional: boolean;
 }
 
 export interface ClockRules {
@@ -87,11 +89,12 @@ export function readClock(clock: ClockState, today: string, cal: WorkCalendar, r
   const usedDays = Math.max(0, cal.workingDaysBetween(clock.startedOn, countUntil) - clock.pausedDays);
   const leftDays = clock.limitDays - usedDays;
   if (clock.phase === 'stopped' || clock.pausedSince !== null) {
-    return { ...base, paused: clock.pausedSince !== null, usedDays, leftDays, deadline: null, yellowOn: null, light: clock.light };
+    return { ...base, paused: clock.pausedSince !== null, usedDays, leftDays, deadline: null, yellowOn: null, light: clock.light, provisional: false };
   }
   const deadline = cal.addWorkingDays(clock.startedOn, clock.limitDays + clock.pausedDays);
   const yellowOn = cal.addWorkingDays(clock.startedOn, yellowDays(clock.limitDays, rules) + clock.pausedDays);
-  return { ...base, paused: false, usedDays, leftDays, deadline, yellowOn, light: lightOn(today, deadline, yellowOn) };
+  const provisional = cal.isProvisional(deadline);
+  return { ...base, paused: false, usedDays, leftDays, deadline, yellowOn, light: lightOn(today, deadline, yellowOn), provisional };
 }
 
 /** Used working days at which the light turns yellow. */

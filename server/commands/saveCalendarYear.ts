@@ -1,6 +1,9 @@
 import { dbTime } from '../../db/connection';
 import { saveCalendarYear as saveYear } from '../../db/repositories/calendar';
-import type { CalendarDay } from '../../workflows/calendar';
+import { rowToCase } from '../../db/repositories/cases';
+import { chinaDate, type CalendarDay } from '../../workflows/calendar';
+import { readClock } from '../../workflows/clock';
+import { clockOf } from './caseSnapshot';
 import type { AppContext } from '../context';
 import { validationFailed } from '../errors';
 
@@ -18,7 +21,7 @@ function dayOfWeek(date: string): number {
  * Adds (or replaces) a year of holidays and make-up working days published by
  * the State Council. Until a year is added, deadlines that reach into it are refused.
  */
-export async function saveCalendarYear(ctx: AppContext, props: SaveCalendarYearProps): Promise<{ year: number; days: number }> {
+export async function saveCalendarYear(ctx: AppContext, props: SaveCalendarYearProps): Promise<{ year: number; days: number; refreshedCases: number }> {
   const problems: { field: string; message: string }[] = [];
   const seen = new Set<string>();
   props.days.forEach((d, i) => {
@@ -35,5 +38,21 @@ export async function saveCalendarYear(ctx: AppContext, props: SaveCalendarYearP
   }
   await saveYear(ctx.db.knex, props.year, props.days, props.source, dbTime(ctx.now()));
   await ctx.reloadCalendar();
-  return { year: props.year, days: props.days.length };
+  const refreshed = await refreshDeadlines(ctx);
+  return { year: props.year, days: props.days.length, refreshedCases: refreshed };
+}
+
+/** Deadlines counted provisionally (or on old data) are recounted on the new calendar. */
+async function refreshDeadlines(ctx: AppContext): Promise<number> {
+  const knex = ctx.db.knex;
+  const rows = (await knex('cases').whereNotNull('deadline_on').select('*')).map(rowToCase);
+  const today = chinaDate(ctx.now());
+  let n = 0;
+  for (const c of rows) {
+    const r = readClock(clockOf(c), today, ctx.calendar, { yellowAt: ctx.config.YELLOW_AT });
+    if (r.deadline === c.deadlineOn && r.yellowOn === c.yellowOn) continue;
+    await knex('cases').where({ id: c.id }).update({ deadline_on: r.deadline, yellow_on: r.yellowOn });
+    n++;
+  }
+  return n;
 }

@@ -66,6 +66,7 @@ export function presentCase(c: CaseRow, o: PresentOptions) {
       leftDays: clock.leftDays,
       deadline: clock.deadline,
       light: clock.light,
+      provisional: clock.provisional,
     },
     light: clock.light,
     materials: c.materials,
