@@ -163,10 +163,26 @@ function serializeState(snap: Snap): string {
   return key;
 }
 
+/**
+ * A simple path visits each vertex once, and END_SPECIAL and RETURN lead back
+ * to a snapshot seen before (the special record is cleared, the step index
+ * goes back), so with vertices = snapshots no simple path would ever end a
+ * special procedure or climb again after a return. The vertex of a snapshot
+ * reached by one of those events is therefore told apart by that event;
+ * refused events (same snapshot back) are not.
+ */
+const LOOP_CLOSERS = new Set<CaseEvent['type']>(['END_SPECIAL', 'RETURN']);
+function serializeVertex(snap: Snap, event: CaseEvent | undefined, prev: Snap | undefined): string {
+  const key = serializeState(snap);
+  return event && prev && prev !== snap && LOOP_CLOSERS.has(event.type) ? `${key} after ${event.type}` : key;
+}
+
 function traverse(machine: CaseMachine) {
-  const options = { events: CANDIDATES, serializeState: serializeState as (s: Snap) => string };
-  const shortest = getShortestPaths(machine, options) as Path[];
-  const simple = getSimplePaths(machine, options) as Path[];
+  const shortest = getShortestPaths(machine, { events: CANDIDATES, serializeState: serializeState as (s: Snap) => string }) as Path[];
+  const simple = getSimplePaths(machine, {
+    events: CANDIDATES,
+    serializeState: serializeVertex as (s: Snap, e: CaseEvent | undefined, p?: Snap) => string,
+  }) as Path[];
   return { shortest, simple };
 }
 

@@ -1,0 +1,82 @@
+import { DEMO, DEMO_PASSWORD } from '../../db/seed/users';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+}
+
+/** A thin real-HTTP client: every call goes over the socket to the test server. */
+export class Api {
+  private tokens = new Map<string, string>();
+  constructor(readonly baseUrl: string) {}
+
+  async request<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {}): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...opts.headers };
+    if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+    let body: string | undefined;
+    if (opts.raw !== undefined) body = opts.raw;
+    else if (opts.body !== undefined) {
+      body = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // leave as text: some tests check non-JSON answers
+    }
+    return { status: res.status, body: parsed as T };
+  }
+
+  /** Logs a demo user in once and remembers the token. */
+  async token(username: string): Promise<string> {
+    const cached = this.tokens.get(username);
+    if (cached) return cached;
+    const res = await this.request('POST', '/api/auth/login', { body: { username, password: DEMO_PASSWORD } });
+    if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    this.tokens.set(username, res.body.token);
+    return res.body.token;
+  }
+
+  async as<T = any>(username: string, method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
+    return this.request<T>(method, path, { body, token: await this.token(username) });
+  }
+
+  act<T = any>(username: string, caseNo: string, action: Record<string, unknown>): Promise<ApiResponse<T>> {
+    return this.as<T>(username, 'POST', `/api/cases/${caseNo}/actions`, action);
+  }
+
+  /** Files a case as an applicant online (no account) and returns the 201 body. */
+  async file(body: Record<string, unknown>, username?: string): Promise<any> {
+    const res = username ? await this.as(username, 'POST', '/api/cases', body) : await this.request('POST', '/api/cases', { body });
+    if (res.status !== 201) throw new Error(`filing failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+}
+
+let idCounter = 0;
+
+/** A valid 18-digit resident ID with a correct check digit, different on every call. */
+export function fakeIdNumber(): string {
+  idCounter++;
+  const body = `330302199${String(100000 + ((Date.now() + idCounter * 7919) % 900000)).padStart(6, '0')}${String(idCounter % 1000).padStart(3, '0')}`.slice(0, 17);
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = body.split('').reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
+  return body + '10X98765432'[sum % 11];
+}
+
+/** A filing body for the demo linked item at the demo village; override any part. */
+export function buildCase(overrides: Record<string, unknown> = {}) {
+  return {
+    itemCode: DEMO.cityItemCode,
+    centreCode: DEMO.villageCode,
+    applicant: { name: '张小明', idNumber: fakeIdNumber(), phone: '13812345678' },
+    materials: ['申请书', '营业执照'],
+    delivery: { mode: 'pickup' },
+    ...overrides,
+  };
+}
+
+export { DEMO };
