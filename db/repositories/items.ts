@@ -59,9 +59,22 @@ export async function findCurrentItem(db: Knex, code: string): Promise<ItemRow |
   return row ? toItem(row) : undefined;
 }
 
+// An item version never changes once written (a change is a new version), so it is cached for
+// good, per database: a transaction shares its knex instance's config object.
+const caches = new WeakMap<object, Map<number, ItemRow>>();
+
 export async function findItemById(db: Knex, id: number): Promise<ItemRow | undefined> {
+  const key = db.client.config as object;
+  let byId = caches.get(key);
+  if (!byId) caches.set(key, (byId = new Map()));
+  const cached = byId.get(id);
+  if (cached) return cached;
   const row = await db('items').where({ id }).first();
-  return row ? toItem(row) : undefined;
+  if (!row) return undefined;
+  const item = toItem(row);
+  if (byId.size > 5000) byId.clear();
+  byId.set(id, item);
+  return item;
 }
 
 export interface ItemSearch {

@@ -14,12 +14,14 @@ export interface PersistedCase {
 
 const machines = new Map<string, CaseMachine>();
 
-/** One machine per item version and centre level, built once and reused. */
+/** One machine per distinct route, built once and reused. */
 export function machineFor(item: ItemRow, centreLevel: Level): CaseMachine {
-  const key = `${item.id}:${centreLevel}`;
+  const route = routeForCentre(item.route, centreLevel);
+  const key = JSON.stringify(route);
   let m = machines.get(key);
   if (!m) {
-    m = buildCaseMachine(routeForCentre(item.route, centreLevel));
+    m = buildCaseMachine(route);
+    if (machines.size > 5000) machines.clear();
     machines.set(key, m);
   }
   return m;

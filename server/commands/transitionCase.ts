@@ -59,13 +59,14 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
   const machine = machineFor(item, levelOfCode(row.centreCode));
   const before = restore(machine, row.snapshot as PersistedCase);
   const event = { ...action, actor: eventActorOf(actor) } as CaseEvent;
-  if (!before.can(event)) {
+  // A machine that takes no transition hands back the very same snapshot.
+  const [after] = transition(machine, before, event);
+  if (after === before) {
     throw invalidTransition(`${action.type} is not possible now`, {
       state: row.state,
       step: { kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment },
     });
   }
-  const [after] = transition(machine, before, event);
   const now = ctx.now();
   const today = chinaDate(now);
   const rules = { yellowAt: ctx.config.YELLOW_AT };
