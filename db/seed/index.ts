@@ -21,10 +21,13 @@ export async function seedAll(knex: Knex): Promise<void> {
   const now = dbTime(new Date());
   const tree = buildJurisdictions();
   const paths = new Map<string, string>();
+  // Demo accounts share one password, so one hash serves them all (bcrypt costs ~60 ms each).
+  const hashes = new Map<string, Promise<string>>();
+  const hashOf = (pw: string) => hashes.get(pw) ?? hashes.set(pw, bcrypt.hash(pw, 10)).get(pw)!;
   const users = await Promise.all(
     buildDemoUsers().map(async (u) => ({
       username: u.username,
-      passwordHash: await bcrypt.hash(u.password, 10),
+      passwordHash: await hashOf(u.password),
       displayName: u.displayName,
       role: u.role,
       jurisdictionCode: u.jurisdictionCode,

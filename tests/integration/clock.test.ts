@@ -1,5 +1,5 @@
 import { Api, buildCase, DEMO } from '../helpers/api';
-import { startTestServer, type TestServer } from '../helpers/testServer';
+import { isMysql, startTestServer, type TestServer } from '../helpers/testServer';
 
 /*
  * The time-limit clock and the warning lights over real HTTP, with the
@@ -233,7 +233,14 @@ describe('a deadline in the next, unpublished year', () => {
     srv = await startTestServer({ now: () => now });
     api = new Api(srv.url);
   });
-  afterAll(() => srv.close());
+  afterAll(async () => {
+    if (isMysql()) {
+      // The MariaDB database is shared by every test file: take the made-up 2027 back out.
+      await srv.ctx.db.knex('calendar_days').where('date', 'like', '2027-%').delete();
+      await srv.ctx.db.knex('calendar_years').where({ year: 2027 }).delete();
+    }
+    await srv.close();
+  });
 
   it('is provisional until an administrator publishes 2027, then recounted and firm', async () => {
     const years = await api.request('GET', '/api/calendar/years');
@@ -254,18 +261,10 @@ describe('a deadline in the next, unpublished year', () => {
     expect(forbidden.status).toBe(403);
 
     const put = await api.as('admin', 'PUT', '/api/calendar/years/2027', {
-      days: [
-        { date: '2027-01-01', kind: 'holiday', name: '元旦' },
-        { date: '2027-02-08', kind: 'holiday', name: '春节' },
-        { date: '2027-02-09', kind: 'holiday', name: '春节' },
-        { date: '2027-02-10', kind: 'holiday', name: '春节' },
-        { date: '2027-02-11', kind: 'holiday', name: '春节' },
-        { date: '2027-02-12', kind: 'holiday', name: '春节' },
-        { date: '2027-02-20', kind: 'workday', name: '春节' },
-      ],
+      days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }],
     });
     expect(put.status).toBe(200);
-    expect(put.body).toMatchObject({ year: 2027, days: 7 });
+    expect(put.body).toMatchObject({ year: 2027, days: 1 });
     expect(put.body.refreshedCases).toBeGreaterThanOrEqual(1);
 
     const after = await api.request('GET', '/api/calendar/years');
