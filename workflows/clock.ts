@@ -17,6 +17,7 @@ export interface ClockState {
   limitDays: number;
   /** Working days spent in pauses already ended, within this phase. */
   pausedDays: number;
+  /** Day the running pause began; once stopped, the day counting ended (so used days stay frozen). */
   pausedSince: string | null;
   pauseKind: PauseKind | null;
   /** Light frozen while paused or stopped. */
@@ -79,7 +80,8 @@ export function applyClockChange(
     case 'extend':
       return { ...clock, limitDays: clock.limitDays + change.days };
     case 'stop':
-      return { ...clock, light: readClock(clock, today, cal, rules).light, phase: 'stopped', pausedSince: null, pauseKind: null };
+      // Counting ends today, or where a running pause began (pause days never count).
+      return { ...clock, light: readClock(clock, today, cal, rules).light, phase: 'stopped', pausedSince: clock.pausedSince ?? today, pauseKind: null };
   }
 }
 
@@ -89,7 +91,7 @@ export function readClock(clock: ClockState, today: string, cal: WorkCalendar, r
   const usedDays = Math.max(0, cal.workingDaysBetween(clock.startedOn, countUntil) - clock.pausedDays);
   const leftDays = clock.limitDays - usedDays;
   if (clock.phase === 'stopped' || clock.pausedSince !== null) {
-    return { ...base, paused: clock.pausedSince !== null, usedDays, leftDays, deadline: null, yellowOn: null, light: clock.light, provisional: false };
+    return { ...base, paused: clock.phase !== 'stopped' && clock.pausedSince !== null, usedDays, leftDays, deadline: null, yellowOn: null, light: clock.light, provisional: false };
   }
   const deadline = cal.addWorkingDays(clock.startedOn, clock.limitDays + clock.pausedDays);
   const yellowOn = cal.addWorkingDays(clock.startedOn, yellowDays(clock.limitDays, rules) + clock.pausedDays);

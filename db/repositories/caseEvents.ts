@@ -84,6 +84,20 @@ export async function openClockInterval(
   });
 }
 
+/**
+ * Closes the case's open intervals. The caller holds the case row (locked, or
+ * just inserted), so a plain read finds them; updating by primary key then
+ * locks only those rows. An UPDATE ... WHERE case_id = ? would take InnoDB
+ * next-key (gap) locks, and concurrent filings, which find no row to close,
+ * would share the gap and then deadlock on their inserts into it.
+ */
 export async function closeClockIntervals(trx: Knex, caseId: number, endedAt: string): Promise<void> {
-  await trx('case_clock_intervals').where({ case_id: caseId }).whereNull('ended_at').update({ ended_at: endedAt });
+  const open = await trx('case_clock_intervals').where({ case_id: caseId }).whereNull('ended_at').select('id');
+  if (open.length === 0) return;
+  await trx('case_clock_intervals')
+    .whereIn(
+      'id',
+      open.map((r: { id: number | string }) => Number(r.id)),
+    )
+    .update({ ended_at: endedAt });
 }

@@ -91,8 +91,10 @@ export interface ItemSearch {
 export async function searchItems(db: Knex, s: ItemSearch): Promise<{ total: number; items: ItemRow[] }> {
   const q = db('items').where('is_current', true);
   if (s.q) {
-    const like = `%${s.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q.where((w) => w.where('name', 'like', like).orWhere('code', 'like', like));
+    // '!' escapes the wildcards: SQLite has no default LIKE escape character, and a
+    // backslash would have to be spelt differently in SQLite and MySQL.
+    const like = `%${s.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    q.where((w) => w.whereRaw("name like ? escape '!'", [like]).orWhereRaw("code like ? escape '!'", [like]));
   }
   if (s.linked !== undefined) q.where('linked', s.linked);
   if (s.decideLevel) q.where('decide_level', s.decideLevel);

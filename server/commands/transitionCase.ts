@@ -12,7 +12,7 @@ import { levelOfCode } from '../../workflows/levels';
 import { actorName, actorUserId, eventActorOf, type Actor } from '../auth/actor';
 import type { AppContext } from '../context';
 import { forbidden, invalidTransition, notFound, versionConflict } from '../errors';
-import { canActOnCase } from '../policies/cases';
+import { canActOnCase, staffsDeskOnRoute } from '../policies/cases';
 import { clockOf, derivedColumns, machineFor, restore, type PersistedCase } from './caseSnapshot';
 import { recordSideRows, withRetry } from './writeHelpers';
 
@@ -50,10 +50,17 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
   const { actor, action } = props;
   const row = await findCaseByNo(trx, props.caseNo, { forUpdate: true });
   if (!row) throw notFound('Case');
-  if (!canActOnCase(actor, row, action.type)) throw forbidden('You may not act on this case');
-  if (props.expectedVersion !== undefined && props.expectedVersion !== row.version) {
-    throw versionConflict(props.expectedVersion, row.version);
+  const staleVersion = props.expectedVersion !== undefined && props.expectedVersion !== row.version;
+  if (!canActOnCase(actor, row, action.type)) {
+    // A desk on the case's route whose case has moved on (another clerk won the race): 409, not 403.
+    if (!staffsDeskOnRoute(actor, row)) throw forbidden('You may not act on this case');
+    if (staleVersion) throw versionConflict(props.expectedVersion!, row.version);
+    throw invalidTransition(`${action.type} is not possible now: the case waits at another desk`, {
+      state: row.state,
+      step: { kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment },
+    });
   }
+  if (staleVersion) throw versionConflict(props.expectedVersion!, row.version);
   const item = await findItemById(trx, row.itemId);
   if (!item) throw notFound('Item version');
   const machine = machineFor(item, levelOfCode(row.centreCode));

@@ -1,6 +1,6 @@
 import type { CaseRow } from '../../db/repositories/cases';
 import type { ActionType } from '../../workflows/caseEvents';
-import { isWithin } from '../../workflows/levels';
+import { ancestorCode, isWithin } from '../../workflows/levels';
 import type { Route } from '../../workflows/route';
 import type { Actor } from '../auth/actor';
 
@@ -52,6 +52,24 @@ export function canActOnCase(actor: Actor, c: CaseRow, type: ActionType): boolea
   if (u.role === 'applicant') return c.applicantUserId === u.id && APPLICANT_ACTIONS.includes(type);
   if (u.role === 'clerk' || u.role === 'reviewer') return u.jurisdictionCode === c.currentJurisdiction;
   return false;
+}
+
+/**
+ * Whether the actor staffs a desk that this case's route passes through, at
+ * any step: such a desk acting while the case waits elsewhere has lost a race
+ * or reads an old screen (409), it is not outside its rights (403).
+ */
+export function staffsDeskOnRoute(actor: Actor, c: CaseRow): boolean {
+  if (actor.kind !== 'user') return false;
+  const u = actor.user;
+  if (u.role !== 'clerk' && u.role !== 'reviewer') return false;
+  return routeOf(c).some(
+    (s) =>
+      s.level === u.level &&
+      ancestorCode(c.centreCode, s.level) === u.jurisdictionCode &&
+      // As the machine's actorAtStep: centre steps are clerks', department steps reviewers'.
+      (s.level === 'village' || s.level === 'town' ? u.role === 'clerk' : u.role === 'reviewer' && u.department === s.department),
+  );
 }
 
 export function canFileAt(actor: Actor | null, centreCode: string): boolean {

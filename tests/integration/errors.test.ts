@@ -350,6 +350,24 @@ describe('error statuses over real HTTP', () => {
       expect(fresh.body.case.version).toBe(4);
     });
 
+    it('answers a desk of the route acting while the case waits at another desk with 409, not 403', async () => {
+      const filed = await api.file(buildCase());
+      // Not yet at the town: the town clerk forwarding early is a state conflict.
+      const early = await api.act('clerk.town', filed.caseNo, { type: 'FORWARD', opinion: '同意' });
+      expectError(early, 409, 'INVALID_TRANSITION');
+      expect((await snapshotOf(filed.caseNo)).version).toBe(1);
+      expect((await api.act('clerk.village', filed.caseNo, { type: 'ACCEPT', expectedVersion: 1 })).status).toBe(200);
+      const before = await snapshotOf(filed.caseNo);
+      // Moved on: the village clerk on an old screen gets a version conflict, without a version a state conflict.
+      const stale = await api.act('clerk.village', filed.caseNo, { type: 'REQUEST_MATERIALS', missing: ['照片'], expectedVersion: 1 });
+      expectError(stale, 409, 'VERSION_CONFLICT');
+      expect(stale.body.error.details).toEqual({ expectedVersion: 1, actualVersion: 2 });
+      const late = await api.act('clerk.village', filed.caseNo, { type: 'REFUSE', reasons: '材料不全', rightsNotice: '可申请行政复议' });
+      expectError(late, 409, 'INVALID_TRANSITION');
+      expect(late.body.error.details).toMatchObject({ state: 'review', step: { level: 'town' } });
+      expect(await snapshotOf(filed.caseNo)).toEqual(before);
+    });
+
     it('answers an expectedVersion from the future with 409 VERSION_CONFLICT', async () => {
       const filed = await api.file(buildCase());
       const res = await api.act('clerk.village', filed.caseNo, { type: 'ACCEPT', expectedVersion: 99 });

@@ -1,11 +1,12 @@
 /**
- * Model-based checks of the case machine: xstate/graph walks every simple
- * path (and the shortest path to every reachable state) of the machines of a
- * linked route and of a county route, sending a candidate event set with
- * right and wrong actors and valid and invalid payloads, and checks
- * invariants on every state reached. Each path is replayed through the real
- * clock on the real 2024 calendar, one working day per step from 2024-09-25,
- * so that longer paths cross the National Day week.
+ * Model-based checks of the case machine: xstate/graph walks the machines of
+ * a linked route and of a county route, sending a candidate event set with
+ * right and wrong actors and valid and invalid payloads: every simple path,
+ * the shortest path to every reachable snapshot, and the shortest path ending
+ * with every transition (so that the cycles special → review/decision and
+ * RETURN are walked too). Invariants are checked on every state reached, and
+ * each path is replayed through the real clock on the real 2024 calendar, one
+ * working day per step from 2024-09-25, so longer paths cross National Day.
  */
 import { transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, getSimplePaths, type StatePath } from 'xstate/graph';
@@ -164,26 +165,30 @@ function serializeState(snap: Snap): string {
 }
 
 /**
- * A simple path visits each vertex once, and END_SPECIAL and RETURN lead back
+ * Simple paths visit each snapshot once, and END_SPECIAL and RETURN lead back
  * to a snapshot seen before (the special record is cleared, the step index
- * goes back), so with vertices = snapshots no simple path would ever end a
- * special procedure or climb again after a return. The vertex of a snapshot
- * reached by one of those events is therefore told apart by that event;
- * refused events (same snapshot back) are not.
+ * goes back), so no simple path ends a special procedure or climbs again
+ * after a return. Telling those snapshots apart by history makes the number
+ * of simple paths explode, so the cycles are covered by a second walk whose
+ * vertices are the transitions (previous snapshot → snapshot): its shortest
+ * paths end with every transition of the machine once, END_SPECIAL and
+ * RETURN included. Refused events are filtered out of that walk (they would
+ * only add a no-op step); (e) checks them on every reachable snapshot.
  */
-const LOOP_CLOSERS = new Set<CaseEvent['type']>(['END_SPECIAL', 'RETURN']);
-function serializeVertex(snap: Snap, event: CaseEvent | undefined, prev: Snap | undefined): string {
-  const key = serializeState(snap);
-  return event && prev && prev !== snap && LOOP_CLOSERS.has(event.type) ? `${key} after ${event.type}` : key;
+function serializeEdge(snap: Snap, _event: CaseEvent | undefined, prev: Snap | undefined): string {
+  return prev ? `${serializeState(prev)} -> ${serializeState(snap)}` : serializeState(snap);
 }
 
 function traverse(machine: CaseMachine) {
-  const shortest = getShortestPaths(machine, { events: CANDIDATES, serializeState: serializeState as (s: Snap) => string }) as Path[];
-  const simple = getSimplePaths(machine, {
+  const byState = { events: CANDIDATES, serializeState: serializeState as (s: Snap) => string };
+  const shortest = getShortestPaths(machine, byState) as Path[];
+  const simple = getSimplePaths(machine, byState) as Path[];
+  const everyTransition = getShortestPaths(machine, {
     events: CANDIDATES,
-    serializeState: serializeVertex as (s: Snap, e: CaseEvent | undefined, p?: Snap) => string,
+    filterEvents: (snap: Snap, e: CaseEvent) => snap.can(e),
+    serializeState: serializeEdge as (s: Snap, e: CaseEvent | undefined, p?: Snap) => string,
   }) as Path[];
-  return { shortest, simple };
+  return { shortest, simple, everyTransition };
 }
 
 /** (from, event, to) for each transition of a path; steps[0] is the initial state. */
@@ -285,8 +290,13 @@ function clockViolations(path: Path): string[] {
     }
 
     // usedDays: 0 on a (re)start, back to the pause-day count on resume, else one more per working day.
+    // A stop freezes the count where it was: at the pause day when stopped during a pause.
     const expectedUsed =
-      change.kind === 'start' ? 0 : change.kind === 'resume' ? usedWhenPaused : change.kind === 'stop' ? null : lastUsed + 1;
+      change.kind === 'start'
+        ? 0
+        : change.kind === 'resume' || (change.kind === 'stop' && from.hasTag('paused'))
+          ? usedWhenPaused
+          : lastUsed + 1;
     if (expectedUsed !== null && r.usedDays !== expectedUsed) out.push(`${where}: used ${r.usedDays}, expected ${expectedUsed}`);
 
     if (paused) {
@@ -304,10 +314,12 @@ function clockViolations(path: Path): string[] {
     }
 
     if (FINAL_STATES.includes(state)) {
-      // A stopped clock: no deadline, the light frozen from now on.
+      // A stopped clock: not paused, no deadline, light and used days frozen from now on.
       for (const later of ['2024-12-31', '2026-06-30']) {
         const l = readClock(clock, later, cal, rules);
-        if (l.phase !== 'stopped' || l.deadline !== null || l.light !== r.light) out.push(`${where}: the stopped clock moved by ${later}`);
+        if (l.phase !== 'stopped' || l.paused || l.deadline !== null || l.light !== r.light || l.usedDays !== r.usedDays) {
+          out.push(`${where}: the stopped clock moved by ${later}: used ${r.usedDays}→${l.usedDays}, light ${r.light}→${l.light}`);
+        }
       }
     }
     lastUsed = r.usedDays;
@@ -320,28 +332,60 @@ function clockViolations(path: Path): string[] {
 
 // ---- the checks, for both routes ----
 
-describe.each([
-  ['linked village → town → county → city route', LINKED, 400, CASE_STATES],
-  ['non-linked county route', COUNTY, 40, CASE_STATES.filter((s) => s !== 'review')],
-] as const)('%s', (_name, route, minSimplePaths, reachableStates) => {
-  const machine = buildCaseMachine(route);
-  const { shortest, simple } = traverse(machine);
-  const reachable = shortest.map((p) => p.state);
+const ALL_EVENT_TYPES = [...new Set(CANDIDATES.map((e) => e.type))].sort();
 
-  test('the traversal explores many paths, all ending in known states', () => {
+describe.each([
+  ['linked village → town → county → city route', LINKED, 400, CASE_STATES, ALL_EVENT_TYPES],
+  [
+    'non-linked county route',
+    COUNTY,
+    40,
+    CASE_STATES.filter((s) => s !== 'review'),
+    ALL_EVENT_TYPES.filter((t) => t !== 'FORWARD' && t !== 'RETURN'),
+  ],
+] as const)('%s', (_name, route, minSimplePaths, reachableStates, eventTypes) => {
+  const machine = buildCaseMachine(route);
+  const { shortest, simple, everyTransition } = traverse(machine);
+  const reachable = shortest.map((p) => p.state);
+  let table: { snap: Snap; event: CaseEvent; next: Snap; can: boolean }[] | undefined;
+  /** Every candidate event sent in every reachable snapshot, computed once for (e) and the tests after it. */
+  const outcomes = () =>
+    (table ??= reachable.flatMap((snap) => CANDIDATES.map((event) => ({ snap, event, next: transition(machine, snap, event)[0], can: snap.can(event) }))));
+  const walks: [string, Path[]][] = [
+    ['simple paths', simple],
+    ['shortest paths to every transition', everyTransition],
+  ];
+
+  test('the walks are not trivial', () => {
     expect(simple.length).toBeGreaterThan(minSimplePaths);
+    // Several contexts per state value (flags, step index), and several transitions per snapshot.
     expect(shortest.length).toBeGreaterThan(reachableStates.length);
+    expect(everyTransition.length).toBeGreaterThan(shortest.length);
   });
 
-  test('every path replays through transition() to the same snapshots', () => {
+  test('every transition walk ends with a real transition, and every event type the route allows occurs', () => {
+    const last = everyTransition.filter((p) => p.steps.length > 1).map((p) => edges(p).pop()!);
+    expect(last.filter((e) => e.from === e.to).length).toBe(0);
+    expect([...new Set(last.map((e) => e.event.type))].sort()).toEqual([...eventTypes].sort());
+  });
+
+  test('the transition walk ends once at every transition between reachable snapshots', () => {
+    const key = (from: Snap, to: Snap) => `${serializeState(from)} -> ${serializeState(to)}`;
+    const expected = new Set(outcomes().filter((o) => o.next !== o.snap).map((o) => key(o.snap, o.next)));
+    const walked = everyTransition.filter((p) => p.steps.length > 1).map((p) => edges(p).pop()!);
+    expect(walked.length).toBe(expected.size);
+    expect(walked.filter((e) => !expected.has(key(e.from, e.to)))).toEqual([]);
+  });
+
+  test.each(walks)('%s replay through transition() to the same snapshots, each step a change', (_walk, paths) => {
     const bad: string[] = [];
-    for (const path of simple) {
+    for (const path of paths) {
       for (const { from, event, to } of edges(path)) {
         const [next] = transition(machine, from, event);
-        if (serializeState(next) !== serializeState(to)) bad.push(`${String(from.value)} ${event.type}`);
+        if (serializeState(next) !== serializeState(to) || next === from) bad.push(`${String(from.value)} ${event.type}`);
       }
     }
-    expect(bad).toEqual([]);
+    expect(bad.slice(0, 10)).toEqual([]);
   });
 
   test('(a) every final state, and every state the route allows, is reachable', () => {
@@ -360,51 +404,45 @@ describe.each([
     expect(open.map(serializeState)).toEqual([]);
   });
 
-  test('(b) (c) every state on every path carries its decision and sits at a step of the right kind', () => {
+  test.each(walks)('(b) (c) on %s every state carries its decision and sits at a step of the right kind', (_walk, paths) => {
     const bad = new Set<string>();
-    for (const path of simple) for (const step of path.steps) for (const v of stateViolations(step.state)) bad.add(v);
+    for (const path of paths) for (const step of path.steps) for (const v of stateViolations(step.state)) bad.add(v);
     expect([...bad]).toEqual([]);
   });
 
-  test('(d) replayed through the clock across National Day 2024, paused ⇔ tag paused, nothing counts while paused, final ⇒ stopped', () => {
-    const bad: string[] = [];
-    for (const path of simple) bad.push(...clockViolations(path));
-    expect(bad.slice(0, 20)).toEqual([]);
-  });
+  test.each(walks)(
+    '(d) %s replayed through the clock across National Day 2024: paused ⇔ tag paused, nothing counts while paused, final ⇒ stopped',
+    (_walk, paths) => {
+      const bad: string[] = [];
+      for (const path of paths) bad.push(...clockViolations(path));
+      expect(bad.slice(0, 20)).toEqual([]);
+    },
+  );
 
   test('(d) the replay crosses National Day: some paths run past 2024-10-08', () => {
     expect(simple.some((p) => cal.addWorkingDays(FIRST_DAY, p.steps.length - 1) >= '2024-10-08')).toBe(true);
   });
 
+  test('(d) the clock replay resumes after special procedures', () => {
+    const resumed = everyTransition.filter((p) => edges(p).some((e) => e.event.type === 'END_SPECIAL'));
+    expect(resumed.length).toBeGreaterThan(0);
+  });
+
   test('(e) an event from a wrong actor never changes the snapshot, in any reachable state', () => {
-    const bad: string[] = [];
-    for (const snap of reachable) {
-      for (const e of CANDIDATES) {
-        if (entitled(e, snap)) continue;
-        if (transition(machine, snap, e)[0] !== snap || snap.can(e)) bad.push(`${serializeState(snap)} ${e.type} by ${JSON.stringify(e.actor)}`);
-      }
-    }
-    expect(bad.slice(0, 10)).toEqual([]);
+    const wrong = outcomes().filter((o) => !entitled(o.event, o.snap));
+    const bad = wrong.filter((o) => o.next !== o.snap || o.can);
+    expect(wrong.length).toBeGreaterThan(reachable.length * ACTORS.length);
+    expect(bad.slice(0, 10).map((o) => `${serializeState(o.snap)} ${o.event.type} by ${JSON.stringify(o.event.actor)}`)).toEqual([]);
   });
 
   test('an event with an incomplete payload never changes the snapshot, whoever sends it', () => {
-    const bad: string[] = [];
-    for (const snap of reachable) {
-      for (const e of INVALID) {
-        if (transition(machine, snap, e)[0] !== snap) bad.push(`${serializeState(snap)} ${JSON.stringify(e)}`);
-      }
-    }
-    expect(bad.slice(0, 10)).toEqual([]);
+    const bad = outcomes().filter((o) => INVALID.has(o.event) && o.next !== o.snap);
+    expect(bad.slice(0, 10).map((o) => `${serializeState(o.snap)} ${JSON.stringify(o.event)}`)).toEqual([]);
   });
 
   test('snapshot.can(event) is true exactly when transition() changes the snapshot', () => {
-    const bad: string[] = [];
-    for (const snap of reachable) {
-      for (const e of CANDIDATES) {
-        if (snap.can(e) !== (transition(machine, snap, e)[0] !== snap)) bad.push(`${serializeState(snap)} ${JSON.stringify(e)}`);
-      }
-    }
-    expect(bad.slice(0, 10)).toEqual([]);
+    const bad = outcomes().filter((o) => o.can !== (o.next !== o.snap));
+    expect(bad.slice(0, 10).map((o) => `${serializeState(o.snap)} ${JSON.stringify(o.event)}`)).toEqual([]);
   });
 
   test('the entitled actor can move every non-final state on (no dead ends)', () => {

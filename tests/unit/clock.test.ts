@@ -182,10 +182,19 @@ describe('stop', () => {
     const c = apply(decision20(), { kind: 'stop' }, '2024-10-10');
     expect([read(c, '2024-11-15').phase, read(c, '2024-11-15').light]).toEqual(['stopped', 'green']);
   });
-  test('freezes the light a pause had frozen and ends the pause', () => {
+  test('freezes the used days: stopped on 10-10 with 5 used, still 5 used at the end of the year', () => {
+    const c = apply(decision20(), { kind: 'stop' }, '2024-10-10');
+    expect([read(c, '2024-10-10'), read(c, '2024-12-31')].map((r) => [r.usedDays, r.leftDays])).toEqual([
+      [5, 15],
+      [5, 15],
+    ]);
+  });
+  test('stopped during a pause: the pause ends, its days do not count, the frozen light stays', () => {
+    // Paused on 10-25 with 17 used (yellow), withdrawn on 12-02.
     const p = apply(decision20(), { kind: 'pause', pause: 'special' }, '2024-10-25');
     const c = apply(p, { kind: 'stop' }, '2024-12-02');
-    expect([c.phase, c.light, c.pausedSince, c.pauseKind, read(c, '2025-01-06').light]).toEqual(['stopped', 'yellow', null, null, 'yellow']);
+    const r = read(c, '2025-01-06');
+    expect([r.phase, r.paused, r.pauseKind, r.usedDays, r.light]).toEqual(['stopped', false, null, 17, 'yellow']);
   });
   test('a start after stop begins a fresh phase', () => {
     const c = apply(apply(decision20(), { kind: 'stop' }, '2024-10-10'), { kind: 'start', phase: 'delivery', limitDays: 10 }, '2024-10-10');
