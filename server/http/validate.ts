@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import { badRequest, validationFailed } from '../errors';
 
 function issuesOf(error: z.ZodError) {
-  return error.issues.map((i) => ({ field: i.path.join('.') || '(root)', message: i.message }));
+  return error.issues.flatMap((i) => {
+    const at = (extra: string[] = []) => [...i.path.map(String), ...extra].join('.') || '(root)';
+    // An unknown field is named itself, not its parent object.
+    if (i.code === 'unrecognized_keys') return i.keys.map((k) => ({ field: at([k]), message: 'unknown field' }));
+    return [{ field: at(), message: i.message }];
+  });
 }
 
 function describe(issues: { field: string; message: string }[]): string {

@@ -164,12 +164,13 @@ describe('error statuses over real HTTP', () => {
 
     it('refuses unknown extra fields on filing, at the top level and inside applicant, and names them', async () => {
       const top = await api.request('POST', '/api/cases', { body: { ...buildCase(), caseNo: '20260101-000001' } });
+      expect(fieldsOf(top)).toEqual(['caseNo']);
       expectError(top, 422, 'VALIDATION_FAILED');
       expect(top.body.error.message).toContain('caseNo');
       const nested = buildCase();
       const inner = await api.request('POST', '/api/cases', { body: { ...nested, applicant: { ...(nested.applicant as object), userId: 1 } } });
       expectError(inner, 422, 'VALIDATION_FAILED');
-      expect(fieldsOf(inner)).toEqual(['applicant']);
+      expect(fieldsOf(inner)).toEqual(['applicant.userId']);
       expect(inner.body.error.message).toContain('userId');
     });
 
