@@ -29,10 +29,10 @@ const Row = z.object({
   type: z.enum(['行政许可', '行政确认', '行政给付', '行政裁决', '公共服务', '其他行政权力']),
   department: z.string().trim().min(1),
   decide_level: level,
-  accept_levels: list('|').pipe(z.array(level).min(1)),
+  accept_levels: list('|').pipe(z.array(level).min(1).refine((ls) => new Set(ls).size === ls.length, 'a level is listed twice')),
   statutory_days: z.coerce.number().int().min(1).max(365),
   promised_days: z.coerce.number().int().min(1).max(365),
-  fee_yuan: z.coerce.number().min(0),
+  fee_yuan: z.coerce.number().min(0).max(99_999_999.99), // items.fee_yuan is DECIMAL(10,2)
   online: z.enum(['true', 'false', '1', '0', '是', '否']).transform((v) => ['true', '1', '是'].includes(v)),
   visits: z.coerce.number().int().min(0).max(5),
   materials: list(';').transform((ms) => ms.map((m) => ({ name: m.replace(/[!~]+$/, ''), required: /!/.test(m.slice(-2)), deferrable: /~/.test(m.slice(-2)) }))),
@@ -93,6 +93,12 @@ export async function importItems(ctx: AppContext, props: { csv: string }): Prom
     if (v.promised_days > v.statutory_days) report('promised_days', 'must not exceed statutory_days');
     const lowest = [...v.accept_levels].sort((a, b) => levelRank(b) - levelRank(a))[0]!;
     if (route[0]?.level !== lowest) report('route', `the accept step must be at the lowest accept level (${lowest})`);
+    for (const l of v.accept_levels) if (levelRank(l) < levelRank(v.decide_level)) report('accept_levels', `${l} is above decide_level ${v.decide_level}`);
+    // A case climbs: accept, then each review and the decision at the same level or higher.
+    const decideAt = route.findIndex((s) => s.kind === 'decide');
+    for (let i = 1; i <= decideAt; i++) {
+      if (levelRank(route[i]!.level) > levelRank(route[i - 1]!.level)) report('route', `step ${i + 1} (${v.route[i]}) is below the step before it`);
+    }
     items.push({
       code: v.code, version: 1, name: v.name, type: v.type, department: v.department, decideLevel: v.decide_level,
       acceptLevels: v.accept_levels, statutoryDays: v.statutory_days, promisedDays: v.promised_days, materials: v.materials,
