@@ -5,4 +5,5 @@ module.exports = {
   testMatch: ['<rootDir>/tests/**/*.test.ts'],
   globalSetup: '<rootDir>/tests/globalSetup.ts',
   testTimeout: 30000,
+  reporters: ['default', '<rootDir>/tests/summaryReporter.js'],
 };
