@@ -1,6 +1,7 @@
 import type { CaseContext, CaseState } from './caseMachine';
 import type { CaseEvent } from './caseEvents';
-import type { ClockChange } from './clock';
+import type { WorkCalendar } from './calendar';
+import type { ClockChange, ClockState } from './clock';
 import { STATUTORY, type ItemVersion } from './route';
 
 interface Side {
@@ -36,4 +37,20 @@ export function clockChangeFor(prev: Side, next: Side, event: CaseEvent, item: P
     return { kind: 'start', phase: 'decision', limitDays: limit };
   }
   return { kind: 'none' };
+}
+
+/**
+ * 行政许可法 Art. 32: what is missing must be told within 5 working days of
+ * arrival; after that the file counts as accepted on arrival. True once that
+ * period has run out for a file still in acceptance review.
+ */
+export function materialsNoticeExpired(clock: ClockState, today: string, cal: WorkCalendar): boolean {
+  if (clock.phase !== 'acceptance' || clock.pausedSince !== null) return false;
+  return today > cal.addWorkingDays(clock.startedOn, clock.limitDays + clock.pausedDays);
+}
+
+/** A late acceptance counts the next phase from the day the file arrived, not from today. */
+export function deemAcceptedOnArrival(change: ClockChange, prev: ClockState, today: string, cal: WorkCalendar): ClockChange {
+  if (change.kind !== 'start' || change.phase === 'acceptance') return change;
+  return materialsNoticeExpired(prev, today, cal) ? { ...change, from: prev.startedOn } : change;
 }

@@ -25,7 +25,8 @@ export interface ClockState {
 }
 
 export type ClockChange =
-  | { kind: 'start'; phase: Exclude<ClockPhase, 'stopped'>; limitDays: number }
+  /** `from`: the day the phase counts from, when not today (a file deemed accepted on arrival). */
+  | { kind: 'start'; phase: Exclude<ClockPhase, 'stopped'>; limitDays: number; from?: string }
   | { kind: 'pause'; pause: PauseKind }
   | { kind: 'resume' }
   | { kind: 'extend'; days: number }
@@ -68,7 +69,7 @@ export function applyClockChange(
     case 'none':
       return clock;
     case 'start':
-      return startClock(change.phase, change.limitDays, today);
+      return startClock(change.phase, change.limitDays, change.from ?? today);
     case 'pause':
       if (clock.pausedSince !== null) return { ...clock, pauseKind: change.pause };
       return { ...clock, pausedSince: today, pauseKind: change.pause, light: readClock(clock, today, cal, rules).light };

@@ -5,13 +5,13 @@ import { findCaseByNo, updateCaseIfVersion, type CaseRow } from '../../db/reposi
 import { insertCaseEvent, type CaseEventRow } from '../../db/repositories/caseEvents';
 import { findItemById } from '../../db/repositories/items';
 import { chinaDate } from '../../workflows/calendar';
-import { clockChangeFor } from '../../workflows/caseClock';
+import { clockChangeFor, deemAcceptedOnArrival, materialsNoticeExpired } from '../../workflows/caseClock';
 import type { CaseEvent } from '../../workflows/caseEvents';
 import { applyClockChange } from '../../workflows/clock';
 import { levelOfCode } from '../../workflows/levels';
 import { actorName, actorUserId, eventActorOf, type Actor } from '../auth/actor';
 import type { AppContext } from '../context';
-import { forbidden, invalidTransition, notFound, versionConflict } from '../errors';
+import { AppError, forbidden, invalidTransition, notFound, versionConflict } from '../errors';
 import { canActOnCase, staffsDeskOnRoute } from '../policies/cases';
 import { clockOf, derivedColumns, machineFor, restore, type PersistedCase } from './caseSnapshot';
 import { recordSideRows, withRetry } from './writeHelpers';
@@ -61,6 +61,11 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
     });
   }
   if (staleVersion) throw versionConflict(props.expectedVersion!, row.version);
+  const now = ctx.now();
+  const today = chinaDate(now);
+  if (action.type === 'REQUEST_MATERIALS' && materialsNoticeExpired(clockOf(row), today, ctx.calendar)) {
+    throw new AppError('MATERIALS_NOTICE_EXPIRED', 409, 'The 5 working days to ask for missing materials are over: the file counts as accepted on arrival; accept it or refuse it with reasons');
+  }
   const item = await findItemById(trx, row.itemId);
   if (!item) throw notFound('Item version');
   const machine = machineFor(item, levelOfCode(row.centreCode));
@@ -74,12 +79,15 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
       step: { kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment },
     });
   }
-  const now = ctx.now();
-  const today = chinaDate(now);
   const rules = { yellowAt: ctx.config.YELLOW_AT };
   const prevSide = { state: row.state, context: before.context };
   const persisted: PersistedCase = { value: after.value as PersistedCase['value'], context: after.context };
-  const change = clockChangeFor(prevSide, { state: persisted.value, context: after.context }, event, item);
+  const change = deemAcceptedOnArrival(
+    clockChangeFor(prevSide, { state: persisted.value, context: after.context }, event, item),
+    clockOf(row),
+    today,
+    ctx.calendar,
+  );
   const clock = applyClockChange(clockOf(row), change, today, ctx.calendar, rules);
   const at = dbTime(now);
   const seq = row.lastSeq + 1;
