@@ -9,12 +9,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
+import { fork, type ChildProcess } from 'node:child_process';
 import pino from 'pino';
 import { openDatabase } from '../db/connection';
 import { migrateLatest, migrateRollbackAll } from '../db/migrate';
 import { seedAll } from '../db/seed';
-import { createApp } from '../server/app';
 import { loadConfig } from '../server/config';
 import { createContext } from '../server/context';
 import { driveBare, driveHttp, driveService, type RunResult } from './drive';
@@ -39,23 +38,41 @@ async function prepare(url: string): Promise<void> {
   }
 }
 
+/** Starts bench/serverProcess.ts in a child process and resolves with its base URL. */
+async function startServerProcess(url: string): Promise<{ base: string; child: ChildProcess }> {
+  const child = fork(path.join(__dirname, 'serverProcess.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    env: { ...process.env, DATABASE_URL: url, JWT_SECRET: 'bench-secret-0123456789' },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (m: { port: number }) => resolve(m.port));
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, child };
+}
+
 async function benchDatabase(label: string, url: string) {
   await prepare(url);
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, SEED_ON_START: 'false', JWT_SECRET: 'bench-secret-0123456789', LOG_LEVEL: 'silent', QUERY_CODE_MAX_FAILURES: '1000000' });
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, SEED_ON_START: 'false', JWT_SECRET: 'bench-secret-0123456789', LOG_LEVEL: 'silent' });
   const ctx = await createContext(config, { log: pino({ level: 'silent' }) });
-  const server = createApp(ctx).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     await driveService(ctx, 10, CONCURRENCY); // warm-up: JIT, pools, caches
     const service = report('service', await driveService(ctx, CASES, CONCURRENCY));
-    const http = report('http', await driveHttp(base, CASES, CONCURRENCY));
+    // SQLite has one writer: the in-process context lets go of the file while the server process runs.
+    const { base, child } = await startServerProcess(url);
+    let http;
+    try {
+      await driveHttp(base, 10, CONCURRENCY);
+      http = report('http (server in its own process)', await driveHttp(base, CASES, CONCURRENCY));
+    } finally {
+      child.disconnect();
+      await new Promise((r) => child.once('exit', r));
+    }
     const bare = report('bare-db', await driveBare(ctx.db.knex, ctx.db.dialect, CASES * 7, CONCURRENCY));
     const bare1 = report('bare-db-1conn', await driveBare(ctx.db.knex, ctx.db.dialect, 500, 1));
     return { database: label, cases: CASES, concurrency: CONCURRENCY, runs: [service, http, bare, bare1], serviceToCeiling: +(service.perSecond / bare.perSecond).toFixed(3), httpToCeiling: +(http.perSecond / bare.perSecond).toFixed(3) };
   } finally {
-    server.closeAllConnections();
-    server.close();
     await ctx.close();
   }
 }
