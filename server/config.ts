@@ -19,6 +19,11 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /** Demo and training only: the server's clock starts at this instant and runs on from there. */
+  CLOCK_START: z
+    .string()
+    .refine((v) => !Number.isNaN(Date.parse(v)), 'an ISO date-time such as 2024-09-27T10:00:00+08:00')
+    .optional(),
 });
 
 export type Config = Omit<z.infer<typeof schema>, 'JWT_SECRET'> & { JWT_SECRET: string };
@@ -35,6 +40,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const cfg = parsed.data;
   if (!cfg.JWT_SECRET && cfg.NODE_ENV === 'production') {
     throw new Error('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
+  }
+  if (cfg.CLOCK_START && cfg.NODE_ENV === 'production') {
+    throw new Error('Invalid configuration:\n  CLOCK_START: not allowed when NODE_ENV=production');
   }
   return { ...cfg, JWT_SECRET: cfg.JWT_SECRET ?? DEV_SECRET };
 }

@@ -32,6 +32,13 @@ function planningCalendar(days: CalendarDay[], years: number[]): WorkCalendar {
   return new WorkCalendar(days, years, { provisionalYears: [next] });
 }
 
+/** Real time, or time running on from CLOCK_START (to show the clock and lights across a holiday). */
+function clockFrom(start: string | undefined): () => Date {
+  if (!start) return () => new Date();
+  const offset = Date.parse(start) - Date.now();
+  return () => new Date(Date.now() + offset);
+}
+
 export interface ContextOptions {
   now?: () => Date;
   log?: Logger;
@@ -51,7 +58,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     db,
     log,
     calendar: planningCalendar(cal.days, cal.years),
-    now: opts.now ?? (() => new Date()),
+    now: opts.now ?? clockFrom(config.CLOCK_START),
     events: new EventEmitter(),
     async reloadCalendar() {
       const fresh = await loadCalendar(db.knex);

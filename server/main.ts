@@ -16,6 +16,7 @@ async function main() {
     const addr = server.address();
     const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
     ctx.log.info({ port, database: ctx.db.dialect }, `approval engine listening on http://localhost:${port}`);
+    if (config.CLOCK_START) ctx.log.warn({ now: ctx.now().toISOString() }, 'CLOCK_START is set: the server runs on a shifted clock');
   });
   const stop = async (signal: string) => {
     ctx.log.info({ signal }, 'shutting down');
