@@ -65,3 +65,34 @@ export async function overviewUnder(db: Knex, path: string, today: string): Prom
     byLight: { green: 0, yellow: 0, red: 0, ...toMap(byLight as never) },
   };
 }
+
+export interface CaseListFilter {
+  /** Materialised path of the subtree (cases filed under it), or null for no subtree limit. */
+  path: string | null;
+  applicantUserId?: number;
+  state?: string;
+  light?: string;
+  itemCode?: string;
+  /** A case number (prefix) or the applicant's name (substring). */
+  q?: string;
+  today: string;
+  limit: number;
+  offset: number;
+}
+
+/** Cases for a list screen, newest first, with the total for paging. */
+export async function listCases(db: Knex, f: CaseListFilter): Promise<{ total: number; cases: CaseRow[] }> {
+  const q = db('cases');
+  if (f.path) q.where('centre_path', 'like', `${f.path}%`);
+  if (f.applicantUserId !== undefined) q.where('applicant_user_id', f.applicantUserId);
+  if (f.state) q.where('state', f.state);
+  if (f.itemCode) q.where('item_code', f.itemCode);
+  if (f.light) q.whereRaw(`${LIGHT_SQL} = ?`, [f.today, f.today, f.light]);
+  if (f.q) {
+    const like = f.q.replace(/[!%_]/g, (c) => `!${c}`);
+    q.where((w) => w.whereRaw("case_no like ? escape '!'", [`${like}%`]).orWhereRaw("applicant_name like ? escape '!'", [`%${like}%`]));
+  }
+  const [{ n }] = await q.clone().count({ n: '*' });
+  const rows = await q.select('*').orderBy('id', 'desc').limit(f.limit).offset(f.offset);
+  return { total: Number(n), cases: rows.map(rowToCase) };
+}

@@ -81,6 +81,18 @@ export const QueueQuery = z
   })
   .strict();
 
+export const CasesQuery = z
+  .object({
+    scope: areaCode.optional(),
+    state: z.string().max(24).optional(),
+    light: z.enum(['green', 'yellow', 'red']).optional(),
+    itemCode: z.string().max(32).optional(),
+    q: z.string().trim().max(64).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  })
+  .strict();
+
 export const StatsQuery = z.object({ scope: areaCode.optional() }).strict();
 
 export const EventsQuery = z.object({ sinceSeq: z.coerce.number().int().min(0).default(0) }).strict();
