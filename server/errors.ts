@@ -19,6 +19,7 @@ export const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 401,
 export const forbidden = (message = 'Not allowed for your role or jurisdiction') =>
   new AppError('FORBIDDEN', 403, message);
 export const notFound = (what: string) => new AppError('NOT_FOUND', 404, `${what} not found`);
+export const caseNotFound = () => new AppError('CASE_NOT_FOUND', 404, 'No case with this number and query code');
 export const invalidTransition = (message: string, details?: unknown) =>
   new AppError('INVALID_TRANSITION', 409, message, details);
 export const versionConflict = (expected: number, actual: number) =>

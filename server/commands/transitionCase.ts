@@ -11,7 +11,7 @@ import { applyClockChange } from '../../workflows/clock';
 import { levelOfCode } from '../../workflows/levels';
 import { actorName, actorUserId, eventActorOf, type Actor } from '../auth/actor';
 import type { AppContext } from '../context';
-import { AppError, forbidden, invalidTransition, notFound, versionConflict } from '../errors';
+import { AppError, caseNotFound, forbidden, invalidTransition, notFound, versionConflict } from '../errors';
 import { canActOnCase, staffsDeskOnRoute } from '../policies/cases';
 import { clockOf, derivedColumns, machineFor, restore, type PersistedCase } from './caseSnapshot';
 import { recordSideRows, withRetry } from './writeHelpers';
@@ -49,7 +49,7 @@ export async function transitionCase(ctx: AppContext, props: TransitionCaseProps
 async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: TransitionCaseProps): Promise<TransitionResult> {
   const { actor, action } = props;
   const row = await findCaseByNo(trx, props.caseNo, { forUpdate: true });
-  if (!row) throw notFound('Case');
+  if (!row) throw caseNotFound();
   const staleVersion = props.expectedVersion !== undefined && props.expectedVersion !== row.version;
   if (!canActOnCase(actor, row, action.type)) {
     // A desk on the case's route whose case has moved on (another clerk won the race): 409, not 403.

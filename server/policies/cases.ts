@@ -50,7 +50,7 @@ export function canActOnCase(actor: Actor, c: CaseRow, type: ActionType): boolea
   if (actor.kind === 'queryCode') return actor.caseNo === c.caseNo && APPLICANT_ACTIONS.includes(type);
   const u = actor.user;
   if (u.role === 'applicant') return c.applicantUserId === u.id && APPLICANT_ACTIONS.includes(type);
-  if (u.role === 'clerk' || u.role === 'reviewer') return u.jurisdictionCode === c.currentJurisdiction;
+  if (u.role === 'clerk' || u.role === 'reviewer') return u.jurisdictionCode === c.currentJurisdiction && canViewCase(actor, c);
   return false;
 }
 
