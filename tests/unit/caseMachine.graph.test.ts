@@ -12,29 +12,17 @@ import { transition, type SnapshotFrom } from 'xstate';
 import { getShortestPaths, getSimplePaths, type StatePath } from 'xstate/graph';
 import { buildCaseMachine, CASE_STATES, FINAL_STATES, type CaseMachine, type CaseState } from '../../workflows/caseMachine';
 import type { CaseEvent, EventActor } from '../../workflows/caseEvents';
-import type { Route } from '../../workflows/route';
 import { WorkCalendar } from '../../workflows/calendar';
 import { chineseCalendarDays, CALENDAR_YEARS } from '../../workflows/holidayData';
 import { applyClockChange, readClock, startClock, type ClockPhase, type ClockState } from '../../workflows/clock';
 import { clockChangeFor } from '../../workflows/caseClock';
+import { COUNTY_ROUTE, LINKED_ROUTE } from '../helpers/routes';
 
 type Snap = SnapshotFrom<CaseMachine>;
 type Path = StatePath<Snap, CaseEvent>;
 
-const LINKED: Route = [
-  { kind: 'accept', level: 'village', limitDays: 5 },
-  { kind: 'review', level: 'town', limitDays: 20 },
-  { kind: 'review', level: 'county', department: 'market', limitDays: 20 },
-  { kind: 'decide', level: 'city', department: 'market', limitDays: 20 },
-  { kind: 'issue', level: 'city', department: 'market', limitDays: 10 },
-  { kind: 'deliver', level: 'village', limitDays: 10 },
-];
-const COUNTY: Route = [
-  { kind: 'accept', level: 'county', department: 'market', limitDays: 5 },
-  { kind: 'decide', level: 'county', department: 'market', limitDays: 20 },
-  { kind: 'issue', level: 'county', department: 'market', limitDays: 10 },
-  { kind: 'deliver', level: 'county', department: 'market', limitDays: 10 },
-];
+const LINKED = LINKED_ROUTE;
+const COUNTY = COUNTY_ROUTE;
 
 const ITEM = { promisedDays: 15 };
 const cal = new WorkCalendar(chineseCalendarDays(), [...CALENDAR_YEARS]);

@@ -2,24 +2,10 @@ import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { buildCaseMachine, type CaseMachine } from '../../workflows/caseMachine';
 import type { CaseEvent, EventActor } from '../../workflows/caseEvents';
 import type { Route } from '../../workflows/route';
+import { COUNTY_ROUTE, LINKED_ROUTE } from '../helpers/routes';
 
-// village accept → town review → county review (market) → city decide (market) → city issue (market) → village deliver
-const LINKED: Route = [
-  { kind: 'accept', level: 'village', limitDays: 5 },
-  { kind: 'review', level: 'town', limitDays: 20 },
-  { kind: 'review', level: 'county', department: 'market', limitDays: 20 },
-  { kind: 'decide', level: 'city', department: 'market', limitDays: 20 },
-  { kind: 'issue', level: 'city', department: 'market', limitDays: 10 },
-  { kind: 'deliver', level: 'village', limitDays: 10 },
-];
-
-// Everything at the county market department.
-const COUNTY: Route = [
-  { kind: 'accept', level: 'county', department: 'market', limitDays: 5 },
-  { kind: 'decide', level: 'county', department: 'market', limitDays: 20 },
-  { kind: 'issue', level: 'county', department: 'market', limitDays: 10 },
-  { kind: 'deliver', level: 'county', department: 'market', limitDays: 10 },
-];
+const LINKED = LINKED_ROUTE;
+const COUNTY = COUNTY_ROUTE;
 
 const actor = (role: EventActor['role'], level: EventActor['level'] = null, department: string | null = null): EventActor => ({
   role,

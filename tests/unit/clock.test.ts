@@ -6,6 +6,7 @@ import { clockChangeFor } from '../../workflows/caseClock';
 import { buildCaseMachine, type CaseMachine, type CaseState } from '../../workflows/caseMachine';
 import type { CaseEvent, EventActor } from '../../workflows/caseEvents';
 import type { Route } from '../../workflows/route';
+import { LINKED_ROUTE } from '../helpers/routes';
 
 const cal = new WorkCalendar(chineseCalendarDays(), [...CALENDAR_YEARS]);
 const rules = { yellowAt: 0.8 };
@@ -208,14 +209,7 @@ describe('stop', () => {
 
 // ---- clockChangeFor: which change each transition makes ----
 
-const ROUTE: Route = [
-  { kind: 'accept', level: 'village', limitDays: 5 },
-  { kind: 'review', level: 'town', limitDays: 20 },
-  { kind: 'review', level: 'county', department: 'market', limitDays: 20 },
-  { kind: 'decide', level: 'city', department: 'market', limitDays: 20 },
-  { kind: 'issue', level: 'city', department: 'market', limitDays: 10 },
-  { kind: 'deliver', level: 'village', limitDays: 10 },
-];
+const ROUTE = LINKED_ROUTE;
 const machine = buildCaseMachine(ROUTE);
 /** Promised (承诺) days shorter than the statutory 20, so the two cannot be confused. */
 const ITEM = { promisedDays: 12 };
