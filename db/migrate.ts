@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import * as m001 from './migrations/001_reference';
 import * as m002 from './migrations/002_items';
 import * as m003 from './migrations/003_cases';
+import * as m004 from './migrations/004_live';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001_reference': m001,
   '002_items': m002,
   '003_cases': m003,
+  '004_live': m004,
 };
 
 const source: Knex.MigrationSource<string> = {

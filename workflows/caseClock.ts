@@ -15,6 +15,7 @@ interface Side {
  * the rules of 行政许可法 read in one place.
  */
 export function clockChangeFor(prev: Side, next: Side, event: CaseEvent, item: Pick<ItemVersion, 'promisedDays'>): ClockChange {
+  if (event.type === 'CLOCK_WARNING') return { kind: 'none' };
   const to = next.state;
   if (to === 'completed' || to === 'refused' || to === 'denied' || to === 'withdrawn') return { kind: 'stop' };
   if (to === 'awaitingMaterials') return { kind: 'pause', pause: 'materials' };

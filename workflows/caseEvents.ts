@@ -45,7 +45,9 @@ export type CaseEvent =
   | (Base & { type: 'ISSUE'; licenceNo: string })
   | (Base & { type: 'DELIVER'; mode: DeliveryMode; trackingNo?: string; address?: string })
   | (Base & { type: 'COMPLETE' })
-  | (Base & { type: 'WITHDRAW'; reason?: string });
+  | (Base & { type: 'WITHDRAW'; reason?: string })
+  /** The system's note that a time limit's light changed; sent by the scheduler only. */
+  | (Base & { type: 'CLOCK_WARNING'; light: 'yellow' | 'red' });
 
 export type CaseEventType = CaseEvent['type'];
 

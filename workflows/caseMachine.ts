@@ -15,6 +15,8 @@ export interface CaseContext {
   decision: { outcome: 'approved' | 'denied'; opinion: string; rightsNotice: string | null } | null;
   licenceNo: string | null;
   delivery: { mode: DeliveryMode; trackingNo: string | null; address: string | null } | null;
+  /** The last light the scheduler announced (yellow, red). */
+  lastWarning?: 'yellow' | 'red' | null;
 }
 
 
@@ -76,6 +78,7 @@ const caseSetup = setup({
     }),
     clearSpecial: assign({ special: null }),
     recordExtension: assign({ extended: true }),
+    recordWarning: assign({ lastWarning: ({ event }) => (event.type === 'CLOCK_WARNING' ? event.light : null) }),
     recordApproval: assign({
       decision: ({ event }) => ({
         outcome: 'approved' as const,
@@ -112,6 +115,8 @@ export function buildCaseMachine(route: Route) {
   return caseSetup.createMachine({
     id: 'case',
     initial: 'submitted',
+    // Any open state takes the scheduler's light warnings; final states take nothing.
+    on: { CLOCK_WARNING: { guard: 'bySystem', actions: 'recordWarning' } },
     context: {
       route,
       stepIndex: 0,
@@ -122,6 +127,7 @@ export function buildCaseMachine(route: Route) {
       decision: null,
       licenceNo: null,
       delivery: null,
+      lastWarning: null,
     },
     states: {
       submitted: {

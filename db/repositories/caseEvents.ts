@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { CaseUpdated } from '../../workflows/socketContract';
 import { parseJson } from '../connection';
 
 export interface CaseEventRow {
@@ -16,6 +17,8 @@ export interface CaseEventRow {
   opinion: string | null;
   payload: Record<string, unknown>;
   createdAt: string;
+  /** What watchers were sent for this event (see workflows/socketContract.ts). */
+  live: CaseUpdated | null;
 }
 
 export type NewCaseEvent = Omit<CaseEventRow, 'id'>;
@@ -35,6 +38,7 @@ export async function insertCaseEvent(trx: Knex, e: NewCaseEvent): Promise<numbe
     opinion: e.opinion,
     payload: JSON.stringify(e.payload),
     created_at: e.createdAt,
+    live_payload: e.live ? JSON.stringify(e.live) : null,
   });
   return Number(id);
 }
@@ -56,6 +60,7 @@ export async function listCaseEvents(db: Knex, caseId: number, sinceSeq = 0): Pr
     opinion: r.opinion,
     payload: parseJson(r.payload),
     createdAt: r.created_at,
+    live: r.live_payload ? parseJson<CaseUpdated>(r.live_payload) : null,
   }));
 }
 

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import { dbTime } from '../../db/connection';
 import { insertCase, type CaseRow } from '../../db/repositories/cases';
-import { insertCaseEvent, type CaseEventRow } from '../../db/repositories/caseEvents';
+import type { CaseEventRow } from '../../db/repositories/caseEvents';
 import { findCurrentItem } from '../../db/repositories/items';
 import { findCentre } from '../../db/repositories/jurisdictions';
 import { chinaDate } from '../../workflows/calendar';
@@ -15,7 +15,7 @@ import type { AppContext } from '../context';
 import { forbidden, notAcceptedHere, notFound } from '../errors';
 import { canFileAt } from '../policies/cases';
 import { derivedColumns, machineFor, type PersistedCase } from './caseSnapshot';
-import { recordSideRows, withRetry } from './writeHelpers';
+import { withRetry, writeEvent } from './writeHelpers';
 
 export interface FileCaseProps {
   actor: Actor | null;
@@ -106,9 +106,8 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
         payload: { itemCode: item.code, itemVersion: item.version, centreCode: centre.code, materials: props.materials },
         createdAt: at,
       };
-      const eventId = await insertCaseEvent(trx, eventRow);
-      const event = { ...eventRow, id: eventId };
-      await recordSideRows(trx, row, event, { kind: 'start', phase: 'acceptance', limitDays: clock.limitDays }, at);
+      const start = { kind: 'start', phase: 'acceptance', limitDays: clock.limitDays } as const;
+      const event = await writeEvent(trx, row, eventRow, start, { at, today, cal: ctx.calendar });
       return { case: row, event };
     }),
   );

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { transition } from 'xstate';
 import { dbTime } from '../../db/connection';
 import { findCaseByNo, updateCaseIfVersion, type CaseRow } from '../../db/repositories/cases';
-import { insertCaseEvent, type CaseEventRow } from '../../db/repositories/caseEvents';
+import type { CaseEventRow } from '../../db/repositories/caseEvents';
 import { findItemById } from '../../db/repositories/items';
 import { chinaDate } from '../../workflows/calendar';
 import { clockChangeFor, deemAcceptedOnArrival, materialsNoticeExpired } from '../../workflows/caseClock';
@@ -14,7 +14,7 @@ import type { AppContext } from '../context';
 import { AppError, caseNotFound, forbidden, invalidTransition, notFound, versionConflict } from '../errors';
 import { canActOnCase, staffsDeskOnRoute } from '../policies/cases';
 import { clockOf, derivedColumns, machineFor, restore, type PersistedCase } from './caseSnapshot';
-import { recordSideRows, withRetry } from './writeHelpers';
+import { withRetry, writeEvent } from './writeHelpers';
 
 /** An action as the API takes it: the machine event without the actor. */
 export type ActionInput = Exclude<CaseEvent, { type: 'SUBMIT' }> extends infer E
@@ -124,7 +124,6 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
     payload: payload as Record<string, unknown>,
     createdAt: at,
   };
-  const id = await insertCaseEvent(trx, eventRow);
-  await recordSideRows(trx, updated, { ...eventRow, id }, change, at);
-  return { case: updated, event: { ...eventRow, id } };
+  const written = await writeEvent(trx, updated, eventRow, change, { at, today, cal: ctx.calendar });
+  return { case: updated, event: written };
 }

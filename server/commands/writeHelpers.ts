@@ -2,16 +2,21 @@ import type { Knex } from 'knex';
 import type { CaseRow } from '../../db/repositories/cases';
 import {
   closeClockIntervals,
+  insertCaseEvent,
   insertOutbox,
   openClockInterval,
   type CaseEventRow,
+  type NewCaseEvent,
 } from '../../db/repositories/caseEvents';
-import { CalendarYearMissingError } from '../../workflows/calendar';
+import { replaceTimers } from '../../db/repositories/timers';
+import { CalendarYearMissingError, type WorkCalendar } from '../../workflows/calendar';
 import type { ClockChange } from '../../workflows/clock';
+import { planTimers } from '../../workflows/deadlineTimers';
+import type { CaseUpdated } from '../../workflows/socketContract';
 import { AppError, calendarMissing } from '../errors';
 
 /** The payload every watcher of a case receives for a committed transition. */
-export function caseUpdatedPayload(c: CaseRow, e: CaseEventRow) {
+export function caseUpdatedPayload(c: CaseRow, e: Pick<CaseEventRow, 'seq' | 'type' | 'createdAt'>): CaseUpdated {
   return {
     caseNo: c.caseNo,
     seq: e.seq,
@@ -28,14 +33,43 @@ export function caseUpdatedPayload(c: CaseRow, e: CaseEventRow) {
   };
 }
 
-/** Outbox row and clock intervals: written in the same transaction as the case and its event. */
-export async function recordSideRows(trx: Knex, c: CaseRow, e: CaseEventRow, change: ClockChange, at: string) {
-  await insertOutbox(trx, { caseId: c.id, caseEventId: e.id, topic: 'case:updated', payload: caseUpdatedPayload(c, e), createdAt: at });
-  if (change.kind === 'none' || change.kind === 'extend') return;
-  await closeClockIntervals(trx, c.id, at);
-  if (change.kind === 'stop') return;
-  const owner = change.kind === 'pause' ? (change.pause === 'materials' ? 'applicant' : 'special') : 'office';
-  await openClockInterval(trx, { caseId: c.id, phase: c.clockPhase, owner, startedAt: at });
+/**
+ * Everything written with a transition besides the case row, in the same
+ * transaction: the event (with what watchers are sent), the outbox row, the
+ * clock intervals, and the case's next deadline timers.
+ */
+export async function writeEvent(
+  trx: Knex,
+  c: CaseRow,
+  event: Omit<NewCaseEvent, 'live'>,
+  change: ClockChange,
+  when: { at: string; today: string; cal: WorkCalendar },
+): Promise<CaseEventRow> {
+  const live = caseUpdatedPayload(c, event);
+  const id = await insertCaseEvent(trx, { ...event, live });
+  await insertOutbox(trx, { caseId: c.id, caseEventId: id, topic: 'case:updated', payload: live, createdAt: when.at });
+  if (change.kind !== 'none' && change.kind !== 'extend') {
+    await closeClockIntervals(trx, c.id, when.at);
+    if (change.kind !== 'stop') {
+      const owner = change.kind === 'pause' ? (change.pause === 'materials' ? 'applicant' : 'special') : 'office';
+      await openClockInterval(trx, { caseId: c.id, phase: c.clockPhase, owner, startedAt: when.at });
+    }
+  }
+  const plans = planTimers(
+    {
+      state: c.state,
+      phase: c.clockPhase,
+      paused: c.clockPhase !== 'stopped' && c.clockPausedSince !== null,
+      deadline: c.deadlineOn,
+      yellowOn: c.yellowOn,
+      light: c.light,
+      deliveryMode: c.delivery.mode,
+      today: when.today,
+    },
+    when.cal,
+  );
+  await replaceTimers(trx, c.id, c.version, plans, when.at);
+  return { ...event, id, live };
 }
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);

@@ -1,5 +1,5 @@
 import type { CaseRow } from '../../db/repositories/cases';
-import type { ActionType } from '../../workflows/caseEvents';
+import type { ActionType, CaseEventType } from '../../workflows/caseEvents';
 import { ancestorCode, isWithin } from '../../workflows/levels';
 import type { Route } from '../../workflows/route';
 import type { Actor } from '../auth/actor';
@@ -45,11 +45,11 @@ export function canSeeIdNumber(actor: Actor, c: CaseRow): boolean {
  * Whether the actor may try this action on this case at all. Whether the
  * case's state takes it, and at which level, is the machine's to say.
  */
-export function canActOnCase(actor: Actor, c: CaseRow, type: ActionType): boolean {
+export function canActOnCase(actor: Actor, c: CaseRow, type: CaseEventType): boolean {
   if (actor.kind === 'system') return true;
-  if (actor.kind === 'queryCode') return actor.caseNo === c.caseNo && APPLICANT_ACTIONS.includes(type);
+  if (actor.kind === 'queryCode') return actor.caseNo === c.caseNo && APPLICANT_ACTIONS.includes(type as ActionType);
   const u = actor.user;
-  if (u.role === 'applicant') return c.applicantUserId === u.id && APPLICANT_ACTIONS.includes(type);
+  if (u.role === 'applicant') return c.applicantUserId === u.id && APPLICANT_ACTIONS.includes(type as ActionType);
   if (u.role === 'clerk' || u.role === 'reviewer') return u.jurisdictionCode === c.currentJurisdiction && canViewCase(actor, c);
   return false;
 }

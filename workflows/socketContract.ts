@@ -1,0 +1,85 @@
+/**
+ * The live-status contract between server and client (Socket.IO). Pure types:
+ * the server's gateway and the web app both import this one file.
+ */
+import type { Light } from './clock';
+import type { Level } from './levels';
+
+/** Sent to everyone who may see a case, once per committed transition, in seq order. */
+export interface CaseUpdated {
+  caseNo: string;
+  seq: number;
+  version: number;
+  /** The event type that made the change (ACCEPT, FORWARD, CLOCK_WARNING, …). */
+  type: string;
+  state: string;
+  step: string;
+  level: Level;
+  jurisdictionCode: string;
+  department: string | null;
+  light: Light;
+  deadline: string | null;
+  /** When the transition committed (UTC, `YYYY-MM-DD HH:MM:SS.mmm`). */
+  at: string;
+  /** True for events sent again from history after a (re)subscription. */
+  replay?: boolean;
+}
+
+/** A desk's queue changed: a case arrived, left, or changed (e.g. its light). */
+export interface QueueChanged {
+  desk: string;
+  caseNo: string;
+  change: 'arrived' | 'left' | 'updated';
+  state: string;
+  light: Light;
+  deadline: string | null;
+  seq: number;
+}
+
+/** Live counters for a supervisor's subtree. */
+export interface StatsChanged {
+  scope: string;
+  total: number;
+  byState: Record<string, number>;
+  byLevel: Record<string, number>;
+  byLight: Record<string, number>;
+  /** filed = all cases; accepted = past acceptance; decided = approved or denied; overdue = red now. */
+  counters: { filed: number; accepted: number; decided: number; overdue: number };
+  at: string;
+}
+
+export interface SocketError {
+  code: string;
+  message: string;
+}
+
+export type Ack<T> = (res: ({ ok: true } & T) | { ok: false; error: SocketError }) => void;
+
+export interface SubscribeRequest {
+  caseNo: string;
+  /** For an applicant without an account who did not give it in the handshake. */
+  queryCode?: string;
+  /** The last seq the client has; every later event is replayed first. 0 for all. */
+  sinceSeq: number;
+}
+
+export interface ServerToClientEvents {
+  'case:updated': (e: CaseUpdated) => void;
+  'queue:changed': (e: QueueChanged) => void;
+  'stats:changed': (e: StatsChanged) => void;
+}
+
+export interface ClientToServerEvents {
+  'case:subscribe': (req: SubscribeRequest, ack: Ack<{ caseNo: string; lastSeq: number; replayed: number }>) => void;
+  'case:unsubscribe': (req: { caseNo: string }, ack: Ack<Record<string, never>>) => void;
+}
+
+/** What the handshake carries in `auth`: a staff/applicant token, or a case number with its query code. */
+export type HandshakeAuth = { token: string } | { caseNo: string; queryCode: string };
+
+/** The rooms a socket may be in; names are built only by these helpers. */
+export const rooms = {
+  /** A desk: a centre (village, town) or a department at a jurisdiction. */
+  desk: (jurisdictionCode: string, department: string | null) => `desk:${jurisdictionCode}:${department ?? 'centre'}`,
+  stats: (jurisdictionCode: string) => `stats:${jurisdictionCode}`,
+};
