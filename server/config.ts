@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+const onOff = (fallback: 'on' | 'off') =>
+  z
+    .enum(['on', 'off'])
+    .default(fallback)
+    .transform((v) => v === 'on');
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -19,6 +25,13 @@ const schema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, 'like redis://127.0.0.1:6379').optional(),
+  PUBLISHER: onOff('on'),
+  SCHEDULER: onOff('on'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
+  STATS_INTERVAL_MS: z.coerce.number().int().min(50).default(250),
+  INSTANCE_ID: z.string().max(64).optional(),
   /** Demo and training only: the server's clock starts at this instant and runs on from there. */
   CLOCK_START: z
     .string()

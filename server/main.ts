@@ -1,6 +1,6 @@
-import { createApp } from './app';
 import { loadConfig } from './config';
 import { createContext } from './context';
+import { startServer } from './server';
 
 async function main() {
   let config;
@@ -11,16 +11,15 @@ async function main() {
     process.exit(2);
   }
   const ctx = await createContext(config);
-  const app = createApp(ctx);
-  const server = app.listen(config.PORT, config.HOST, () => {
-    const addr = server.address();
-    const port = typeof addr === 'object' && addr ? addr.port : config.PORT;
-    ctx.log.info({ port, database: ctx.db.dialect }, `approval engine listening on http://localhost:${port}`);
-    if (config.CLOCK_START) ctx.log.warn({ now: ctx.now().toISOString() }, 'CLOCK_START is set: the server runs on a shifted clock');
-  });
+  const running = await startServer(ctx, config.PORT, config.HOST);
+  ctx.log.info(
+    { port: running.port, database: ctx.db.dialect, redis: Boolean(config.REDIS_URL), publisher: config.PUBLISHER, scheduler: config.SCHEDULER },
+    `approval engine listening on http://localhost:${running.port}`,
+  );
+  if (config.CLOCK_START) ctx.log.warn({ now: ctx.now().toISOString() }, 'CLOCK_START is set: the server runs on a shifted clock');
   const stop = async (signal: string) => {
     ctx.log.info({ signal }, 'shutting down');
-    server.close();
+    await running.stop();
     await ctx.close();
     process.exit(0);
   };

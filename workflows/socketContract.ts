@@ -71,7 +71,7 @@ export interface ServerToClientEvents {
 
 export interface ClientToServerEvents {
   'case:subscribe': (req: SubscribeRequest, ack: Ack<{ caseNo: string; lastSeq: number; replayed: number }>) => void;
-  'case:unsubscribe': (req: { caseNo: string }, ack: Ack<Record<string, never>>) => void;
+  'case:unsubscribe': (req: { caseNo?: string }, ack: Ack<{ caseNo: string | null }>) => void;
 }
 
 /** What the handshake carries in `auth`: a staff/applicant token, or a case number with its query code. */

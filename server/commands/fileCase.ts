@@ -107,7 +107,7 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
         createdAt: at,
       };
       const start = { kind: 'start', phase: 'acceptance', limitDays: clock.limitDays } as const;
-      const event = await writeEvent(trx, row, eventRow, start, { at, today, cal: ctx.calendar });
+      const event = await writeEvent(trx, row, eventRow, start, { at, today, cal: ctx.calendar, prevDesk: null });
       return { case: row, event };
     }),
   );

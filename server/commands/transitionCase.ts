@@ -14,6 +14,7 @@ import type { AppContext } from '../context';
 import { AppError, caseNotFound, forbidden, invalidTransition, notFound, versionConflict } from '../errors';
 import { canActOnCase, staffsDeskOnRoute } from '../policies/cases';
 import { clockOf, derivedColumns, machineFor, restore, type PersistedCase } from './caseSnapshot';
+import { deskOf } from '../realtime/desks';
 import { withRetry, writeEvent } from './writeHelpers';
 
 /** An action as the API takes it: the machine event without the actor. */
@@ -124,6 +125,11 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
     payload: payload as Record<string, unknown>,
     createdAt: at,
   };
-  const written = await writeEvent(trx, updated, eventRow, change, { at, today, cal: ctx.calendar });
+  const written = await writeEvent(trx, updated, eventRow, change, {
+    at,
+    today,
+    cal: ctx.calendar,
+    prevDesk: deskOf(row.currentLevel, row.currentJurisdiction, row.currentDepartment),
+  });
   return { case: updated, event: written };
 }

@@ -14,6 +14,14 @@ import type { ClockChange } from '../../workflows/clock';
 import { planTimers } from '../../workflows/deadlineTimers';
 import type { CaseUpdated } from '../../workflows/socketContract';
 import { AppError, calendarMissing } from '../errors';
+import { deskOf } from '../realtime/desks';
+
+/** An outbox row: what watchers get, and whom else to tell (desks the case left and reached, stats scopes). */
+export interface OutboxPayload {
+  live: CaseUpdated;
+  desks: { from: string | null; to: string | null };
+  centrePath: string;
+}
 
 /** The payload every watcher of a case receives for a committed transition. */
 export function caseUpdatedPayload(c: CaseRow, e: Pick<CaseEventRow, 'seq' | 'type' | 'createdAt'>): CaseUpdated {
@@ -43,11 +51,13 @@ export async function writeEvent(
   c: CaseRow,
   event: Omit<NewCaseEvent, 'live'>,
   change: ClockChange,
-  when: { at: string; today: string; cal: WorkCalendar },
+  when: { at: string; today: string; cal: WorkCalendar; prevDesk: string | null },
 ): Promise<CaseEventRow> {
   const live = caseUpdatedPayload(c, event);
   const id = await insertCaseEvent(trx, { ...event, live });
-  await insertOutbox(trx, { caseId: c.id, caseEventId: id, topic: 'case:updated', payload: live, createdAt: when.at });
+  const desk = c.closedAt ? null : deskOf(c.currentLevel, c.currentJurisdiction, c.currentDepartment);
+  const payload: OutboxPayload = { live, desks: { from: when.prevDesk, to: desk }, centrePath: c.centrePath };
+  await insertOutbox(trx, { caseId: c.id, caseEventId: id, topic: 'case:updated', payload, createdAt: when.at });
   if (change.kind !== 'none' && change.kind !== 'extend') {
     await closeClockIntervals(trx, c.id, when.at);
     if (change.kind !== 'stop') {

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { createApp } from '../../server/app';
 import { loadConfig } from '../../server/config';
 import { createContext, type AppContext } from '../../server/context';
+import { startServer, type RunningServer } from '../../server/server';
 
 export interface TestServer {
   url: string;
   ctx: AppContext;
+  running: RunningServer;
   close(): Promise<void>;
 }
 
@@ -29,19 +29,16 @@ export async function startTestServer(opts: { now?: () => Date; env?: Record<str
     fs.copyFileSync(template, file);
     databaseUrl = `sqlite:${file}`;
   }
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_ON_START: 'false', JWT_SECRET: 'test-secret-0123456789', LOG_LEVEL: 'silent', ...opts.env });
-  const ctx = await createContext(config, { now: opts.now, log: pino({ level: 'silent' }) });
-  const app = createApp(ctx);
-  const server = await new Promise<import('node:http').Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const { port } = server.address() as AddressInfo;
+  // The scheduler is off unless a test turns it on: tests that move time would otherwise race it.
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_ON_START: 'false', JWT_SECRET: 'test-secret-0123456789', LOG_LEVEL: 'silent', SCHEDULER: 'off', ...opts.env });
+  const ctx = await createContext(config, { now: opts.now, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
+  const running = await startServer(ctx, 0, '127.0.0.1');
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${running.port}`,
     ctx,
+    running,
     async close() {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
+      await running.stop();
       await ctx.close();
       if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
     },

@@ -1,0 +1,43 @@
+import type { Knex } from 'knex';
+import { parseJson } from '../connection';
+
+export interface OutboxRow<P = unknown> {
+  id: number;
+  caseId: number;
+  topic: string;
+  payload: P;
+}
+
+/**
+ * Publishes unpublished outbox rows in id order: `publish` runs for each row
+ * inside the claiming transaction, and the rows are marked when it commits.
+ * On MySQL, SKIP LOCKED lets several processes publish side by side without
+ * taking the same row; a crash before commit leaves the rows for the next run.
+ */
+export async function publishBatch<P>(
+  knex: Knex,
+  dialect: 'sqlite' | 'mysql',
+  limit: number,
+  at: string,
+  publish: (rows: OutboxRow<P>[]) => void,
+): Promise<number> {
+  return knex.transaction(async (trx) => {
+    const q = trx('outbox').whereNull('published_at').orderBy('id').limit(limit).select('id', 'case_id', 'topic', 'payload');
+    if (dialect === 'mysql') q.forUpdate().skipLocked();
+    const rows = (await q).map((r: Record<string, any>) => ({
+      id: Number(r.id),
+      caseId: Number(r.case_id),
+      topic: r.topic,
+      payload: parseJson<P>(r.payload),
+    }));
+    if (rows.length === 0) return 0;
+    publish(rows);
+    await trx('outbox').whereIn('id', rows.map((r) => r.id)).update({ published_at: at });
+    return rows.length;
+  });
+}
+
+export async function countUnpublished(knex: Knex): Promise<number> {
+  const r = await knex('outbox').whereNull('published_at').count({ n: '*' }).first();
+  return Number(r?.n ?? 0);
+}

@@ -1,0 +1,16 @@
+import type { UserRow } from '../../db/repositories/users';
+import type { Level } from '../../workflows/levels';
+import { rooms } from '../../workflows/socketContract';
+
+const CENTRE_LEVELS: readonly Level[] = ['village', 'town'];
+
+/** The desk a step is worked at: a centre (village, town) or a department at a jurisdiction. */
+export function deskOf(level: Level, jurisdictionCode: string, department: string | null): string {
+  return rooms.desk(jurisdictionCode, CENTRE_LEVELS.includes(level) ? null : department);
+}
+
+export function deskOfUser(u: UserRow): string | null {
+  if (u.role === 'clerk') return rooms.desk(u.jurisdictionCode, null);
+  if (u.role === 'reviewer') return rooms.desk(u.jurisdictionCode, u.department);
+  return null;
+}

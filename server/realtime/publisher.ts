@@ -1,0 +1,76 @@
+import { dbTime } from '../../db/connection';
+import { publishBatch } from '../../db/repositories/outbox';
+import type { QueueChanged } from '../../workflows/socketContract';
+import type { OutboxPayload } from '../commands/writeHelpers';
+import type { AppContext } from '../context';
+import type { IoServer } from './types';
+
+/**
+ * Turns committed outbox rows into Socket.IO messages. Woken at once by a
+ * commit in this process, and polling for rows that other processes (or a
+ * process that crashed between commit and publish) left behind.
+ */
+export class OutboxPublisher {
+  private running = false;
+  private again = false;
+  private timer?: NodeJS.Timeout;
+  private readonly onCommit = () => this.kick();
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly io: IoServer,
+    private readonly local: (p: OutboxPayload) => void,
+    private readonly crossProcess: boolean,
+  ) {}
+
+  start(pollMs: number): void {
+    this.ctx.events.on('committed', this.onCommit);
+    this.timer = setInterval(() => this.kick(), pollMs);
+    this.kick();
+  }
+
+  stop(): void {
+    this.ctx.events.off('committed', this.onCommit);
+    clearInterval(this.timer);
+  }
+
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = true;
+    void this.drain().finally(() => {
+      this.running = false;
+      if (this.again) {
+        this.again = false;
+        this.kick();
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    const { knex, dialect } = this.ctx.db;
+    try {
+      for (;;) {
+        const n = await publishBatch<OutboxPayload>(knex, dialect, 200, dbTime(this.ctx.now()), (rows) => {
+          for (const row of rows) this.publish(row.payload);
+        });
+        if (n < 200) return;
+      }
+    } catch (err) {
+      this.ctx.log.error({ err }, 'publishing the outbox failed; will retry');
+    }
+  }
+
+  private publish(p: OutboxPayload): void {
+    const e = p.live;
+    // Case subscribers and supervisors' counters are served by each process for its own sockets.
+    this.local(p);
+    if (this.crossProcess) this.io.serverSideEmit('case:committed', p);
+    const base = { caseNo: e.caseNo, state: e.state, light: e.light, deadline: e.deadline, seq: e.seq };
+    const { from, to } = p.desks;
+    if (from && from !== to) this.io.to(from).emit('queue:changed', { ...base, desk: from, change: 'left' } satisfies QueueChanged);
+    if (to) this.io.to(to).emit('queue:changed', { ...base, desk: to, change: from === to ? 'updated' : 'arrived' } satisfies QueueChanged);
+  }
+}

@@ -1,0 +1,18 @@
+import type { Server, Socket } from 'socket.io';
+import type { UserRow } from '../../db/repositories/users';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../workflows/socketContract';
+import type { OutboxPayload } from '../commands/writeHelpers';
+
+/** What a server process tells the others (through the Redis adapter) about a published outbox row. */
+export interface InterServerEvents {
+  'case:committed': (p: OutboxPayload) => void;
+}
+
+export interface SocketData {
+  user?: UserRow;
+  /** The case an applicant without an account proved a query code for in the handshake. */
+  caseNo?: string;
+}
+
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

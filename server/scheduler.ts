@@ -1,0 +1,84 @@
+import { dbTime } from '../db/connection';
+import { claimDueTimers, markTimerFired, type TimerRow } from '../db/repositories/timers';
+import type { TimerKind } from '../workflows/deadlineTimers';
+import type { Actor } from './auth/actor';
+import { transitionCase, type ActionInput } from './commands/transitionCase';
+import type { AppContext } from './context';
+import { AppError } from './errors';
+
+const SYSTEM: Actor = { kind: 'system', name: '系统时限监控' };
+
+const ACTIONS: Record<TimerKind, ActionInput> = {
+  'warn-yellow': { type: 'CLOCK_WARNING', light: 'yellow' },
+  'warn-red': { type: 'CLOCK_WARNING', light: 'red' },
+  'deem-accepted': { type: 'ACCEPT', opinion: '逾期未一次性告知补正，自收到申请材料之日起即为受理（行政许可法第三十二条）' },
+  'auto-complete': { type: 'COMPLETE' },
+};
+
+/**
+ * Turns due timer rows into events through the one command path. Any number
+ * of processes may run it: a row is claimed before it fires, and it fires
+ * only against the case version it was planned for, so a timer fires once,
+ * and a timer made stale by a later transition fires not at all.
+ */
+export class Scheduler {
+  private timer?: NodeJS.Timeout;
+  private busy = false;
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly owner: string,
+  ) {}
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    void this.tick();
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One pass: claim what is due and fire it. Returns how many timers it fired. */
+  async tick(): Promise<number> {
+    if (this.busy) return 0;
+    this.busy = true;
+    let fired = 0;
+    try {
+      const now = this.ctx.now();
+      const due = await claimDueTimers(this.ctx.db.knex, this.ctx.db.dialect, {
+        owner: this.owner,
+        now: dbTime(now),
+        staleBefore: dbTime(new Date(now.getTime() - 60_000)),
+        limit: 100,
+      });
+      for (const t of due) if (await this.fire(t)) fired++;
+    } catch (err) {
+      this.ctx.log.error({ err }, 'scheduler pass failed; will retry');
+    } finally {
+      this.busy = false;
+    }
+    return fired;
+  }
+
+  private async fire(t: TimerRow): Promise<boolean> {
+    const row = await this.ctx.db.knex('cases').where({ id: t.caseId }).first('case_no');
+    let fired = false;
+    try {
+      if (row) {
+        await transitionCase(this.ctx, { caseNo: row.case_no, actor: SYSTEM, action: ACTIONS[t.kind], expectedVersion: t.caseVersion });
+        fired = true;
+      }
+    } catch (err) {
+      // The case moved on since the timer was planned: the new version has its own timers.
+      if (!(err instanceof AppError && err.status === 409)) {
+        this.ctx.log.error({ err, timer: t }, 'timer failed; its claim will expire and it will be retried');
+        return false;
+      }
+    }
+    await markTimerFired(this.ctx.db.knex, t.id, this.owner, dbTime(this.ctx.now()));
+    this.ctx.log.info({ timer: t.id, kind: t.kind, caseId: t.caseId, fired }, 'timer done');
+    return fired;
+  }
+}
+

@@ -1,0 +1,63 @@
+import http from 'node:http';
+import os from 'node:os';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { createApp } from './app';
+import type { AppContext } from './context';
+import { attachGateway, type Gateway } from './realtime/gateway';
+import { OutboxPublisher } from './realtime/publisher';
+import { Scheduler } from './scheduler';
+
+export interface RunningServer {
+  http: http.Server;
+  gateway: Gateway;
+  publisher: OutboxPublisher | null;
+  scheduler: Scheduler | null;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * One server process: HTTP API, Socket.IO gateway (with the Redis adapter
+ * when REDIS_URL is set, so several processes share rooms), the outbox
+ * publisher and the deadline scheduler.
+ */
+export async function startServer(ctx: AppContext, port: number, host: string): Promise<RunningServer> {
+  const { config, log } = ctx;
+  const server = http.createServer(createApp(ctx));
+  const gateway = attachGateway(ctx, server);
+  const redis: ReturnType<typeof createClient>[] = [];
+  if (config.REDIS_URL) {
+    const pub = createClient({ url: config.REDIS_URL });
+    const sub = pub.duplicate();
+    for (const c of [pub, sub]) c.on('error', (err) => log.error({ err }, 'redis error'));
+    await Promise.all([pub.connect(), sub.connect()]);
+    gateway.io.adapter(createAdapter(pub, sub));
+    redis.push(pub, sub);
+  }
+  const instance = config.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`;
+  const publisher = config.PUBLISHER ? new OutboxPublisher(ctx, gateway.io, gateway.onPublished, redis.length > 0) : null;
+  const scheduler = config.SCHEDULER ? new Scheduler(ctx, instance) : null;
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  publisher?.start(config.OUTBOX_POLL_MS);
+  scheduler?.start(config.SCHEDULER_INTERVAL_MS);
+  gateway.stats.start(config.STATS_INTERVAL_MS);
+  const addr = server.address();
+  return {
+    http: server,
+    gateway,
+    publisher,
+    scheduler,
+    port: typeof addr === 'object' && addr ? addr.port : port,
+    async stop() {
+      publisher?.stop();
+      scheduler?.stop();
+      gateway.stats.stop();
+      await new Promise<void>((resolve) => {
+        gateway.io.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await Promise.all(redis.map((c) => c.quit().catch(() => undefined)));
+    },
+  };
+}
