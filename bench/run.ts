@@ -9,14 +9,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fork, type ChildProcess } from 'node:child_process';
 import pino from 'pino';
-import { openDatabase } from '../db/connection';
-import { migrateLatest, migrateRollbackAll } from '../db/migrate';
-import { seedAll } from '../db/seed';
 import { loadConfig } from '../server/config';
 import { createContext } from '../server/context';
 import { driveBare, driveHttp, driveService, type RunResult } from './drive';
+import { prepare, reachable } from './prepare';
+import { startServerProcess } from './processes';
 import { summarise } from './stats';
 
 const CASES = Number(process.env.BENCH_CASES ?? 200);
@@ -27,31 +25,6 @@ function report(name: string, r: RunResult) {
   return { name, transitions: r.transitions, seconds: Math.round(r.seconds * 100) / 100, perSecond: Math.round(r.transitions / r.seconds), latencyMs: summarise(r.latencies) };
 }
 
-async function prepare(url: string): Promise<void> {
-  const db = openDatabase(url);
-  try {
-    await migrateRollbackAll(db.knex);
-    await migrateLatest(db.knex);
-    await seedAll(db.knex);
-  } finally {
-    await db.knex.destroy();
-  }
-}
-
-/** Starts bench/serverProcess.ts in a child process and resolves with its base URL. */
-async function startServerProcess(url: string): Promise<{ base: string; child: ChildProcess }> {
-  const child = fork(path.join(__dirname, 'serverProcess.ts'), [], {
-    execArgv: ['--import', 'tsx'],
-    env: { ...process.env, DATABASE_URL: url, JWT_SECRET: 'bench-secret-0123456789' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (m: { port: number }) => resolve(m.port));
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return { base: `http://127.0.0.1:${port}`, child };
-}
-
 async function benchDatabase(label: string, url: string) {
   await prepare(url);
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, SEED_ON_START: 'false', JWT_SECRET: 'bench-secret-0123456789', LOG_LEVEL: 'silent' });
@@ -60,14 +33,13 @@ async function benchDatabase(label: string, url: string) {
     await driveService(ctx, 10, CONCURRENCY); // warm-up: JIT, pools, caches
     const service = report('service', await driveService(ctx, CASES, CONCURRENCY));
     // SQLite has one writer: the in-process context lets go of the file while the server process runs.
-    const { base, child } = await startServerProcess(url);
+    const server = await startServerProcess(url, { SCHEDULER: 'off' });
     let http;
     try {
-      await driveHttp(base, 10, CONCURRENCY);
-      http = report('http (server in its own process)', await driveHttp(base, CASES, CONCURRENCY));
+      await driveHttp(server.base, 10, CONCURRENCY);
+      http = report('http (server in its own process)', await driveHttp(server.base, CASES, CONCURRENCY));
     } finally {
-      child.disconnect();
-      await new Promise((r) => child.once('exit', r));
+      await server.stop();
     }
     const bare = report('bare-db', await driveBare(ctx.db.knex, ctx.db.dialect, CASES * 7, CONCURRENCY));
     const bare1 = report('bare-db-1conn', await driveBare(ctx.db.knex, ctx.db.dialect, 500, 1));
@@ -77,24 +49,12 @@ async function benchDatabase(label: string, url: string) {
   }
 }
 
-async function mysqlReachable(url: string): Promise<boolean> {
-  const db = openDatabase(url);
-  try {
-    await db.knex.raw('select 1');
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await db.knex.destroy();
-  }
-}
-
 async function main() {
   const results: unknown[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'approval-bench-'));
   results.push(await benchDatabase('sqlite', `sqlite:${path.join(dir, 'bench.sqlite')}`));
   fs.rmSync(dir, { recursive: true, force: true });
-  if (await mysqlReachable(MYSQL_URL)) results.push(await benchDatabase('mariadb', MYSQL_URL));
+  if (await reachable(MYSQL_URL)) results.push(await benchDatabase('mariadb', MYSQL_URL));
   else console.log(`MariaDB not reachable at ${MYSQL_URL.replace(/:[^:@/]+@/, ':***@')}: skipped (start one with .ci/start-mariadb.sh)`);
   for (const r of results as { database: string; runs: ReturnType<typeof report>[]; serviceToCeiling: number; httpToCeiling: number }[]) {
     console.log(`\n${r.database}: ${CASES} cases × 7 transitions, ${CONCURRENCY} in flight`);
