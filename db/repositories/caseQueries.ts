@@ -43,6 +43,9 @@ export async function listQueue(db: Knex, f: QueueFilter): Promise<CaseRow[]> {
 
 export interface Overview {
   total: number;
+  /** Cases ever accepted (incl. deemed accepted) and ever decided (approved or denied). */
+  accepted: number;
+  decided: number;
   byState: Record<string, number>;
   byLevel: Record<string, number>;
   byLight: Record<string, number>;
@@ -51,15 +54,18 @@ export interface Overview {
 /** Counts of every case filed under a subtree (one indexed prefix scan on centre_path). */
 export async function overviewUnder(db: Knex, path: string, today: string): Promise<Overview> {
   const base = () => db('cases').where('centre_path', 'like', `${path}%`);
-  const [byState, byLevel, byLight] = await Promise.all([
+  const [byState, byLevel, byLight, done] = await Promise.all([
     base().select('state as k').count({ n: '*' }).groupBy('state'),
     base().whereNotIn('state', FINAL_STATES as string[]).select('current_level as k').count({ n: '*' }).groupBy('current_level'),
     base().whereNotIn('state', FINAL_STATES as string[]).select(db.raw(`${LIGHT_SQL} as k`, [today, today])).count({ n: '*' }).groupBy('k'),
+    base().count({ a: 'accepted_at', d: 'decided_at' }).first(),
   ]);
   const toMap = (rows: { k: string; n: number | string }[]) => Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
   const states = toMap(byState as never);
   return {
     total: Object.values(states).reduce((a, b) => a + b, 0),
+    accepted: Number((done as { a?: number | string } | undefined)?.a ?? 0),
+    decided: Number((done as { d?: number | string } | undefined)?.d ?? 0),
     byState: states,
     byLevel: toMap(byLevel as never),
     byLight: { green: 0, yellow: 0, red: 0, ...toMap(byLight as never) },

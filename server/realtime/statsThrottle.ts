@@ -49,14 +49,11 @@ export class StatsThrottle {
   }
 
   async snapshot(scope: string, path: string): Promise<StatsChanged> {
-    const o = await overviewUnder(this.ctx.db.knex, path, chinaDate(this.ctx.now()));
-    const inAcceptance = (o.byState.submitted ?? 0) + (o.byState.acceptanceReview ?? 0) + (o.byState.awaitingMaterials ?? 0);
-    const notAccepted = inAcceptance + (o.byState.refused ?? 0);
-    const decided = ['approved', 'issued', 'delivered', 'completed', 'denied'].reduce((n, s) => n + (o.byState[s] ?? 0), 0);
+    const { accepted, decided, ...o } = await overviewUnder(this.ctx.db.knex, path, chinaDate(this.ctx.now()));
     return {
       scope,
       ...o,
-      counters: { filed: o.total, accepted: o.total - notAccepted, decided, overdue: o.byLight.red ?? 0 },
+      counters: { filed: o.total, accepted, decided, overdue: o.byLight.red ?? 0 },
       at: new Date().toISOString(),
     };
   }
