@@ -1,5 +1,5 @@
 import { dbTime } from '../../db/connection';
-import { publishBatch } from '../../db/repositories/outbox';
+import { prunePublished, publishBatch } from '../../db/repositories/outbox';
 import type { QueueChanged } from '../../workflows/socketContract';
 import type { OutboxPayload } from '../commands/writeHelpers';
 import type { AppContext } from '../context';
@@ -14,6 +14,7 @@ export class OutboxPublisher {
   private running = false;
   private again = false;
   private timer?: NodeJS.Timeout;
+  private pruner?: NodeJS.Timeout;
   private readonly onCommit = () => this.kick();
 
   constructor(
@@ -26,12 +27,25 @@ export class OutboxPublisher {
   start(pollMs: number): void {
     this.ctx.events.on('committed', this.onCommit);
     this.timer = setInterval(() => this.kick(), pollMs);
+    this.pruner = setInterval(() => void this.prune(), 10 * 60_000);
     this.kick();
   }
 
   stop(): void {
     this.ctx.events.off('committed', this.onCommit);
     clearInterval(this.timer);
+    clearInterval(this.pruner);
+  }
+
+  /** Published rows are kept a day (for an operator's eyes), then removed in small batches. */
+  async prune(): Promise<number> {
+    const before = dbTime(new Date(this.ctx.now().getTime() - 24 * 3600_000));
+    try {
+      return await prunePublished(this.ctx.db.knex, before, 1000);
+    } catch (err) {
+      this.ctx.log.warn({ err }, 'pruning the outbox failed');
+      return 0;
+    }
   }
 
   kick(): void {
