@@ -65,7 +65,12 @@ export class Scheduler {
     const row = await this.ctx.db.knex('cases').where({ id: t.caseId }).first('case_no');
     let fired = false;
     try {
-      if (row) {
+      if (row && t.kind === 'warn-yellow' && (await this.laterAlsoDue(t))) {
+        // The red warning (or the end of the materials notice period) came due too while no
+        // scheduler ran: the yellow is moot. Firing it would move the case to a version whose
+        // plan (light already red) has no red warning, so the red would never be announced;
+        // skip the yellow and let the later timer fire.
+      } else if (row) {
         await transitionCase(this.ctx, { caseNo: row.case_no, actor: SYSTEM, action: ACTIONS[t.kind], expectedVersion: t.caseVersion });
         fired = true;
       }
@@ -79,6 +84,17 @@ export class Scheduler {
     await markTimerFired(this.ctx.db.knex, t.id, this.owner, dbTime(this.ctx.now()));
     this.ctx.log.info({ timer: t.id, kind: t.kind, caseId: t.caseId, fired }, 'timer done');
     return fired;
+  }
+
+  /** Whether a later timer planned with the same case version is due as well (and not yet fired). */
+  private async laterAlsoDue(t: TimerRow): Promise<boolean> {
+    const red = await this.ctx.db.knex('timers')
+      .where({ case_id: t.caseId, case_version: t.caseVersion })
+      .whereIn('kind', ['warn-red', 'deem-accepted'])
+      .whereNull('fired_at')
+      .where('due_at', '<=', dbTime(this.ctx.now()))
+      .first('id');
+    return Boolean(red);
   }
 }
 

@@ -22,6 +22,10 @@ export async function publishBatch<P>(
   publish: (rows: OutboxRow<P>[]) => void,
 ): Promise<number> {
   return knex.transaction(async (trx) => {
+    // SQLite shared by several processes: take the write lock before reading. Read first, and
+    // another process could publish the same rows meanwhile; this one would have sent them too
+    // before its mark failed (SQLITE_BUSY_SNAPSHOT): a duplicate.
+    if (dialect === 'sqlite') await trx.raw('UPDATE outbox SET published_at = published_at WHERE 0');
     const q = trx('outbox').whereNull('published_at').orderBy('id').limit(limit).select('id', 'case_id', 'topic', 'payload');
     if (dialect === 'mysql') q.forUpdate().skipLocked();
     const rows = (await q).map((r: Record<string, any>) => ({

@@ -82,7 +82,9 @@ export async function writeEvent(
   return { ...event, id, live };
 }
 
-const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY']);
+// SQLITE_BUSY_SNAPSHOT: with several processes on one WAL file, another process committed after
+// this transaction's first read, so its first write is refused; run it again on a fresh snapshot.
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
 
 /**
  * Retries a whole transaction when the database gave up on it (deadlock,

@@ -39,7 +39,7 @@ export interface Gateway {
 export function attachGateway(ctx: AppContext, http: HttpServer): Gateway {
   const io: IoServer = new Server(http, { serveClient: false, cors: { origin: false } });
   const fanout = new CaseFanout(ctx.db.knex, ctx.log);
-  // Wrong query codes over sockets count against the same budget as over HTTP.
+  // Wrong query codes over sockets get a budget of their own, the same size as over HTTP, per process.
   const guesses = new RateLimiterMemory({ points: ctx.config.QUERY_CODE_MAX_FAILURES, duration: ctx.config.QUERY_CODE_WINDOW_MINUTES * 60 });
 
   const codeFails = async (ip: string) => {
