@@ -1,18 +1,8 @@
 import { openDatabase } from '../db/connection';
-import { migrateLatest, migrateRollbackAll } from '../db/migrate';
-import { seedAll } from '../db/seed';
+import { resetDatabase } from '../db/reset';
 
 /** A fresh, seeded database for a benchmark run. */
-export async function prepare(url: string): Promise<void> {
-  const db = openDatabase(url);
-  try {
-    await migrateRollbackAll(db.knex);
-    await migrateLatest(db.knex);
-    await seedAll(db.knex);
-  } finally {
-    await db.knex.destroy();
-  }
-}
+export const prepare = resetDatabase;
 
 /** Whether a MySQL or Redis URL answers. */
 export async function reachable(url: string): Promise<boolean> {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '../db/connection';
-import { migrateLatest, migrateRollbackAll } from '../db/migrate';
+import { migrateLatest } from '../db/migrate';
+import { resetDatabase } from '../db/reset';
 import { seedAll } from '../db/seed';
 
 /**
@@ -13,14 +14,7 @@ import { seedAll } from '../db/seed';
 export default async function globalSetup(): Promise<void> {
   const url = process.env.DATABASE_URL;
   if (url && /^(mysql|mariadb):/.test(url)) {
-    const db = openDatabase(url);
-    try {
-      await migrateRollbackAll(db.knex);
-      await migrateLatest(db.knex);
-      await seedAll(db.knex);
-    } finally {
-      await db.knex.destroy();
-    }
+    await resetDatabase(url);
     return;
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'approval-test-'));
