@@ -2,10 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import knexLib from 'knex';
-import { openDatabase } from '../../db/connection';
-import { migrateLatest } from '../../db/migrate';
-import { seedAll } from '../../db/seed';
+import { privateMysqlDatabase, type PrivateDatabase } from './databases';
 
 /**
  * Real server processes (`node --import tsx server/main.ts`) for tests that
@@ -162,7 +159,7 @@ export function isMysqlUrl(url: string | undefined): boolean {
 }
 
 const tmpDirs: string[] = [];
-const databases: { adminUrl: string; name: string }[] = [];
+const databases: PrivateDatabase[] = [];
 let dbCounter = 0;
 
 /**
@@ -178,30 +175,14 @@ let dbCounter = 0;
 export async function sharedDbUrl(): Promise<string> {
   const url = process.env.DATABASE_URL;
   if (isMysqlUrl(url)) {
-    const u = new URL(url!.replace(/^mariadb:/, 'mysql:'));
-    const base = u.pathname.replace(/^\//, '') || 'approval';
-    const name = `${base}_mp_${process.pid}_${++dbCounter}`;
-    const admin = knexLib({ client: 'mysql2', connection: { uri: u.toString() } as any, pool: { min: 0, max: 1 } });
     try {
-      await admin.raw(`DROP DATABASE IF EXISTS \`${name}\``);
-      await admin.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      const db = await privateMysqlDatabase(url!, `approval_mp_${process.pid}_${++dbCounter}`);
+      databases.push(db);
+      return db.url;
     } catch (err) {
       console.warn(`sharedDbUrl: cannot create a private database (${(err as Error).message}); the server processes use DATABASE_URL itself`);
       return url!;
-    } finally {
-      await admin.destroy();
     }
-    databases.push({ adminUrl: u.toString(), name });
-    u.pathname = `/${name}`;
-    const dbUrl = u.toString();
-    const db = openDatabase(dbUrl);
-    try {
-      await migrateLatest(db.knex);
-      await seedAll(db.knex);
-    } finally {
-      await db.knex.destroy();
-    }
-    return dbUrl;
   }
   const template = process.env.TEST_SQLITE_TEMPLATE;
   if (!template) throw new Error('TEST_SQLITE_TEMPLATE is not set: run through jest (tests/globalSetup.ts)');
@@ -216,14 +197,8 @@ export async function sharedDbUrl(): Promise<string> {
 export async function cleanupServers(): Promise<void> {
   await stopAllServers();
   for (const dir of tmpDirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-  for (const { adminUrl, name } of databases.splice(0)) {
-    const admin = knexLib({ client: 'mysql2', connection: { uri: adminUrl } as any, pool: { min: 0, max: 1 } });
-    try {
-      await admin.raw(`DROP DATABASE IF EXISTS \`${name}\``);
-    } catch {
-      // left behind; harmless, and the next run with this pid drops it first
-    } finally {
-      await admin.destroy();
-    }
+  for (const db of databases.splice(0)) {
+    // Left behind on failure: harmless, and the next run with this pid drops it first.
+    await db.drop().catch(() => undefined);
   }
 }

@@ -1,7 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import { openDatabase } from '../../db/connection';
-import { migrateLatest } from '../../db/migrate';
-import { seedAll } from '../../db/seed';
+import { privateMysqlDatabase } from './databases';
 import type {
   CaseUpdated,
   ClientToServerEvents,
@@ -32,34 +30,13 @@ export const WAIT_MS = 10_000;
  */
 export async function startLiveServer(tag: string, opts: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestServer> {
   if (!isMysql()) return startTestServer(opts);
-  const base = process.env.DATABASE_URL!;
-  const name = `approval_live_${tag}_${process.pid}`.slice(0, 64);
-  const url = base.replace(/\/[^/?]*(\?.*)?$/, `/${name}$1`);
-  const admin = openDatabase(base);
-  try {
-    await admin.knex.raw(`DROP DATABASE IF EXISTS \`${name}\``);
-    await admin.knex.raw(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  } finally {
-    await admin.knex.destroy();
-  }
-  const db = openDatabase(url);
-  try {
-    await migrateLatest(db.knex);
-    await seedAll(db.knex);
-  } finally {
-    await db.knex.destroy();
-  }
-  const srv = await startTestServer({ ...opts, env: { ...opts.env, DATABASE_URL: url } });
+  const db = await privateMysqlDatabase(process.env.DATABASE_URL!, `approval_live_${tag}_${process.pid}`);
+  const srv = await startTestServer({ ...opts, env: { ...opts.env, DATABASE_URL: db.url } });
   return {
     ...srv,
     async close() {
       await srv.close();
-      const drop = openDatabase(base);
-      try {
-        await drop.knex.raw(`DROP DATABASE IF EXISTS \`${name}\``);
-      } finally {
-        await drop.knex.destroy();
-      }
+      await db.drop();
     },
   };
 }
