@@ -39,6 +39,7 @@ export interface Gateway {
 export function attachGateway(ctx: AppContext, http: HttpServer): Gateway {
   const io: IoServer = new Server(http, { serveClient: false, cors: { origin: false } });
   const fanout = new CaseFanout(ctx.db.knex, ctx.log);
+  const stats = new StatsThrottle(ctx, io);
   // Wrong query codes over sockets get a budget of their own, the same size as over HTTP, per process.
   const guesses = new RateLimiterMemory({ points: ctx.config.QUERY_CODE_MAX_FAILURES, duration: ctx.config.QUERY_CODE_WINDOW_MINUTES * 60 });
 
@@ -85,7 +86,11 @@ export function attachGateway(ctx: AppContext, http: HttpServer): Gateway {
     if (user) {
       const desk = deskOfUser(user);
       if (desk) void socket.join(desk);
-      if (user.role === 'supervisor' || user.role === 'admin') void socket.join(rooms.stats(user.jurisdictionCode));
+      if (user.role === 'supervisor' || user.role === 'admin') {
+        void socket.join(rooms.stats(user.jurisdictionCode));
+        // A wall screen shows its counters at once, not at the next change.
+        void stats.sendTo(socket, user.jurisdictionCode);
+      }
     }
 
     socket.on('case:subscribe', async (req, ack) => {
@@ -125,7 +130,6 @@ export function attachGateway(ctx: AppContext, http: HttpServer): Gateway {
     socket.on('disconnect', () => fanout.unsubscribe(socket.id));
   });
 
-  const stats = new StatsThrottle(ctx, io);
   // What this process does with every published row, whichever process published it.
   const onPublished = (p: OutboxPayload) => {
     fanout.deliver(p.live);

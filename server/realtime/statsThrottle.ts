@@ -2,7 +2,7 @@ import { overviewUnder } from '../../db/repositories/caseQueries';
 import { chinaDate } from '../../workflows/calendar';
 import { rooms, type StatsChanged } from '../../workflows/socketContract';
 import type { AppContext } from '../context';
-import type { IoServer } from './types';
+import type { IoServer, IoSocket } from './types';
 
 /**
  * Live counters for supervisors: a transition marks every jurisdiction above
@@ -45,6 +45,16 @@ export class StatsThrottle {
       } catch (err) {
         this.ctx.log.error({ err, scope }, 'stats flush failed');
       }
+    }
+  }
+
+  /** The counters of one scope, to one socket (a supervisor who just connected). */
+  async sendTo(socket: IoSocket, scope: string): Promise<void> {
+    try {
+      const j = await this.ctx.db.knex('jurisdictions').where({ code: scope }).first('path');
+      if (j) socket.emit('stats:changed', await this.snapshot(scope, j.path));
+    } catch (err) {
+      this.ctx.log.error({ err, scope }, 'stats for a new socket failed');
     }
   }
 

@@ -1,6 +1,6 @@
 import type { StatsChanged } from '../../workflows/socketContract';
 import { Api, buildCase, DEMO } from '../helpers/api';
-import { closeAll, connect, Inbox, startLiveServer, type ClientSocket } from '../helpers/sockets';
+import { closeAll, connect, connected, Inbox, openSocket, startLiveServer, type ClientSocket } from '../helpers/sockets';
 import type { TestServer } from '../helpers/testServer';
 
 /*
@@ -105,5 +105,18 @@ describe('stats:changed for supervisors', () => {
     const counts = burst.map((s) => s.counters.filed);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
     expect(counts.at(-1)).toBe(before.total + 20);
+  });
+
+  it('sends a supervisor its counters as soon as it connects, equal to the overview endpoint', async () => {
+    const now = await overview('supervisor.county', DEMO.countyCode);
+    // Listening before the handshake completes, as a real client does.
+    const socket = openSocket(srv.url, { token: await api.token('supervisor.county') });
+    sockets.push(socket);
+    const fresh = new Inbox(socket);
+    await connected(socket);
+    await fresh.until('the counters on connect', (i) => i.stats.length > 0);
+    const first = fresh.stats[0]!;
+    expect(first.scope).toBe(DEMO.countyCode);
+    expect({ total: first.total, byState: first.byState, byLight: first.byLight }).toEqual({ total: now.total, byState: now.byState, byLight: now.byLight });
   });
 });
