@@ -1,6 +1,6 @@
 import { and, assign, not, or, setup } from 'xstate';
 import type { CaseEvent, DeliveryMode, SpecialProcedure } from './caseEvents';
-import type { Level } from './levels';
+import { worksStep } from './levels';
 import { validateRoute, type Route, type RouteStep } from './route';
 
 export interface CaseContext {
@@ -20,8 +20,6 @@ export interface CaseContext {
 }
 
 
-/** Centre steps (village, town) are worked by clerks; department steps by reviewers. */
-const CENTRE_LEVELS: readonly Level[] = ['village', 'town'];
 
 function current(ctx: CaseContext): RouteStep {
   return ctx.route[ctx.stepIndex]!;
@@ -37,13 +35,7 @@ const caseSetup = setup({
     events: {} as CaseEvent,
   },
   guards: {
-    actorAtStep: ({ context, event }) => {
-      const step = current(context);
-      const { actor } = event;
-      if (actor.level !== step.level) return false;
-      if (CENTRE_LEVELS.includes(step.level)) return actor.role === 'clerk';
-      return actor.role === 'reviewer' && actor.department === step.department;
-    },
+    actorAtStep: ({ context, event }) => worksStep(event.actor, current(context)),
     byApplicant: ({ event }) => event.actor.role === 'applicant' || event.actor.role === 'proxy_agent',
     bySystem: ({ event }) => event.actor.role === 'system',
     materialsNotYetRequested: ({ context }) => !context.materialsRequested,

@@ -44,3 +44,18 @@ export function isWithin(code: string, scope: string): boolean {
   const level = levelOfCode(scope);
   return ancestorCode(code, level) === scope && levelRank(levelOfCode(code)) >= levelRank(level);
 }
+
+/** Village and town steps are worked by a service centre's clerks; higher ones by departments' reviewers. */
+export function isCentreLevel(level: Level): boolean {
+  return level === 'village' || level === 'town';
+}
+
+/** Who works a step: the centre's clerk, or the reviewer of the step's department, at the step's level. */
+export function worksStep(
+  actor: { role: string; level: Level | null; department: string | null },
+  step: { level: Level; department?: string },
+): boolean {
+  if (actor.level !== step.level) return false;
+  if (isCentreLevel(step.level)) return actor.role === 'clerk';
+  return actor.role === 'reviewer' && actor.department === step.department;
+}

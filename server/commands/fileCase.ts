@@ -8,6 +8,7 @@ import { findCentre } from '../../db/repositories/jurisdictions';
 import { chinaDate } from '../../workflows/calendar';
 import type { DeliveryMode } from '../../workflows/caseEvents';
 import { startClock } from '../../workflows/clock';
+import { isCentreLevel } from '../../workflows/levels';
 import { STATUTORY } from '../../workflows/route';
 import { actorName, actorUserId, eventActorOf, type Actor } from '../auth/actor';
 import { hashQueryCode, newQueryCode, newSalt } from '../auth/queryCode';
@@ -44,7 +45,7 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
   if (!item.acceptLevels.includes(centre.level)) {
     throw notAcceptedHere(`${item.name} is not accepted at a ${centre.level} centre (accepted at: ${item.acceptLevels.join(', ')})`);
   }
-  if (item.linked && (centre.level === 'village' || centre.level === 'town') && !centre.acceptsLinked) {
+  if (item.linked && isCentreLevel(centre.level) && !centre.acceptsLinked) {
     throw notAcceptedHere(`${centre.name} does not accept linked items`);
   }
   const machine = machineFor(item, centre.level);

@@ -1,6 +1,6 @@
 import type { CaseRow } from '../../db/repositories/cases';
 import type { ActionType, CaseEventType } from '../../workflows/caseEvents';
-import { ancestorCode, isWithin } from '../../workflows/levels';
+import { ancestorCode, isWithin, worksStep } from '../../workflows/levels';
 import type { Route } from '../../workflows/route';
 import type { Actor } from '../auth/actor';
 
@@ -63,13 +63,7 @@ export function staffsDeskOnRoute(actor: Actor, c: CaseRow): boolean {
   if (actor.kind !== 'user') return false;
   const u = actor.user;
   if (u.role !== 'clerk' && u.role !== 'reviewer') return false;
-  return routeOf(c).some(
-    (s) =>
-      s.level === u.level &&
-      ancestorCode(c.centreCode, s.level) === u.jurisdictionCode &&
-      // As the machine's actorAtStep: centre steps are clerks', department steps reviewers'.
-      (s.level === 'village' || s.level === 'town' ? u.role === 'clerk' : u.role === 'reviewer' && u.department === s.department),
-  );
+  return routeOf(c).some((s) => worksStep(u, s) && ancestorCode(c.centreCode, s.level) === u.jurisdictionCode);
 }
 
 export function canFileAt(actor: Actor | null, centreCode: string): boolean {

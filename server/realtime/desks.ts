@@ -1,12 +1,10 @@
 import type { UserRow } from '../../db/repositories/users';
-import type { Level } from '../../workflows/levels';
+import { isCentreLevel, type Level } from '../../workflows/levels';
 import { rooms } from '../../workflows/socketContract';
-
-const CENTRE_LEVELS: readonly Level[] = ['village', 'town'];
 
 /** The desk a step is worked at: a centre (village, town) or a department at a jurisdiction. */
 export function deskOf(level: Level, jurisdictionCode: string, department: string | null): string {
-  return rooms.desk(jurisdictionCode, CENTRE_LEVELS.includes(level) ? null : department);
+  return rooms.desk(jurisdictionCode, isCentreLevel(level) ? null : department);
 }
 
 export function deskOfUser(u: UserRow): string | null {
