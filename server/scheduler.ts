@@ -24,6 +24,7 @@ const ACTIONS: Record<TimerKind, ActionInput> = {
 export class Scheduler {
   private timer?: NodeJS.Timeout;
   private busy = false;
+  private pass: Promise<number> = Promise.resolve(0);
 
   constructor(
     private readonly ctx: AppContext,
@@ -35,13 +36,20 @@ export class Scheduler {
     void this.tick();
   }
 
-  stop(): void {
+  /** Stops ticking and waits for a pass in progress, so nothing fires against a closed database. */
+  async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.pass;
   }
 
   /** One pass: claim what is due and fire it. Returns how many timers it fired. */
-  async tick(): Promise<number> {
-    if (this.busy) return 0;
+  tick(): Promise<number> {
+    if (this.busy) return Promise.resolve(0);
+    this.pass = this.run();
+    return this.pass;
+  }
+
+  private async run(): Promise<number> {
     this.busy = true;
     let fired = 0;
     try {

@@ -8,6 +8,8 @@ import { attachGateway, type Gateway } from './realtime/gateway';
 import { OutboxPublisher } from './realtime/publisher';
 import { Scheduler } from './scheduler';
 
+const DRAIN_MS = 5000;
+
 export interface RunningServer {
   http: http.Server;
   gateway: Gateway;
@@ -49,14 +51,17 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
     publisher,
     scheduler,
     port: typeof addr === 'object' && addr ? addr.port : port,
+    /**
+     * Graceful: stop taking connections, let requests in flight finish (at most
+     * DRAIN_MS), finish a publisher batch and a scheduler pass, then let go.
+     */
     async stop() {
-      publisher?.stop();
-      scheduler?.stop();
+      const closed = new Promise<void>((resolve) => gateway.io.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+      await Promise.all([publisher?.stop(), scheduler?.stop(), closed]);
+      clearTimeout(force);
       gateway.stats.stop();
-      await new Promise<void>((resolve) => {
-        gateway.io.close(() => resolve());
-        server.closeAllConnections();
-      });
       await Promise.all(redis.map((c) => c.quit().catch(() => undefined)));
     },
   };

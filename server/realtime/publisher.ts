@@ -12,6 +12,8 @@ import type { IoServer } from './types';
  */
 export class OutboxPublisher {
   private running = false;
+  private stopped = false;
+  private draining: Promise<void> = Promise.resolve();
   private again = false;
   private timer?: NodeJS.Timeout;
   private pruner?: NodeJS.Timeout;
@@ -31,10 +33,13 @@ export class OutboxPublisher {
     this.kick();
   }
 
-  stop(): void {
+  /** Stops, and waits for a batch in progress (its rows commit as published, or stay for the next process). */
+  async stop(): Promise<void> {
+    this.stopped = true;
     this.ctx.events.off('committed', this.onCommit);
     clearInterval(this.timer);
     clearInterval(this.pruner);
+    await this.draining;
   }
 
   /** Published rows are kept a day (for an operator's eyes), then removed in small batches. */
@@ -49,12 +54,13 @@ export class OutboxPublisher {
   }
 
   kick(): void {
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       return;
     }
     this.running = true;
-    void this.drain().finally(() => {
+    this.draining = this.drain().finally(() => {
       this.running = false;
       if (this.again) {
         this.again = false;
