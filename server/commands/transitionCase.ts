@@ -47,21 +47,26 @@ export async function transitionCase(ctx: AppContext, props: TransitionCaseProps
   return result;
 }
 
+function whereItStands(row: CaseRow) {
+  return { state: row.state, step: { kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment } };
+}
+
+/** Policy first, then the version: outsiders get 403; a desk on the route that lost a race gets 409. */
+function authorise({ actor, action, expectedVersion }: TransitionCaseProps, row: CaseRow): void {
+  const stale = expectedVersion !== undefined && expectedVersion !== row.version;
+  if (!canActOnCase(actor, row, action.type)) {
+    if (!staffsDeskOnRoute(actor, row)) throw forbidden('You may not act on this case');
+    if (stale) throw versionConflict(expectedVersion, row.version);
+    throw invalidTransition(`${action.type} is not possible now: the case waits at another desk`, whereItStands(row));
+  }
+  if (stale) throw versionConflict(expectedVersion, row.version);
+}
+
 async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: TransitionCaseProps): Promise<TransitionResult> {
   const { actor, action } = props;
   const row = await findCaseByNo(trx, props.caseNo, { forUpdate: true });
   if (!row) throw caseNotFound();
-  const staleVersion = props.expectedVersion !== undefined && props.expectedVersion !== row.version;
-  if (!canActOnCase(actor, row, action.type)) {
-    // A desk on the case's route whose case has moved on (another clerk won the race): 409, not 403.
-    if (!staffsDeskOnRoute(actor, row)) throw forbidden('You may not act on this case');
-    if (staleVersion) throw versionConflict(props.expectedVersion!, row.version);
-    throw invalidTransition(`${action.type} is not possible now: the case waits at another desk`, {
-      state: row.state,
-      step: { kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment },
-    });
-  }
-  if (staleVersion) throw versionConflict(props.expectedVersion!, row.version);
+  authorise(props, row);
   const now = ctx.now();
   const today = chinaDate(now);
   if (action.type === 'REQUEST_MATERIALS' && materialsNoticeExpired(clockOf(row), today, ctx.calendar)) {
@@ -74,12 +79,7 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
   const event = { ...action, actor: eventActorOf(actor) } as CaseEvent;
   // A machine that takes no transition hands back the very same snapshot.
   const [after] = transition(machine, before, event);
-  if (after === before) {
-    throw invalidTransition(`${action.type} is not possible now`, {
-      state: row.state,
-      step: { kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment },
-    });
-  }
+  if (after === before) throw invalidTransition(`${action.type} is not possible now`, whereItStands(row));
   const rules = { yellowAt: ctx.config.YELLOW_AT };
   const prevSide = { state: row.state, context: before.context };
   const persisted: PersistedCase = { value: after.value as PersistedCase['value'], context: after.context };
