@@ -12,6 +12,7 @@ import type { IoServer, IoSocket } from './types';
 export class StatsThrottle {
   private readonly dirty = new Set<string>();
   private timer?: NodeJS.Timeout;
+  private flushing = false;
 
   constructor(
     private readonly ctx: AppContext,
@@ -32,6 +33,17 @@ export class StatsThrottle {
   }
 
   async flush(): Promise<void> {
+    // One flush at a time, so a scope's messages never overtake each other.
+    if (this.flushing) return;
+    this.flushing = true;
+    try {
+      await this.flushDirty();
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private async flushDirty(): Promise<void> {
     const scopes = [...this.dirty];
     this.dirty.clear();
     for (const scope of scopes) {
