@@ -3,7 +3,9 @@ import { saveCalendarYear as saveYear } from '../../db/repositories/calendar';
 import { rowToCase } from '../../db/repositories/cases';
 import { chinaDate, type CalendarDay } from '../../workflows/calendar';
 import { readClock } from '../../workflows/clock';
+import { replaceTimers } from '../../db/repositories/timers';
 import { clockOf } from './caseSnapshot';
+import { timersFor } from './writeHelpers';
 import type { AppContext } from '../context';
 import { validationFailed } from '../errors';
 
@@ -42,17 +44,28 @@ export async function saveCalendarYear(ctx: AppContext, props: SaveCalendarYearP
   return { year: props.year, days: props.days.length, refreshedCases: refreshed };
 }
 
-/** Deadlines counted provisionally (or on old data) are recounted on the new calendar. */
+/**
+ * Deadlines counted provisionally (or on old data) are recounted on the new
+ * calendar, and the cases' timers moved with them. A case that changes at the
+ * same moment is left to its own transition, which recounts it anyway.
+ */
 async function refreshDeadlines(ctx: AppContext): Promise<number> {
   const knex = ctx.db.knex;
   const rows = (await knex('cases').whereNotNull('deadline_on').select('*')).map(rowToCase);
   const today = chinaDate(ctx.now());
+  const at = dbTime(ctx.now());
   let n = 0;
   for (const c of rows) {
     const r = readClock(clockOf(c), today, ctx.calendar, { yellowAt: ctx.config.YELLOW_AT });
     if (r.deadline === c.deadlineOn && r.yellowOn === c.yellowOn) continue;
-    await knex('cases').where({ id: c.id }).update({ deadline_on: r.deadline, yellow_on: r.yellowOn });
-    n++;
+    const moved = await knex.transaction(async (trx) => {
+      const updated = await trx('cases').where({ id: c.id, version: c.version }).update({ deadline_on: r.deadline, yellow_on: r.yellowOn });
+      if (Number(updated) !== 1) return false;
+      const fresh = { ...c, deadlineOn: r.deadline, yellowOn: r.yellowOn };
+      await replaceTimers(trx, c.id, c.version, timersFor(fresh, today, ctx.calendar), at);
+      return true;
+    });
+    if (moved) n++;
   }
   return n;
 }

@@ -11,7 +11,7 @@ import {
 import { replaceTimers } from '../../db/repositories/timers';
 import { CalendarYearMissingError, type WorkCalendar } from '../../workflows/calendar';
 import type { ClockChange } from '../../workflows/clock';
-import { planTimers } from '../../workflows/deadlineTimers';
+import { planTimers, type TimerPlan } from '../../workflows/deadlineTimers';
 import type { CaseUpdated } from '../../workflows/socketContract';
 import { AppError, calendarMissing } from '../errors';
 import { deskOf } from '../realtime/desks';
@@ -65,7 +65,15 @@ export async function writeEvent(
       await openClockInterval(trx, { caseId: c.id, phase: c.clockPhase, owner, startedAt: when.at });
     }
   }
-  const plans = planTimers(
+  await replaceTimers(trx, c.id, c.version, timersFor(c, when.today, when.cal), when.at);
+  return { ...event, id, live };
+}
+
+// SQLITE_BUSY_SNAPSHOT: with several processes on one WAL file, another process committed after
+// this transaction's first read, so its first write is refused; run it again on a fresh snapshot.
+/** The deadline timers a case needs in the state its row is in. */
+export function timersFor(c: CaseRow, today: string, cal: WorkCalendar): TimerPlan[] {
+  return planTimers(
     {
       state: c.state,
       phase: c.clockPhase,
@@ -74,16 +82,12 @@ export async function writeEvent(
       yellowOn: c.yellowOn,
       light: c.light,
       deliveryMode: c.delivery.mode,
-      today: when.today,
+      today,
     },
-    when.cal,
+    cal,
   );
-  await replaceTimers(trx, c.id, c.version, plans, when.at);
-  return { ...event, id, live };
 }
 
-// SQLITE_BUSY_SNAPSHOT: with several processes on one WAL file, another process committed after
-// this transaction's first read, so its first write is refused; run it again on a fresh snapshot.
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
 
 /**

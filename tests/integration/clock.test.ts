@@ -1,5 +1,6 @@
 import { Api, buildCase, DEMO } from '../helpers/api';
 import { isMysql, startTestServer, type TestServer } from '../helpers/testServer';
+import { pendingTimers } from '../../db/repositories/timers';
 
 /*
  * The time-limit clock and the warning lights over real HTTP, with the
@@ -256,6 +257,12 @@ describe('a deadline in the next, unpublished year', () => {
     expect(acc.body.case.clock).toMatchObject({ phase: 'review', limitDays: 20, deadline: '2027-01-15', provisional: true });
     const before = await api.as('clerk.town', 'GET', `/api/cases/${filed.caseNo}`);
     expect(before.body.clock).toMatchObject({ deadline: '2027-01-15', provisional: true });
+    // Timers at midnight China time (16:00 UTC the day before): yellow when 16 of 20 days are used
+    // (Mon 2027-01-11, provisional count), red the day after the deadline (Sat 2027-01-16).
+    const caseId = Number((await srv.ctx.db.knex('cases').where({ case_no: filed.caseNo }).first('id')).id);
+    const timers = async () =>
+      (await pendingTimers(srv.ctx.db.knex, caseId)).map((t) => `${t.kind} ${t.dueAt}`).sort();
+    expect(await timers()).toEqual(['warn-red 2027-01-15 16:00:00.000', 'warn-yellow 2027-01-10 16:00:00.000']);
 
     const forbidden = await api.as('clerk.town', 'PUT', '/api/calendar/years/2027', { days: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] });
     expect(forbidden.status).toBe(403);
@@ -271,6 +278,8 @@ describe('a deadline in the next, unpublished year', () => {
     expect(after.body.years).toContain(2027);
     const c = await api.as('clerk.town', 'GET', `/api/cases/${filed.caseNo}`);
     expect(c.body.clock).toMatchObject({ phase: 'review', deadline: '2027-01-18', provisional: false, usedDays: 0, leftDays: 20 });
+    // The timers moved with the deadline: 01-01 off, so the 16th day is Tue 01-12, the day after Mon 01-18 is 01-19.
+    expect(await timers()).toEqual(['warn-red 2027-01-18 16:00:00.000', 'warn-yellow 2027-01-11 16:00:00.000']);
     // The stored deadline was recounted too: the queue sorts and colours by it.
     now = new Date('2027-01-18T02:00:00Z');
     const q = await api.as('clerk.town', 'GET', '/api/queue?light=yellow&limit=200');
