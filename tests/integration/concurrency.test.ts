@@ -81,12 +81,15 @@ describe('concurrent actions on cases', () => {
     expect(stored.outbox).toHaveLength(2);
   });
 
-  it('lets exactly one of two different desks’ simultaneous moves win (village REFUSE against village ACCEPT)', async () => {
+  it('lets exactly one of three simultaneous moves made on the same version win (ACCEPT, REFUSE, the applicant’s WITHDRAW)', async () => {
+    // Each side acts on the version it saw. (Without expectedVersion, ACCEPT then WITHDRAW would both
+    // be valid one after the other: an applicant may withdraw an accepted case before the decision.)
     const filed = await api.file(buildCase());
+    const v = filed.version;
     const results = await Promise.all([
-      api.act('clerk.village', filed.caseNo, { type: 'ACCEPT' }),
-      api.act('clerk.village', filed.caseNo, { type: 'REFUSE', reasons: '不属于受理范围', rightsNotice: '可在60日内申请行政复议' }),
-      api.request('POST', `/api/cases/${filed.caseNo}/actions`, { body: { type: 'WITHDRAW', reason: '不办了' }, headers: { 'x-query-code': filed.queryCode } }),
+      api.act('clerk.village', filed.caseNo, { type: 'ACCEPT', expectedVersion: v }),
+      api.act('clerk.village', filed.caseNo, { type: 'REFUSE', reasons: '不属于受理范围', rightsNotice: '可在60日内申请行政复议', expectedVersion: v }),
+      api.request('POST', `/api/cases/${filed.caseNo}/actions`, { body: { type: 'WITHDRAW', reason: '不办了', expectedVersion: v }, headers: { 'x-query-code': filed.queryCode } }),
     ]);
     expect(tally(results)).toEqual({ ok: 1, conflicts: 2, other: [] });
     const { events } = await eventsOf(filed.caseNo);
