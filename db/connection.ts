@@ -61,10 +61,6 @@ export function dbTime(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
-export function parseDbTime(value: string): Date {
-  return new Date(`${value.replace(' ', 'T')}Z`);
-}
-
 export function parseJson<T>(value: unknown): T {
   if (typeof value === 'string') return JSON.parse(value) as T;
   return value as T;

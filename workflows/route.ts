@@ -63,16 +63,6 @@ export const STATUTORY = {
   issueAndDeliverDays: 10,
 } as const;
 
-export function stepAt(route: Route, index: number): RouteStep {
-  const step = route[index];
-  if (!step) throw new Error(`route has no step ${index}`);
-  return step;
-}
-
-export function indexOfKind(route: Route, kind: StepKind): number {
-  return route.findIndex((s) => s.kind === kind);
-}
-
 /**
  * Checks the shape rules every route must follow; returns the problems found
  * (empty when valid) so an importer can report them by line.

@@ -8,10 +8,6 @@ import { rowToCase, type CaseRow } from './cases';
  */
 const LIGHT_SQL = `CASE WHEN deadline_on IS NULL THEN light WHEN deadline_on < ? THEN 'red' WHEN yellow_on <= ? THEN 'yellow' ELSE 'green' END`;
 
-export function lightSql(knex: Knex, today: string): Knex.Raw {
-  return knex.raw(LIGHT_SQL, [today, today]);
-}
-
 export interface QueueFilter {
   jurisdictionCode: string;
   level: string;

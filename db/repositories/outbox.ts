@@ -41,11 +41,6 @@ export async function publishBatch<P>(
   });
 }
 
-export async function countUnpublished(knex: Knex): Promise<number> {
-  const r = await knex('outbox').whereNull('published_at').count({ n: '*' }).first();
-  return Number(r?.n ?? 0);
-}
-
 /** Deletes up to `limit` rows published before `before`; replays read the case event table, not the outbox. */
 export async function prunePublished(knex: Knex, before: string, limit: number): Promise<number> {
   const ids = await knex('outbox').whereNotNull('published_at').where('published_at', '<', before).orderBy('id').limit(limit).pluck('id');
