@@ -11,6 +11,7 @@ import { authRouter } from './routes/auth';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
+import { webApp } from './http/webApp';
 
 function limiter(ctx: AppContext, code: string, message: string) {
   // Only failures count: an applicant who knows the code is never slowed down.
@@ -52,7 +53,7 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api', catalogueRouter(ctx));
   app.use('/api', deskRouter(ctx));
   app.use('/api', notFoundHandler);
-  app.use(express.static('client', { index: 'index.html' }));
+  app.use(webApp());
   app.use(notFoundHandler);
   app.use(errorHandler(ctx.log));
   return app;

@@ -15,6 +15,7 @@ import { caseNotFound, forbidden, notFound, unauthenticated } from '../errors';
 import { currentUser, requireUser } from '../http/auth';
 import { ActionBody, CaseNoParam, CasesQuery, EventsQuery, FileCaseBody } from '../http/schemas';
 import { parseBody, parseQuery } from '../http/validate';
+import { availableActions } from '../policies/availableActions';
 import { canSeeIdNumber, canViewCase } from '../policies/cases';
 import { presentCase, presentEvent } from '../presenters/case';
 
@@ -44,14 +45,20 @@ export function casesRouter(ctx: AppContext): Router {
   const r = Router();
   const present = async (row: CaseRow, actor: Actor) => {
     const item = await findItemById(ctx.db.knex, row.itemId);
-    return presentCase(row, {
-      showIdNumber: canSeeIdNumber(actor, row),
-      today: chinaDate(ctx.now()),
-      calendar: ctx.calendar,
-      rules: { yellowAt: ctx.config.YELLOW_AT },
-      itemName: item?.name,
-      itemVersion: item?.version,
-    });
+    if (!item) throw notFound('Item version');
+    const today = chinaDate(ctx.now());
+    return {
+      ...presentCase(row, {
+        showIdNumber: canSeeIdNumber(actor, row),
+        today,
+        calendar: ctx.calendar,
+        rules: { yellowAt: ctx.config.YELLOW_AT },
+        itemName: item.name,
+        itemVersion: item.version,
+      }),
+      // What this viewer may do now, so a screen offers exactly these.
+      actions: availableActions({ actor, row, item, today, calendar: ctx.calendar }),
+    };
   };
 
   r.post('/', async (req, res) => {

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { listDepartments } from '../../db/repositories/departments';
 import { findCurrentItem, searchItems } from '../../db/repositories/items';
 import { findJurisdiction, listCentres, listJurisdictions } from '../../db/repositories/jurisdictions';
 import type { AppContext } from '../context';
@@ -27,6 +28,9 @@ export function catalogueRouter(ctx: AppContext): Router {
     const item = await findCurrentItem(ctx.db.knex, String(req.params.code));
     if (!item) throw notFound('Item');
     res.json(presentItem(item));
+  });
+  r.get('/departments', async (_req, res) => {
+    res.json({ departments: await listDepartments(ctx.db.knex) });
   });
   r.get('/jurisdictions', async (req, res) => {
     const q = parseQuery(JurisdictionsQuery, req.query);

@@ -1,0 +1,51 @@
+import { App as AntApp, ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { useTranslation } from 'react-i18next';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { AppLayout } from './components/AppLayout';
+import { RequireRole } from './components/RequireRole';
+import { AdminScreen } from './pages/admin/AdminScreen';
+import { CatalogueScreen } from './pages/applicant/CatalogueScreen';
+import { FileCaseScreen } from './pages/applicant/FileCaseScreen';
+import { ItemGuideScreen } from './pages/applicant/ItemGuideScreen';
+import { TrackLookupScreen } from './pages/applicant/TrackLookupScreen';
+import { TrackScreen } from './pages/applicant/TrackScreen';
+import { CaseDeskScreen } from './pages/desk/CaseDeskScreen';
+import { LoginScreen } from './pages/desk/LoginScreen';
+import { QueueScreen } from './pages/desk/QueueScreen';
+import { DashboardScreen } from './pages/supervisor/DashboardScreen';
+
+const router = createBrowserRouter([
+  {
+    element: <AppLayout />,
+    children: [
+      { path: '/', element: <CatalogueScreen /> },
+      { path: '/items/:code', element: <ItemGuideScreen /> },
+      { path: '/items/:code/file', element: <FileCaseScreen /> },
+      { path: '/track', element: <TrackLookupScreen /> },
+      { path: '/track/:caseNo', element: <TrackScreen /> },
+      { path: '/login', element: <LoginScreen /> },
+      { path: '/desk', element: <RequireRole roles={['clerk', 'reviewer']}><QueueScreen /></RequireRole> },
+      { path: '/desk/cases/:caseNo', element: <RequireRole roles={['clerk', 'reviewer', 'supervisor', 'admin']}><CaseDeskScreen /></RequireRole> },
+      { path: '/supervisor', element: <RequireRole roles={['supervisor', 'admin']}><DashboardScreen /></RequireRole> },
+      { path: '/admin', element: <RequireRole roles={['admin']}><AdminScreen /></RequireRole> },
+      { path: '*', element: <CatalogueScreen /> },
+    ],
+  },
+]);
+
+export function App() {
+  const { i18n } = useTranslation();
+  const zh = i18n.language !== 'en';
+  dayjs.locale(zh ? 'zh-cn' : 'en');
+  return (
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={{ token: { colorPrimary: '#1f5fbf', borderRadius: 4 } }}>
+      <AntApp>
+        <RouterProvider router={router} />
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,59 @@
+import { session } from '../session';
+
+/** An error the API answered with: its stable code, HTTP status and message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export interface RequestOptions {
+  /** For an applicant without an account: the case's query code. */
+  queryCode?: string;
+  body?: unknown;
+  /** Raw text body (CSV); sent with this content type. */
+  text?: { body: string; type: string };
+  signal?: AbortSignal;
+}
+
+/** One call to the API; throws ApiError with the server's code, or NETWORK when it cannot be reached. */
+export async function api<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = session.token();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (opts.queryCode) headers['X-Query-Code'] = opts.queryCode;
+  let body: string | undefined;
+  if (opts.text) {
+    headers['Content-Type'] = opts.text.type;
+    body = opts.text.body;
+  } else if (opts.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.body);
+  }
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body, signal: opts.signal });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError(0, 'NETWORK', (e as Error).message);
+  }
+  const data = res.status === 204 ? null : await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = (data as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
+    if (res.status === 401 && token) session.clear();
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
+  }
+  return data as T;
+}
+
+export function qs(params: Record<string, string | number | boolean | undefined | null>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,21 @@
+/**
+ * The API's response shapes, taken from the server's presenters (type-only
+ * imports: nothing of the server is bundled), so client and server cannot drift.
+ */
+import type { presentCase, presentEvent } from '../../../server/presenters/case';
+import type { presentItem, presentJurisdiction, presentUser } from '../../../server/presenters/misc';
+import type { ActionType } from '../../../workflows/caseEvents';
+
+export type { ActionType, DeliveryMode, SpecialProcedure } from '../../../workflows/caseEvents';
+export type { Level } from '../../../workflows/levels';
+export type { Light } from '../../../workflows/clock';
+export type * from '../../../workflows/socketContract';
+
+export type CaseView = ReturnType<typeof presentCase> & { actions: ActionType[] };
+export type CaseEventView = ReturnType<typeof presentEvent>;
+export type ItemView = ReturnType<typeof presentItem>;
+export type JurisdictionView = ReturnType<typeof presentJurisdiction>;
+export type UserView = ReturnType<typeof presentUser>;
+
+export type ItemsPage = { total: number; page: number; pageSize: number; items: ItemView[] };
+export type CasesPage = { total: number; page: number; pageSize: number; cases: CaseView[] };

@@ -1,0 +1,5 @@
+/** Words of the admin screens. */
+export const admin = {
+  zh: {},
+  en: {},
+};

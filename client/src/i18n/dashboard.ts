@@ -1,0 +1,5 @@
+/** Words of the dashboard screens. */
+export const dashboard = {
+  zh: {},
+  en: {},
+};

@@ -1,0 +1,38 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import { admin } from './admin';
+import { applicant } from './applicant';
+import { common } from './common';
+import { dashboard } from './dashboard';
+import { desk } from './desk';
+
+export type Lang = 'zh' | 'en';
+const KEY = 'approval.lang';
+
+// One namespace per face of the app, so each screen's words live beside each other.
+const namespaces = { common, applicant, desk, dashboard, admin };
+
+export function initialLang(): Lang {
+  const saved = localStorage.getItem(KEY);
+  return saved === 'en' || saved === 'zh' ? saved : 'zh';
+}
+
+void i18n.use(initReactI18next).init({
+  lng: initialLang(),
+  fallbackLng: 'zh',
+  defaultNS: 'common',
+  ns: Object.keys(namespaces),
+  resources: {
+    zh: Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r.zh])),
+    en: Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r.en])),
+  },
+  interpolation: { escapeValue: false },
+});
+
+export function setLang(lang: Lang): void {
+  localStorage.setItem(KEY, lang);
+  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+  void i18n.changeLanguage(lang);
+}
+
+export default i18n;

@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import type { CaseUpdated, ClientToServerEvents, HandshakeAuth, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
+import { session } from '../session';
+
+export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type LiveStatus = 'connecting' | 'live' | 'offline';
+
+function connect(auth: HandshakeAuth): LiveSocket {
+  return io({ auth, transports: ['websocket', 'polling'] });
+}
+
+/** Tracks a socket's connection for the "live" badge. */
+function useStatus(socket: LiveSocket | null): LiveStatus {
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  useEffect(() => {
+    if (!socket) return;
+    const up = () => setStatus('live');
+    const down = () => setStatus('offline');
+    socket.on('connect', up);
+    socket.on('disconnect', down);
+    socket.on('connect_error', down);
+    return () => {
+      socket.off('connect', up);
+      socket.off('disconnect', down);
+      socket.off('connect_error', down);
+    };
+  }, [socket]);
+  return status;
+}
+
+/**
+ * Follows one case: subscribes (again after every reconnect, from the last
+ * seq seen, so nothing is missed) and calls `onUpdate` for each event.
+ * Staff use their token; an applicant the case number and query code.
+ */
+export function useCaseLive(caseNo: string | null, queryCode: string | null, onUpdate: (e: CaseUpdated) => void): LiveStatus {
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
+  const handler = useRef(onUpdate);
+  handler.current = onUpdate;
+  useEffect(() => {
+    if (!caseNo) return;
+    const token = session.token();
+    const auth: HandshakeAuth | null = token ? { token } : queryCode ? { caseNo, queryCode } : null;
+    if (!auth) return;
+    const s = connect(auth);
+    let lastSeq = 0;
+    const subscribe = () => s.emit('case:subscribe', { caseNo, sinceSeq: lastSeq }, () => undefined);
+    s.on('connect', subscribe);
+    s.on('case:updated', (e) => {
+      if (e.caseNo !== caseNo) return;
+      lastSeq = Math.max(lastSeq, e.seq);
+      handler.current(e);
+    });
+    setSocket(s);
+    return () => {
+      s.disconnect();
+      setSocket(null);
+    };
+  }, [caseNo, queryCode]);
+  return useStatus(socket);
+}
+
+/** A staff member's own socket: queue changes for their desk, counters for supervisors. */
+export function useStaffLive(handlers: { onQueue?: (e: QueueChanged) => void; onStats?: (e: StatsChanged) => void }, key: string | null): LiveStatus {
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
+  const ref = useRef(handlers);
+  ref.current = handlers;
+  useEffect(() => {
+    const token = session.token();
+    if (!token || !key) return;
+    const s = connect({ token });
+    s.on('queue:changed', (e) => ref.current.onQueue?.(e));
+    s.on('stats:changed', (e) => ref.current.onStats?.(e));
+    setSocket(s);
+    return () => {
+      s.disconnect();
+      setSocket(null);
+    };
+  }, [key]);
+  return useStatus(socket);
+}

@@ -1,0 +1,3 @@
+export function FileCaseScreen() {
+  return <div>FileCaseScreen</div>;
+}

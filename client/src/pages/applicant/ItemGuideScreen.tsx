@@ -1,0 +1,3 @@
+export function ItemGuideScreen() {
+  return <div>ItemGuideScreen</div>;
+}

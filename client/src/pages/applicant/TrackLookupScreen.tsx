@@ -1,0 +1,3 @@
+export function TrackLookupScreen() {
+  return <div>TrackLookupScreen</div>;
+}

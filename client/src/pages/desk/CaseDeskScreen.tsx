@@ -1,0 +1,3 @@
+export function CaseDeskScreen() {
+  return <div>CaseDeskScreen</div>;
+}

@@ -1,0 +1,3 @@
+export function QueueScreen() {
+  return <div>QueueScreen</div>;
+}

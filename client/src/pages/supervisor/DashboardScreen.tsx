@@ -1,0 +1,3 @@
+export function DashboardScreen() {
+  return <div>DashboardScreen</div>;
+}
