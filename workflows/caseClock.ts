@@ -15,7 +15,8 @@ interface Side {
  * the rules of 行政许可法 read in one place.
  */
 export function clockChangeFor(prev: Side, next: Side, event: CaseEvent, item: Pick<ItemVersion, 'promisedDays'>): ClockChange {
-  if (event.type === 'CLOCK_WARNING') return { kind: 'none' };
+  // Notes that change no step: the scheduler's warnings, the applicant's choice of delivery.
+  if (event.type === 'CLOCK_WARNING' || event.type === 'CHOOSE_DELIVERY') return { kind: 'none' };
   const to = next.state;
   if (to === 'completed' || to === 'refused' || to === 'denied' || to === 'withdrawn') return { kind: 'stop' };
   if (to === 'awaitingMaterials') return { kind: 'pause', pause: 'materials' };

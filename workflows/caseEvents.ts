@@ -46,6 +46,8 @@ export type CaseEvent =
   | (Base & { type: 'DELIVER'; mode: DeliveryMode; trackingNo?: string; address?: string })
   | (Base & { type: 'COMPLETE' })
   | (Base & { type: 'WITHDRAW'; reason?: string })
+  /** The applicant changes how the result reaches them, any time before it is delivered. */
+  | (Base & { type: 'CHOOSE_DELIVERY'; mode: DeliveryMode; address?: string })
   /** The system's note that a time limit's light changed; sent by the scheduler only. */
   | (Base & { type: 'CLOCK_WARNING'; light: 'yellow' | 'red' });
 
@@ -68,5 +70,6 @@ export const ACTION_TYPES = [
   'DELIVER',
   'COMPLETE',
   'WITHDRAW',
+  'CHOOSE_DELIVERY',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];

@@ -1,4 +1,4 @@
-import { and, assign, not, or, setup } from 'xstate';
+import { and, assign, not, or, setup, stateIn } from 'xstate';
 import type { CaseEvent, DeliveryMode, SpecialProcedure } from './caseEvents';
 import { worksStep } from './levels';
 import { validateRoute, type Route, type RouteStep } from './route';
@@ -17,6 +17,8 @@ export interface CaseContext {
   delivery: { mode: DeliveryMode; trackingNo: string | null; address: string | null } | null;
   /** The last light the scheduler announced (yellow, red). */
   lastWarning?: 'yellow' | 'red' | null;
+  /** How the applicant last asked to receive the result (the case row holds it too, for the desks). */
+  deliveryChoice?: { mode: DeliveryMode; address: string | null } | null;
 }
 
 
@@ -50,6 +52,7 @@ const caseSetup = setup({
     hasLicenceNo: ({ event }) => event.type === 'ISSUE' && nonBlank(event.licenceNo),
     validDelivery: ({ event }) =>
       event.type === 'DELIVER' && (event.mode !== 'post' || nonBlank(event.trackingNo)),
+    validChoice: ({ event }) => event.type === 'CHOOSE_DELIVERY' && (event.mode !== 'post' || nonBlank(event.address)),
     pickupDelivery: ({ event }) => event.type === 'DELIVER' && event.mode === 'pickup',
     nextIsDecide: ({ context }) => context.route[context.stepIndex + 1]?.kind === 'decide',
     previousIsReview: ({ context }) => context.route[context.stepIndex - 1]?.kind === 'review',
@@ -70,6 +73,9 @@ const caseSetup = setup({
     }),
     clearSpecial: assign({ special: null }),
     recordExtension: assign({ extended: true }),
+    recordChoice: assign({
+      deliveryChoice: ({ event }) => (event.type === 'CHOOSE_DELIVERY' ? { mode: event.mode, address: event.address ?? null } : null),
+    }),
     recordWarning: assign({ lastWarning: ({ event }) => (event.type === 'CLOCK_WARNING' ? event.light : null) }),
     recordApproval: assign({
       decision: ({ event }) => ({
@@ -108,7 +114,11 @@ export function buildCaseMachine(route: Route) {
     id: 'case',
     initial: 'submitted',
     // Any open state takes the scheduler's light warnings; final states take nothing.
-    on: { CLOCK_WARNING: { guard: 'bySystem', actions: 'recordWarning' } },
+    on: {
+      CLOCK_WARNING: { guard: 'bySystem', actions: 'recordWarning' },
+      // The choice matters until the result is on its way; the case stays where it is.
+      CHOOSE_DELIVERY: { guard: and(['byApplicant', 'validChoice', not(stateIn('delivered'))]), actions: 'recordChoice' },
+    },
     context: {
       route,
       stepIndex: 0,

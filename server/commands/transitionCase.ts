@@ -101,6 +101,7 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
     ...(action.type === 'APPROVE' || action.type === 'DENY' ? { decidedAt: at } : {}),
     ...(after.status === 'done' ? { closedAt: at } : {}),
     ...(action.type === 'DELIVER' ? { delivery: { mode: action.mode, address: action.address ?? row.delivery.address, trackingNo: action.trackingNo ?? null } } : {}),
+    ...(action.type === 'CHOOSE_DELIVERY' ? { delivery: { mode: action.mode, address: action.address ?? null, trackingNo: null } } : {}),
     ...(action.type === 'SUPPLY_MATERIALS' ? { materials: [...row.materials, ...action.materials] } : {}),
   };
   if (!(await updateCaseIfVersion(trx, row.id, row.version, patch))) {

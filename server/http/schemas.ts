@@ -69,6 +69,10 @@ export const ActionBody = z
       .strict(),
     z.object({ type: z.literal('COMPLETE'), ...version }).strict(),
     z.object({ type: z.literal('WITHDRAW'), reason: z.string().trim().max(2000).optional(), ...version }).strict(),
+    z
+      .object({ type: z.literal('CHOOSE_DELIVERY'), mode: z.enum(DELIVERY_MODES), address: z.string().trim().max(200).optional(), ...version })
+      .strict()
+      .refine((d) => d.mode !== 'post' || !!d.address, { message: 'a postal address is required for post', path: ['address'] }),
   ])
   .openapi('ActionBody');
 

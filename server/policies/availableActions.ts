@@ -29,6 +29,7 @@ const SAMPLE: Record<ActionType, Record<string, unknown>> = {
   DELIVER: { mode: 'post', trackingNo: '-' },
   COMPLETE: {},
   WITHDRAW: {},
+  CHOOSE_DELIVERY: { mode: 'pickup' },
 };
 
 export interface AvailableActionsProps {

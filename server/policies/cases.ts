@@ -5,7 +5,7 @@ import type { Route } from '../../workflows/route';
 import type { Actor } from '../auth/actor';
 
 /** Actions an applicant may take on their own case; staff act at their step. */
-const APPLICANT_ACTIONS: readonly ActionType[] = ['SUPPLY_MATERIALS', 'WITHDRAW', 'COMPLETE'];
+const APPLICANT_ACTIONS: readonly ActionType[] = ['SUPPLY_MATERIALS', 'WITHDRAW', 'COMPLETE', 'CHOOSE_DELIVERY'];
 
 function routeOf(c: CaseRow): Route {
   return (c.snapshot as { context: { route: Route } }).context.route;

@@ -342,6 +342,32 @@ describe('DELIVER and COMPLETE', () => {
   });
 });
 
+describe('CHOOSE_DELIVERY', () => {
+  const choose = (a: EventActor, mode: 'pickup' | 'post' | 'electronic', address?: string): CaseEvent => ({ type: 'CHOOSE_DELIVERY', actor: a, mode, address });
+  test('the applicant may choose while the case is under review, and it stays where it is', () => {
+    const before = run(linked, [SUBMIT, accept(villageClerk)]);
+    const after = send(linked, before, choose(applicant, 'electronic'));
+    expect([after.value, after.context.stepIndex]).toEqual([before.value, before.context.stepIndex]);
+    expect(before.can(choose(applicant, 'electronic'))).toBe(true);
+  });
+  test('after the licence is issued the applicant may still choose', () => {
+    expect(run(linked, TO_ISSUED).can(choose(applicant, 'pickup'))).toBe(true);
+  });
+  test('post without an address is refused', () => {
+    expect(run(linked, [SUBMIT]).can(choose(applicant, 'post'))).toBe(false);
+  });
+  test('post with an address is taken', () => {
+    expect(run(linked, [SUBMIT]).can(choose(applicant, 'post', '温州市鹿城区五马街 1 号'))).toBe(true);
+  });
+  test('a clerk cannot choose for the applicant', () => {
+    expect(run(linked, [SUBMIT]).can(choose(villageClerk, 'pickup'))).toBe(false);
+  });
+  test('once delivered the choice is refused', () => {
+    const snap = run(linked, [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'post', trackingNo: 'SF1' }]);
+    expect(snap.can(choose(applicant, 'pickup'))).toBe(false);
+  });
+});
+
 describe('WITHDRAW', () => {
   test.each([
     ['submitted', []],
