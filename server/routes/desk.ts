@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { listQueue, overviewUnder } from '../../db/repositories/caseQueries';
+import { itemNamesByIds } from '../../db/repositories/items';
 import { findJurisdiction } from '../../db/repositories/jurisdictions';
 import { chinaDate } from '../../workflows/calendar';
 import { isWithin } from '../../workflows/levels';
@@ -26,8 +27,9 @@ export function deskRouter(ctx: AppContext): Router {
       today,
     });
     const actor = { kind: 'user' as const, user };
+    const names = await itemNamesByIds(ctx.db.knex, rows.map((c) => c.itemId));
     const opts = { today, calendar: ctx.calendar, rules: { yellowAt: ctx.config.YELLOW_AT } };
-    res.json({ cases: rows.map((c) => presentCase(c, { ...opts, showIdNumber: canSeeIdNumber(actor, c) })) });
+    res.json({ cases: rows.map((c) => presentCase(c, { ...opts, showIdNumber: canSeeIdNumber(actor, c), itemName: names.get(c.itemId) })) });
   });
   r.get('/stats/overview', async (req, res) => {
     const user = requireUser(res, ['supervisor', 'admin']);

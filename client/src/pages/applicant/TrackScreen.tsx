@@ -1,3 +1,94 @@
+import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useParams } from 'react-router';
+import { ApiError } from '../../api/http';
+import type { CaseView } from '../../api/types';
+import { CaseTimeline } from '../../components/CaseTimeline';
+import { ClockPanel } from '../../components/ClockPanel';
+import { ErrorState } from '../../components/ErrorState';
+import { formatTime } from '../../components/format';
+import { LiveBadge } from '../../components/LiveBadge';
+import { RouteMap } from '../../components/RouteMap';
+import { useCase } from '../../live/useCase';
+import { session } from '../../session';
+import { ApplicantActions } from './ApplicantActions';
+import { queryCodes } from './queryCodes';
+import { TrackLookupForm } from './TrackLookupScreen';
+
+const CLOSED = new Set(['completed', 'refused', 'denied', 'withdrawn']);
+
+/** The decision, licence and delivery, once there are any. */
+function Outcome({ c }: { c: CaseView }) {
+  const { t } = useTranslation(['applicant', 'common']);
+  if (!c.decision && !c.licenceNo) return null;
+  return (
+    <Descriptions size="small" bordered column={1} title={t('track.decision')}>
+      {c.decision && <Descriptions.Item label={t('track.decision')}>{t(`common:state.${c.decision.outcome}`)}</Descriptions.Item>}
+      {c.decision?.opinion && <Descriptions.Item label={t('track.opinion')}>{c.decision.opinion}</Descriptions.Item>}
+      {c.decision?.rightsNotice && <Descriptions.Item label={t('track.rightsNotice')}>{c.decision.rightsNotice}</Descriptions.Item>}
+      {c.licenceNo && <Descriptions.Item label={t('track.licenceNo')}>{c.licenceNo}</Descriptions.Item>}
+    </Descriptions>
+  );
+}
+
+/** Where an applicant's case stands, live: the route map, the clock, the history, and what they may do. */
 export function TrackScreen() {
-  return <div>TrackScreen</div>;
+  const { caseNo = '' } = useParams();
+  useLocation(); // re-read the stored code after the lookup form navigates here
+  const { t } = useTranslation(['applicant', 'common']);
+  const code = session.token() ? null : queryCodes.get(caseNo);
+  const { c, events, error, live, reload } = useCase(caseNo, code);
+  if (!code && !session.token()) {
+    return (
+      <Card title={t('track.needCode')} style={{ maxWidth: 480, margin: '0 auto' }}>
+        <TrackLookupForm caseNo={caseNo} />
+      </Card>
+    );
+  }
+  if (error && !c) {
+    if (error instanceof ApiError && error.code === 'CASE_NOT_FOUND') {
+      return (
+        <Card title={t('lookup.notFound')} style={{ maxWidth: 480, margin: '0 auto' }}>
+          <TrackLookupForm caseNo={caseNo} />
+        </Card>
+      );
+    }
+    return <ErrorState error={error} onRetry={reload} />;
+  }
+  if (!c) return <Card loading />;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="track" data-state={c.state} data-version={c.version}>
+      <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {c.itemName}
+        </Typography.Title>
+        <LiveBadge status={live} />
+      </Space>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
+        <Descriptions.Item label={t('file.caseNo')}>{c.caseNo}</Descriptions.Item>
+        <Descriptions.Item label={t('track.state')}>
+          <Tag color={CLOSED.has(c.state) ? 'default' : 'processing'} data-testid="case-state">
+            {t(`common:state.${c.state}`)}
+          </Tag>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('track.filedAt')}>{formatTime(c.filedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('track.deliveryNow')}>
+          <span data-testid="delivery-mode">{t(`common:delivery.${c.delivery.mode}`)}</span>
+        </Descriptions.Item>
+      </Descriptions>
+      {error && <ErrorState error={error} onRetry={reload} />}
+      <Card size="small">
+        <RouteMap c={c} />
+      </Card>
+      {CLOSED.has(c.state) ? <Alert type={c.state === 'completed' ? 'success' : 'info'} showIcon message={t('track.closed')} /> : <ClockPanel c={c} />}
+      {c.state === 'awaitingMaterials' && c.missingMaterials.length > 0 && (
+        <Alert type="warning" showIcon message={t('track.missing')} description={c.missingMaterials.join('、')} data-testid="missing-materials" />
+      )}
+      <ApplicantActions c={c} queryCode={code} onChanged={() => void reload()} />
+      <Outcome c={c} />
+      <Card size="small" title={t('track.timeline')}>
+        <CaseTimeline events={events} />
+      </Card>
+    </Space>
+  );
 }

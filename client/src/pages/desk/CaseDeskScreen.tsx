@@ -1,3 +1,137 @@
+import { Alert, App, Button, Card, Col, Flex, Row, Space, Tag, Typography } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import { api } from '../../api/http';
+import type { ActionType, ItemView } from '../../api/types';
+import { CaseTimeline } from '../../components/CaseTimeline';
+import { ClockPanel } from '../../components/ClockPanel';
+import { ErrorState, errorText } from '../../components/ErrorState';
+import { LiveBadge } from '../../components/LiveBadge';
+import { RouteMap } from '../../components/RouteMap';
+import { useAsync } from '../../components/useAsync';
+import { useHotkeys } from '../../components/useHotkeys';
+import { isConflict, sendAction, type ActionBody } from '../../live/sendAction';
+import { useCase } from '../../live/useCase';
+import { ActionForm, missingListEmpty } from './ActionForm';
+import { CaseFile, LowerOpinions } from './CaseFile';
+
+/** One case at the desk: the file, the checklist, what the lower levels said, and only the actions this user may take now. */
 export function CaseDeskScreen() {
-  return <div>CaseDeskScreen</div>;
+  const { caseNo = '' } = useParams();
+  const { t } = useTranslation(['desk', 'common']);
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const { c, events, error, live, reload } = useCase(caseNo, null);
+  const item = useAsync(async () => (c ? api<ItemView>('GET', `/api/items/${encodeURIComponent(c.itemCode)}`) : undefined), [c?.itemCode]);
+  const [chosen, setChosen] = useState<ActionType | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ kind: 'conflict' | 'changed'; event?: string } | null>(null);
+  // Versions this screen produced itself; any other new version was someone else's doing.
+  const mine = useRef(new Set<number>());
+  const seen = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (!c) return;
+    if (seen.current !== null && c.version > seen.current && !mine.current.has(c.version)) {
+      setNotice({ kind: 'changed', event: events[events.length - 1]?.type });
+    }
+    seen.current = c.version;
+    if (chosen && !c.actions.includes(chosen)) setChosen(null);
+  }, [c, events, chosen]);
+
+  const actions = (c?.actions ?? []).filter((a) => a !== 'CHOOSE_DELIVERY');
+  useHotkeys({
+    Escape: () => navigate('/desk'),
+    ...Object.fromEntries(actions.slice(0, 9).map((a, i) => [String(i + 1), () => setChosen(a)])),
+  });
+
+  if (error && !c) return <ErrorState error={error} onRetry={reload} />;
+  if (!c) return <Card loading />;
+
+  const submit = async (body: ActionBody) => {
+    if (missingListEmpty(body)) {
+      message.error(t('case.missingRequired'));
+      return;
+    }
+    setBusy(true);
+    try {
+      const res = await sendAction(c, body);
+      mine.current.add(res.case.version);
+      message.success(t('case.done', { action: t(`common:action.${body.type}`) }));
+      setChosen(null);
+      setNotice(null);
+      // The case has left this desk: back to the queue for the next one.
+      if (res.case.actions.length === 0) navigate('/desk');
+      else await reload();
+    } catch (e) {
+      if (isConflict(e)) {
+        setNotice({ kind: 'conflict' });
+        setChosen(null);
+        await reload();
+      } else message.error(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="case-desk" data-state={c.state} data-version={c.version}>
+      <Flex justify="space-between" align="center" wrap gap="small">
+        <Space wrap>
+          <Button onClick={() => navigate('/desk')}>{t('case.backToQueue')}</Button>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {c.itemName}
+          </Typography.Title>
+          <Typography.Text type="secondary">{c.caseNo}</Typography.Text>
+          <Tag color="processing" data-testid="case-state">
+            {t(`common:state.${c.state}`)}
+          </Tag>
+        </Space>
+        <LiveBadge status={live} />
+      </Flex>
+      {notice?.kind === 'conflict' && <Alert type="warning" showIcon role="alert" message={t('case.conflict')} closable onClose={() => setNotice(null)} data-testid="conflict" />}
+      {notice?.kind === 'changed' && (
+        <Alert type="info" showIcon role="status" message={t('case.changedElsewhere', { event: notice.event ? t(`common:event.${notice.event}`) : '' })} closable onClose={() => setNotice(null)} data-testid="changed" />
+      )}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={{ span: 8, order: 2 }}>
+          <Card size="small" title={t('case.actions')} data-testid="desk-actions">
+            {actions.length === 0 ? (
+              <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text>
+            ) : (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Flex wrap gap="small">
+                  {actions.map((a, i) => (
+                    <Button key={a} type={chosen === a ? 'primary' : 'default'} danger={a === 'REFUSE' || a === 'DENY'} onClick={() => setChosen(a)} data-action={a}>
+                      {i < 9 && <span className="kbd">{i + 1}</span>} {t(`common:action.${a}`)}
+                    </Button>
+                  ))}
+                </Flex>
+                {chosen && (
+                  <ActionForm key={chosen} type={chosen} c={c} itemMaterials={(item.data?.materials ?? []).map((m) => m.name)} busy={busy} onSubmit={(b) => void submit(b)} onCancel={() => setChosen(null)} />
+                )}
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('case.keys')}
+                </Typography.Text>
+              </Space>
+            )}
+          </Card>
+        </Col>
+        <Col xs={24} lg={{ span: 16, order: 1 }}>
+          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+            <Card size="small">
+              <RouteMap c={c} />
+            </Card>
+            <ClockPanel c={c} />
+            <CaseFile c={c} itemMaterials={item.data?.materials ?? []} />
+            <LowerOpinions events={events} />
+            <Card size="small" title={t('applicant:track.timeline')}>
+              <CaseTimeline events={events} />
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
 }

@@ -1,3 +1,56 @@
+import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router';
+import { ApiError, api } from '../../api/http';
+import type { UserView } from '../../api/types';
+import { errorText } from '../../components/ErrorState';
+import { session } from '../../session';
+
+/** Where each role starts its day. */
+export function homeOf(role: UserView['role']): string {
+  if (role === 'clerk' || role === 'reviewer') return '/desk';
+  if (role === 'supervisor') return '/supervisor';
+  if (role === 'admin') return '/admin';
+  return '/';
+}
+
 export function LoginScreen() {
-  return <div>LoginScreen</div>;
+  const { t } = useTranslation(['desk', 'common']);
+  const navigate = useNavigate();
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (v: { username: string; password: string }) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const res = await api<{ token: string; user: UserView }>('POST', '/api/auth/login', { body: v });
+      session.save(res.token, res.user);
+      navigate(from ?? homeOf(res.user.role), { replace: true });
+    } catch (e) {
+      setError(e instanceof ApiError && e.status === 401 ? t('login.failed') : errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card title={t('login.title')} style={{ maxWidth: 420, margin: '24px auto' }}>
+      {error && <Alert type="error" showIcon role="alert" message={error} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical" onFinish={submit}>
+        <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true }]}>
+          <Input autoFocus autoComplete="username" autoCapitalize="none" />
+        </Form.Item>
+        <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
+          <Input.Password autoComplete="current-password" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+          {t('login.submit')}
+        </Button>
+      </Form>
+      <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
+        {t('login.demo')}
+      </Typography.Paragraph>
+    </Card>
+  );
 }

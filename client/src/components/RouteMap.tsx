@@ -1,0 +1,39 @@
+import { Grid, Steps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CaseView } from '../api/types';
+import { useJurisdictionNames } from './jurisdictionNames';
+
+const CLOSED_OK = new Set(['completed']);
+const CLOSED_BAD = new Set(['refused', 'denied', 'withdrawn']);
+
+/**
+ * The route as the levels it climbs and comes back down: each step with its
+ * place and what happens there, the current one lit. Vertical on a phone.
+ */
+export function RouteMap({ c }: { c: CaseView }) {
+  const { t, i18n } = useTranslation(['applicant', 'common']);
+  const screens = Grid.useBreakpoint();
+  const names = useJurisdictionNames(c.route.map((s) => s.jurisdictionCode), i18n.language === 'en');
+  const done = CLOSED_OK.has(c.state);
+  const stopped = CLOSED_BAD.has(c.state);
+  return (
+    <Steps
+      aria-label={t('applicant:routeMap')}
+      direction={screens.md ? 'horizontal' : 'vertical'}
+      size="small"
+      labelPlacement={screens.md ? 'vertical' : undefined}
+      current={done ? c.route.length : c.step.index}
+      status={stopped ? 'error' : done ? 'finish' : c.clock.paused ? 'wait' : 'process'}
+      items={c.route.map((s) => ({
+        title: t(`common:level.${s.level}`),
+        description: (
+          <span data-testid={`route-step-${s.index}`} data-current={!done && s.index === c.step.index ? 'true' : 'false'}>
+            {t(`applicant:stepKind.${s.kind}`)}
+            <br />
+            {names[s.jurisdictionCode] ?? s.jurisdictionCode}
+          </span>
+        ),
+      }))}
+    />
+  );
+}

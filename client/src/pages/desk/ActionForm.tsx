@@ -1,0 +1,138 @@
+import { Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionType, CaseView } from '../../api/types';
+import type { ActionBody } from '../../live/sendAction';
+
+const PROCEDURES = ['hearing', 'expert_review', 'inspection', 'intermediary', 'quarantine'] as const;
+
+interface Props {
+  type: ActionType;
+  c: CaseView;
+  /** Materials of the item's guide, for the checklist of what is missing. */
+  itemMaterials: string[];
+  busy: boolean;
+  onSubmit: (body: ActionBody) => void;
+  onCancel: () => void;
+}
+
+type Values = Record<string, unknown>;
+
+/** Turns the form's fields into the action the API takes (only the fields that action has). */
+function toBody(type: ActionType, v: Values): ActionBody {
+  const s = (k: string) => (typeof v[k] === 'string' ? (v[k] as string).trim() : undefined);
+  switch (type) {
+    case 'REQUEST_MATERIALS': {
+      const extra = (s('extra') ?? '').split('\n').map((x) => x.trim()).filter(Boolean);
+      return { type, missing: [...((v.missing as string[]) ?? []), ...extra], ...(s('opinion') ? { opinion: s('opinion') } : {}) };
+    }
+    case 'REFUSE':
+    case 'DENY':
+      return { type, reasons: s('reasons'), rightsNotice: s('rightsNotice') };
+    case 'RETURN':
+    case 'EXTEND':
+      return { type, reason: s('reason') };
+    case 'START_SPECIAL':
+      return { type, procedure: v.procedure, reason: s('reason') };
+    case 'ISSUE':
+      return { type, licenceNo: s('licenceNo') };
+    case 'DELIVER':
+      return { type, mode: v.mode, ...(s('trackingNo') ? { trackingNo: s('trackingNo') } : {}), ...(s('address') ? { address: s('address') } : {}) };
+    case 'ACCEPT':
+    case 'END_SPECIAL':
+      return { type, ...(s('opinion') ? { opinion: s('opinion') } : {}) };
+    case 'FORWARD':
+    case 'APPROVE':
+      return { type, opinion: s('opinion') };
+    default:
+      return { type };
+  }
+}
+
+/** The form of one action, with exactly the fields it needs; Ctrl+Enter submits, Esc cancels. */
+export function ActionForm({ type, c, itemMaterials, busy, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation(['desk', 'common']);
+  const [form] = Form.useForm<Values>();
+  const mode = Form.useWatch('mode', form);
+  const first = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    first.current?.querySelector<HTMLElement>('textarea, input:not([type=hidden]), button')?.focus();
+  }, [type]);
+  const text = (name: string, label: string, required: boolean, rows = 3, initial?: string) => (
+    <Form.Item name={name} label={label} initialValue={initial} rules={required ? [{ required: true, whitespace: true, message: `${label}` }] : []}>
+      <Input.TextArea rows={rows} maxLength={2000} aria-label={label} />
+    </Form.Item>
+  );
+  const notSubmitted = itemMaterials.filter((m) => !c.materials.includes(m));
+  return (
+    <div
+      ref={first}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) form.submit();
+        if (e.key === 'Escape') onCancel();
+      }}
+    >
+      <Form form={form} layout="vertical" onFinish={(v) => onSubmit(toBody(type, v))} data-testid={`action-form-${type}`}>
+        {(type === 'ACCEPT' || type === 'END_SPECIAL') && text('opinion', t('case.opinion'), false, 2)}
+        {(type === 'FORWARD' || type === 'APPROVE') && text('opinion', t('case.opinion'), true)}
+        {type === 'REQUEST_MATERIALS' && (
+          <>
+            <Form.Item name="missing" label={t('case.missing')} initialValue={notSubmitted}>
+              <Checkbox.Group options={itemMaterials.map((m) => ({ label: m, value: m }))} />
+            </Form.Item>
+            {text('extra', t('case.missingExtra'), false, 2)}
+            {text('opinion', t('case.opinion'), false, 2)}
+          </>
+        )}
+        {(type === 'REFUSE' || type === 'DENY') && (
+          <>
+            {text('reasons', t('case.reasons'), true)}
+            {text('rightsNotice', t('case.rightsNotice'), true, 2, t('case.rightsDefault'))}
+          </>
+        )}
+        {(type === 'RETURN' || type === 'EXTEND') && text('reason', t('case.reasons'), true)}
+        {type === 'START_SPECIAL' && (
+          <>
+            <Form.Item name="procedure" label={t('case.procedure')} initialValue="inspection" rules={[{ required: true }]}>
+              <Select aria-label={t('case.procedure')} options={PROCEDURES.map((p) => ({ value: p, label: t(`common:special.${p}`) }))} />
+            </Form.Item>
+            {text('reason', t('case.reasons'), true)}
+          </>
+        )}
+        {type === 'ISSUE' && (
+          <Form.Item name="licenceNo" label={t('case.licenceNo')} rules={[{ required: true, whitespace: true }]}>
+            <Input maxLength={64} aria-label={t('case.licenceNo')} />
+          </Form.Item>
+        )}
+        {type === 'DELIVER' && (
+          <>
+            <Form.Item name="mode" label={t('case.mode')} initialValue={c.delivery.mode}>
+              <Radio.Group options={(['pickup', 'post', 'electronic'] as const).map((m) => ({ value: m, label: t(`common:delivery.${m}`) }))} />
+            </Form.Item>
+            {mode === 'post' && (
+              <>
+                <Form.Item name="trackingNo" label={t('case.trackingNo')} rules={[{ required: true, whitespace: true, message: t('case.trackingRequired') }]}>
+                  <Input maxLength={64} aria-label={t('case.trackingNo')} />
+                </Form.Item>
+                <Form.Item name="address" label={t('case.address')} initialValue={c.delivery.address ?? undefined}>
+                  <Input maxLength={200} aria-label={t('case.address')} />
+                </Form.Item>
+              </>
+            )}
+          </>
+        )}
+        <Space>
+          <Button type="primary" htmlType="submit" loading={busy} danger={type === 'REFUSE' || type === 'DENY'} data-testid="action-submit">
+            {t('case.confirm', { action: t(`common:action.${type}`) })}
+          </Button>
+          <Button onClick={onCancel}>{t('common:cancel')}</Button>
+        </Space>
+      </Form>
+    </div>
+  );
+}
+
+/** REQUEST_MATERIALS must carry a complete, non-empty list: checked here before it is sent. */
+export function missingListEmpty(body: ActionBody): boolean {
+  return body.type === 'REQUEST_MATERIALS' && (body.missing as string[]).length === 0;
+}

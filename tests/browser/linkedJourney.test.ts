@@ -1,0 +1,144 @@
+/// <reference lib="dom" />
+import type { Browser, Page } from 'playwright-core';
+import { Api } from '../helpers/api';
+import { browserIt, DESKTOP, launchBrowser, openPage, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
+import { startLiveServer } from '../helpers/sockets';
+import type { TestServer } from '../helpers/testServer';
+
+/**
+ * The whole journey in a real browser: an applicant on a phone files a linked
+ * item at a village centre and watches it climb, while clerks and reviewers
+ * in other browser contexts act on it.
+ */
+jest.setTimeout(180_000);
+const UI_MS = 15_000;
+
+let srv: TestServer;
+let api: Api;
+let browser: Browser | null;
+const pages: WatchedPage[] = [];
+
+beforeAll(async () => {
+  srv = await startLiveServer('browser');
+  api = new Api(srv.url);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+async function staffPage(username: string, viewport = DESKTOP): Promise<WatchedPage> {
+  const login = await api.request('POST', '/api/auth/login', { body: { username, password: 'demo1234' } });
+  const wp = await openPage(browser!, srv.url, { viewport, session: { token: login.body.token, user: login.body.user } });
+  pages.push(wp);
+  return wp;
+}
+
+async function text(page: Page, testId: string): Promise<string> {
+  return (await page.getByTestId(testId).first().innerText()).trim();
+}
+
+/** A staff member opens the case from their live queue and takes one action with an opinion. */
+async function actFromCase(page: Page, caseNo: string, action: string, opinion: string): Promise<void> {
+  await page.goto(`/desk/cases/${caseNo}`);
+  await page.locator(`[data-action="${action}"]`).click();
+  await page.getByTestId(`action-form-${action}`).locator('textarea').first().fill(opinion);
+  await page.getByTestId('action-submit').click();
+  await page.waitForURL('**/desk', { timeout: UI_MS });
+}
+
+browserIt('an applicant files a linked item at a village centre and watches clerks at village, town and county move it live', async () => {
+  // The village clerk's queue is open too: the new case must arrive in it live.
+  const village = await staffPage('clerk.village');
+  await village.page.goto('/desk');
+  await village.page.getByTestId('live-status').and(village.page.locator('[data-status="live"]')).waitFor({ timeout: UI_MS });
+
+  // Applicant, on a phone: catalogue → guide → file.
+  const app = await openPage(browser!, srv.url, { viewport: PHONE });
+  pages.push(app);
+  const p = app.page;
+  await p.goto('/');
+  await p.getByRole('searchbox').or(p.getByLabel('搜索')).first().fill('药品零售企业许可');
+  await p.keyboard.press('Enter');
+  await p.getByRole('link', { name: /药品零售企业许可（单体药店·新办）/ }).first().click();
+  await p.getByText('办理流程').waitFor();
+  await screenshot(p, 'applicant-guide-phone');
+  await p.getByRole('button', { name: '在线申请' }).click();
+  await p.getByLabel('选择收件的便民服务中心').click();
+  await p.locator('.ant-cascader-menu-item', { hasText: '鹿城区' }).click();
+  await p.locator('.ant-cascader-menu-item', { hasText: '五马街道' }).first().click();
+  await p.locator('.ant-cascader-menu-item', { hasText: '安澜社区便民服务中心' }).click();
+  await p.getByLabel('姓名').fill('陈小红');
+  await p.getByLabel('身份证号').fill('330302199001011237');
+  await p.getByLabel('联系电话').fill('13812345678');
+  await screenshot(p, 'applicant-file-phone');
+  await p.getByRole('button', { name: '提交申请' }).click();
+  const caseNo = await text(p, 'filed-case-no');
+  expect(caseNo).toMatch(/^\d{8}-\d{6,}$/);
+  expect(await text(p, 'filed-query-code')).not.toBe('');
+  await screenshot(p, 'applicant-filed-phone');
+  await p.getByRole('button', { name: '查看办理进度' }).click();
+  await p.getByTestId('track').waitFor();
+  await expect(text(p, 'case-state')).resolves.toBe('待受理');
+  await p.getByTestId('live-status').and(p.locator('[data-status="live"]')).waitFor({ timeout: UI_MS });
+  // A marker on the window: if the page reloaded, it would be gone.
+  await p.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+
+  // The case arrived in the village queue without a reload; the clerk works it from the keyboard.
+  const vp = village.page;
+  const row = vp.locator(`[data-testid="queue-row"][data-case-no="${caseNo}"]`);
+  await row.waitFor({ timeout: UI_MS });
+  await screenshot(vp, 'clerk-queue-desktop');
+  const rows = vp.getByTestId('queue-row');
+  const index = (await rows.evaluateAll((els, no) => els.findIndex((e) => e.getAttribute('data-case-no') === no), caseNo)) as number;
+  for (let i = 0; i < index; i++) await vp.keyboard.press('j');
+  await expect(row.getAttribute('class')).resolves.toContain('queue-row-active');
+  await vp.keyboard.press('Enter');
+  await vp.getByTestId('case-desk').waitFor();
+  await screenshot(vp, 'clerk-case-desktop');
+  await vp.keyboard.press('1'); // the first action offered: accept
+  const opinion = vp.getByTestId('action-form-ACCEPT').locator('textarea');
+  await expect(opinion.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+  await vp.keyboard.type('材料齐全，予以受理');
+  await vp.keyboard.press('Control+Enter');
+  await vp.waitForURL('**/desk', { timeout: UI_MS });
+
+  // The applicant's page follows, live: the town step is lit.
+  await p.getByTestId('route-step-1').and(p.locator('[data-current="true"]')).waitFor({ timeout: UI_MS });
+  await expect(text(p, 'case-state')).resolves.toBe('审查中');
+
+  const town = await staffPage('clerk.town');
+  await actFromCase(town.page, caseNo, 'FORWARD', '乡镇初审通过，报县级审查');
+  await p.getByTestId('route-step-2').and(p.locator('[data-current="true"]')).waitFor({ timeout: UI_MS });
+
+  const county = await staffPage('reviewer.county');
+  await county.page.goto('/desk');
+  await county.page.locator(`[data-testid="queue-row"][data-case-no="${caseNo}"]`).waitFor({ timeout: UI_MS });
+  await actFromCase(county.page, caseNo, 'FORWARD', '县级审查通过，报市级决定');
+  await p.getByTestId('route-step-3').and(p.locator('[data-current="true"]')).waitFor({ timeout: UI_MS });
+  await expect(text(p, 'case-state')).resolves.toBe('待决定');
+
+  // Every step is in the applicant's timeline with its opinion, and the page never reloaded.
+  const timeline = await p.getByTestId('timeline-event').allInnerTexts();
+  expect(timeline.join('\n')).toEqual(expect.stringContaining('县级审查通过，报市级决定'));
+  expect(timeline.length).toBe(4);
+  expect(await p.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+  expect(await text(p, 'days-left')).toMatch(/^\d+$/);
+  await screenshot(p, 'applicant-track-phone');
+
+  // A clerk of another town sees neither the case in the queue nor the case itself.
+  const other = await staffPage('clerk.othertown');
+  await other.page.goto('/desk');
+  await other.page.getByTestId('live-status').waitFor();
+  await other.page.locator('.ant-table').waitFor();
+  await expect(other.page.locator(`[data-case-no="${caseNo}"]`).count()).resolves.toBe(0);
+  await other.page.goto(`/desk/cases/${caseNo}`);
+  await other.page.getByRole('alert').waitFor({ timeout: UI_MS });
+  await expect(other.page.getByRole('alert').innerText()).resolves.toContain('FORBIDDEN');
+
+  // No console errors anywhere, except the browser's own note of the 403 the other town was given.
+  for (const wp of pages.filter((x) => x !== other)) expect(wp.errors).toEqual([]);
+  expect(other.errors.every((e) => e.includes('403'))).toBe(true);
+});

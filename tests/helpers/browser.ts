@@ -1,0 +1,73 @@
+/// <reference lib="dom" />
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { WEB_APP_DIR } from '../../server/http/webApp';
+import type { UserView } from '../../client/src/api/types';
+
+/** Debian's Chromium (`apt-get install chromium`); playwright's own download does not work on these machines. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const SCREENSHOTS = path.resolve(__dirname, '../screenshots');
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1440, height: 900 };
+
+const hasChromium = fs.existsSync(CHROMIUM);
+const NO_CHROMIUM = `Chromium is not at ${CHROMIUM}: the browser tests of the web app`;
+if (!hasChromium) {
+  console.warn(
+    process.env.REQUIRE_BROWSER
+      ? `${NO_CHROMIUM} FAIL, because REQUIRE_BROWSER is set`
+      : `${NO_CHROMIUM} are SKIPPED (apt-get install chromium fonts-wqy-microhei, or set CHROMIUM_PATH, to run them)`,
+  );
+}
+
+/** A browser test: runs with Chromium; fails without it when REQUIRE_BROWSER is set (CI), else skipped loudly. */
+export function browserIt(name: string, fn: () => Promise<void>, timeout?: number): void {
+  if (hasChromium) it(name, fn, timeout);
+  else if (process.env.REQUIRE_BROWSER) {
+    it(name, () => {
+      throw new Error(`${NO_CHROMIUM} cannot run, and REQUIRE_BROWSER is set: install chromium`);
+    });
+  } else it.skip(`${name} [skipped: no Chromium]`, fn);
+}
+
+export async function launchBrowser(): Promise<Browser | null> {
+  if (!hasChromium) return null;
+  if (!fs.existsSync(path.join(WEB_APP_DIR, 'index.html'))) {
+    throw new Error('The web app is not built: run `npm run build` first (npm test does it)');
+  }
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** A page that records every console error and uncaught exception, so a test can insist there are none. */
+export interface WatchedPage {
+  page: Page;
+  context: BrowserContext;
+  errors: string[];
+}
+
+export async function openPage(browser: Browser, baseURL: string, opts: { viewport?: { width: number; height: number }; session?: { token: string; user: UserView }; lang?: 'zh' | 'en' } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ baseURL, viewport: opts.viewport ?? DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const init: Record<string, string> = {};
+  if (opts.session) init['approval.session'] = JSON.stringify(opts.session);
+  if (opts.lang) init['approval.lang'] = opts.lang;
+  if (Object.keys(init).length) {
+    await context.addInitScript((entries: Record<string, string>) => {
+      for (const [k, v] of Object.entries(entries)) if (localStorage.getItem(k) === null) localStorage.setItem(k, v);
+    }, init);
+  }
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return { page, context, errors };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
