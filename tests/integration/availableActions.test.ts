@@ -50,7 +50,7 @@ describe('actions a viewer may take now, and CHOOSE_DELIVERY', () => {
     const bad = await asApplicant(filed, 'POST', `/api/cases/${filed.caseNo}/actions`, { type: 'CHOOSE_DELIVERY', mode: 'post' });
     expect(bad.status).toBe(422);
     expect(JSON.stringify(bad.body.error.details)).toContain('address');
-    const clerk = await api.act('clerk.village', filed.caseNo, { type: 'CHOOSE_DELIVERY', mode: 'pickup' });
+    const clerk = await api.act('clerk.village', filed.caseNo, { type: 'CHOOSE_DELIVERY', mode: 'electronic' });
     expect([clerk.status, clerk.body.error.code]).toEqual([409, 'INVALID_TRANSITION']);
     const still = await asApplicant(filed, 'GET', `/api/cases/${filed.caseNo}`);
     expect(still.body.delivery.mode).toBe('pickup');
