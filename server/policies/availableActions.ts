@@ -47,6 +47,8 @@ export interface AvailableActionsProps {
  */
 export function availableActions({ actor, row, item, today, calendar }: AvailableActionsProps): ActionType[] {
   const snapshot = restore(machineFor(item, levelOfCode(row.centreCode)), row.snapshot as PersistedCase);
+  // A closed case takes nothing (\`can\` would still see the root-level transitions of a final state).
+  if (snapshot.status !== 'active') return [];
   const eventActor = eventActorOf(actor);
   return ACTION_TYPES.filter((type) => {
     if (!canActOnCase(actor, row, type)) return false;

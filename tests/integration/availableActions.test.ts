@@ -74,3 +74,21 @@ describe('actions a viewer may take now, and CHOOSE_DELIVERY', () => {
     expect([late.status, late.body.error.code]).toEqual([409, 'INVALID_TRANSITION']);
   });
 });
+
+describe('a closed case offers nothing', () => {
+  let srv: TestServer;
+  let api: Api;
+  beforeAll(async () => {
+    srv = await startTestServer();
+    api = new Api(srv.url);
+  });
+  afterAll(() => srv.close());
+
+  it('after withdrawal neither the applicant nor the clerk is offered an action', async () => {
+    const filed = await api.file(buildCase());
+    const headers = { 'x-query-code': filed.queryCode };
+    expect((await api.request('POST', `/api/cases/${filed.caseNo}/actions`, { body: { type: 'WITHDRAW' }, headers })).status).toBe(200);
+    expect((await api.request('GET', `/api/cases/${filed.caseNo}`, { headers })).body.actions).toEqual([]);
+    expect((await api.as('clerk.village', 'GET', `/api/cases/${filed.caseNo}`)).body.actions).toEqual([]);
+  });
+});

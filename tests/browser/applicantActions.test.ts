@@ -1,0 +1,80 @@
+/// <reference lib="dom" />
+import type { Browser } from 'playwright-core';
+import { Api, buildCase } from '../helpers/api';
+import { browserIt, launchBrowser, openPage, PHONE, screenshot } from '../helpers/browser';
+import { startLiveServer } from '../helpers/sockets';
+import type { TestServer } from '../helpers/testServer';
+
+/** The applicant's own actions on the tracking page, on a phone: supply, change delivery, withdraw. */
+jest.setTimeout(120_000);
+const UI_MS = 15_000;
+
+let srv: TestServer;
+let api: Api;
+let browser: Browser | null;
+
+beforeAll(async () => {
+  srv = await startLiveServer('browser_applicant');
+  api = new Api(srv.url);
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.close();
+});
+
+browserIt('the applicant looks a case up by number and code, is told live what is missing, supplies it, changes delivery and withdraws', async () => {
+  const filed = await api.file(buildCase());
+  const { page, errors } = await openPage(browser!, srv.url, { viewport: PHONE });
+  await page.goto('/track');
+  await page.getByLabel('办件编号').fill(filed.caseNo);
+  await page.getByLabel('查询码').fill(filed.queryCode);
+  await page.getByRole('button', { name: /^查\s*询$/ }).click();
+  await page.getByTestId('track').waitFor();
+  await page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
+
+  // The counter asks for two materials at once: the page shows the list and the paused clock, live.
+  const ask = await api.act('clerk.village', filed.caseNo, { type: 'REQUEST_MATERIALS', missing: ['经营场所使用证明', '执业药师注册证'] });
+  expect(ask.status).toBe(200);
+  await page.getByTestId('missing-materials').waitFor({ timeout: UI_MS });
+  await expect(page.getByTestId('case-state').innerText()).resolves.toBe('待补正材料');
+  await expect(page.getByText('计时已暂停').count()).resolves.toBe(1);
+  await screenshot(page, 'applicant-materials-phone');
+
+  const actions = page.getByTestId('applicant-actions');
+  await actions.getByLabel('经营场所使用证明').check();
+  await actions.getByLabel('执业药师注册证').check();
+  await actions.getByRole('button', { name: '补交材料' }).click();
+  await page.locator('[data-testid="track"][data-state="acceptanceReview"]').waitFor({ timeout: UI_MS });
+
+  await actions.getByRole('button', { name: '更改送达方式' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('邮寄送达').check();
+  await dialog.getByLabel('邮寄地址').fill('温州市鹿城区五马街 1 号');
+  await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByTestId('delivery-mode').filter({ hasText: '邮寄送达' }).waitFor({ timeout: UI_MS })).resolves.toBeUndefined();
+
+  await actions.getByRole('button', { name: '撤回申请' }).click();
+  await page.getByRole('tooltip').getByRole('button', { name: /确\s*定|OK/ }).click();
+  await page.locator('[data-testid="track"][data-state="withdrawn"]').waitFor({ timeout: UI_MS });
+  await expect(page.getByTestId('applicant-actions').count()).resolves.toBe(0);
+
+  const history = await api.request('GET', `/api/cases/${filed.caseNo}/events`, { headers: { 'x-query-code': filed.queryCode } });
+  expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['SUBMIT', 'REQUEST_MATERIALS', 'SUPPLY_MATERIALS', 'CHOOSE_DELIVERY', 'WITHDRAW']);
+  await screenshot(page, 'applicant-withdrawn-phone');
+  expect(errors).toEqual([]);
+});
+
+browserIt('a wrong query code is told plainly, with the form to try again', async () => {
+  const filed = await api.file(buildCase());
+  const { page, errors } = await openPage(browser!, srv.url, { viewport: PHONE });
+  await page.goto('/track');
+  await page.getByLabel('办件编号').fill(filed.caseNo);
+  await page.getByLabel('查询码').fill('WRONG-CODE');
+  await page.getByRole('button', { name: /^查\s*询$/ }).click();
+  await page.getByText('办件编号或查询码不正确').waitFor({ timeout: UI_MS });
+  await expect(page.getByTestId('track').count()).resolves.toBe(0);
+  // The browser notes the 404 it was answered; nothing else may go wrong.
+  expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
+});
