@@ -7,7 +7,7 @@ export const WEB_APP_DIR = path.resolve(__dirname, '../../client/dist');
 
 /**
  * The built web app: its hashed assets, and index.html for every other GET
- * that asks for a page, so a reloaded or shared deep link (/track/…) opens.
+ * for a page path (no file extension), so a reloaded or shared deep link (/track/…) opens.
  * Without a build, a page says how to make one instead of a bare 404.
  */
 export function webApp(): Router {
@@ -15,7 +15,8 @@ export function webApp(): Router {
   const index = path.join(WEB_APP_DIR, 'index.html');
   r.use(express.static(WEB_APP_DIR, { index: false, maxAge: '1y', immutable: true }));
   r.get('/{*page}', (req, res, next) => {
-    if (!req.accepts('html')) return next();
+    // A missing file (with an extension) is a 404, not the app: only page paths get index.html.
+    if (path.extname(req.path) || !req.accepts('html')) return next();
     if (!existsSync(index)) {
       res.status(503).type('text/plain').send('The web app is not built: run `npm run build` (npm start does it).');
       return;

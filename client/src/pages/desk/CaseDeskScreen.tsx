@@ -34,7 +34,8 @@ export function CaseDeskScreen() {
   useEffect(() => {
     if (!c) return;
     if (seen.current !== null && c.version > seen.current && !mine.current.has(c.version)) {
-      setNotice({ kind: 'changed', event: events[events.length - 1]?.type });
+      // A conflict this screen just reported says more than "it changed": keep it.
+      setNotice((n) => (n?.kind === 'conflict' ? n : { kind: 'changed', event: events[events.length - 1]?.type }));
     }
     seen.current = c.version;
     if (chosen && !c.actions.includes(chosen)) setChosen(null);
