@@ -33,7 +33,7 @@ export function CaseTimeline({ events }: { events: CaseEventView[] }) {
       items={events.map((e) => ({
         key: e.seq,
         color: COLOR[e.type] ?? 'blue',
-        children: (
+        content: (
           <div data-testid="timeline-event" data-type={e.type}>
             <Typography.Text strong>{t(`common:event.${e.type}`)}</Typography.Text>{' '}
             <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>

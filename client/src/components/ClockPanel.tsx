@@ -12,7 +12,7 @@ export function ClockPanel({ c }: { c: CaseView }) {
   return (
     <div data-testid="clock">
       {k.paused && k.pauseKind && (
-        <Alert type="info" showIcon role="status" style={{ marginBottom: 12 }} message={t('applicant:clockPaused')} description={t(`common:pause.${k.pauseKind}`)} />
+        <Alert type="info" showIcon role="status" style={{ marginBottom: 12 }} title={t('applicant:clockPaused')} description={t(`common:pause.${k.pauseKind}`)} />
       )}
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} bordered>
         <Descriptions.Item label={t('applicant:phase')}>{t(`common:phase.${k.phase}`)}</Descriptions.Item>
@@ -35,7 +35,7 @@ export function ClockPanel({ c }: { c: CaseView }) {
           strokeColor={k.light === 'yellow' ? '#faad14' : undefined}
         />
       )}
-      {k.provisional && <Alert type="warning" showIcon message={t('applicant:provisional')} style={{ marginTop: 8 }} />}
+      {k.provisional && <Alert type="warning" showIcon title={t('applicant:provisional')} style={{ marginTop: 8 }} />}
     </div>
   );
 }

@@ -15,7 +15,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
       type="error"
       showIcon
       role="alert"
-      message={t('error.title')}
+      title={t('error.title')}
       description={errorText(error, t)}
       action={onRetry ? <Button size="small" onClick={onRetry}>{t('retry')}</Button> : undefined}
     />

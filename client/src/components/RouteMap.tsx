@@ -19,14 +19,14 @@ export function RouteMap({ c }: { c: CaseView }) {
   return (
     <Steps
       aria-label={t('applicant:routeMap')}
-      direction={screens.md ? 'horizontal' : 'vertical'}
+      orientation={screens.md ? 'horizontal' : 'vertical'}
       size="small"
-      labelPlacement={screens.md ? 'vertical' : undefined}
+      titlePlacement={screens.md ? 'vertical' : undefined}
       current={done ? c.route.length : c.step.index}
       status={stopped ? 'error' : done ? 'finish' : c.clock.paused ? 'wait' : 'process'}
       items={c.route.map((s) => ({
         title: t(`common:level.${s.level}`),
-        description: (
+        content: (
           <span data-testid={`route-step-${s.index}`} data-current={!done && s.index === c.step.index ? 'true' : 'false'}>
             {t(`applicant:stepKind.${s.kind}`)}
             <br />

@@ -43,7 +43,7 @@ export function ApplicantActions({ c, queryCode, onChanged }: Props) {
   return (
     <Card size="small" data-testid="applicant-actions">
       {can('SUPPLY_MATERIALS') && c.missingMaterials.length > 0 && (
-        <Space direction="vertical" style={{ width: '100%', marginBottom: 12 }}>
+        <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
           <strong>{t('track.missing')}</strong>
           <Checkbox.Group value={supplied} onChange={(v) => setSupplied(v as string[])} options={c.missingMaterials.map((m) => ({ label: m, value: m }))} />
           <Button type="primary" disabled={supplied.length === 0} loading={busy} onClick={() => void act({ type: 'SUPPLY_MATERIALS', materials: supplied })}>

@@ -30,7 +30,7 @@ export function CatalogueScreen() {
     [q, department, where, page],
   );
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('catalogue.title')}
       </Typography.Title>

@@ -48,7 +48,7 @@ export function FileCaseScreen() {
       <Result
         status="success"
         title={t('file.submitted')}
-        subTitle={<Alert type="warning" showIcon message={t('file.keepCode')} />}
+        subTitle={<Alert type="warning" showIcon title={t('file.keepCode')} />}
         extra={[
           <Card key="codes" size="small" style={{ textAlign: 'left', maxWidth: 420, margin: '0 auto 16px' }}>
             <Typography.Paragraph>
@@ -91,7 +91,7 @@ export function FileCaseScreen() {
 
   return (
     <Card title={t('file.title', { name: it.name })}>
-      {clerkCentre && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('file.clerkFiling')} />}
+      {clerkCentre && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('file.clerkFiling')} />}
       {tree.error && <ErrorState error={tree.error} onRetry={tree.reload} />}
       <Form<FormValues>
         form={form}
@@ -122,7 +122,7 @@ export function FileCaseScreen() {
         </Form.Item>
         <Form.Item name="materials" label={t('file.materials')} extra={t('file.materialsHelp')}>
           <Checkbox.Group>
-            <Space direction="vertical">
+            <Space orientation="vertical">
               {it.materials.map((m) => (
                 <Checkbox key={m.name} value={m.name}>
                   {m.name}

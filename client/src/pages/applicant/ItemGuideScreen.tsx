@@ -19,7 +19,7 @@ export function ItemGuideScreen() {
   if (!item.data) return <Card loading />;
   const it = item.data;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {it.name}
       </Typography.Title>
@@ -50,9 +50,9 @@ export function ItemGuideScreen() {
       <Card size="small" title={t('guide.route')}>
         <Steps
           size="small"
-          direction={screens.md ? 'horizontal' : 'vertical'}
+          orientation={screens.md ? 'horizontal' : 'vertical'}
           current={-1}
-          items={it.route.map((s) => ({ title: t(`common:level.${s.level}`), description: `${t(`stepKind.${s.kind}`)} · ${t('common:days', { n: s.limitDays })}` }))}
+          items={it.route.map((s) => ({ title: t(`common:level.${s.level}`), content: `${t(`stepKind.${s.kind}`)} · ${t('common:days', { n: s.limitDays })}` }))}
         />
       </Card>
       <Card size="small" title={t('guide.materials')}>

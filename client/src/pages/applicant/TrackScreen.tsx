@@ -57,7 +57,7 @@ export function TrackScreen() {
   }
   if (!c) return <Card loading />;
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="track" data-state={c.state} data-version={c.version}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="track" data-state={c.state} data-version={c.version}>
       <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
         <Typography.Title level={4} style={{ margin: 0 }}>
           {c.itemName}
@@ -80,9 +80,9 @@ export function TrackScreen() {
       <Card size="small">
         <RouteMap c={c} />
       </Card>
-      {CLOSED.has(c.state) ? <Alert type={c.state === 'completed' ? 'success' : 'info'} showIcon message={t('track.closed')} /> : <ClockPanel c={c} />}
+      {CLOSED.has(c.state) ? <Alert type={c.state === 'completed' ? 'success' : 'info'} showIcon title={t('track.closed')} /> : <ClockPanel c={c} />}
       {c.state === 'awaitingMaterials' && c.missingMaterials.length > 0 && (
-        <Alert type="warning" showIcon message={t('track.missing')} description={c.missingMaterials.join('、')} data-testid="missing-materials" />
+        <Alert type="warning" showIcon title={t('track.missing')} description={c.missingMaterials.join('、')} data-testid="missing-materials" />
       )}
       <ApplicantActions c={c} queryCode={code} onChanged={() => void reload()} />
       <Outcome c={c} />

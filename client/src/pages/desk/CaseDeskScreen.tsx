@@ -77,7 +77,7 @@ export function CaseDeskScreen() {
   };
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="case-desk" data-state={c.state} data-version={c.version}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="case-desk" data-state={c.state} data-version={c.version}>
       <Flex justify="space-between" align="center" wrap gap="small">
         <Space wrap>
           <Button onClick={() => navigate('/desk')}>{t('case.backToQueue')}</Button>
@@ -91,9 +91,9 @@ export function CaseDeskScreen() {
         </Space>
         <LiveBadge status={live} />
       </Flex>
-      {notice?.kind === 'conflict' && <Alert type="warning" showIcon role="alert" message={t('case.conflict')} closable onClose={() => setNotice(null)} data-testid="conflict" />}
+      {notice?.kind === 'conflict' && <Alert type="warning" showIcon role="alert" title={t('case.conflict')} closable={{ onClose: () => setNotice(null) }} data-testid="conflict" />}
       {notice?.kind === 'changed' && (
-        <Alert type="info" showIcon role="status" message={t('case.changedElsewhere', { event: notice.event ? t(`common:event.${notice.event}`) : '' })} closable onClose={() => setNotice(null)} data-testid="changed" />
+        <Alert type="info" showIcon role="status" title={t('case.changedElsewhere', { event: notice.event ? t(`common:event.${notice.event}`) : '' })} closable={{ onClose: () => setNotice(null) }} data-testid="changed" />
       )}
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={{ span: 8, order: 2 }}>
@@ -101,7 +101,7 @@ export function CaseDeskScreen() {
             {actions.length === 0 ? (
               <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text>
             ) : (
-              <Space direction="vertical" style={{ width: '100%' }}>
+              <Space orientation="vertical" style={{ width: '100%' }}>
                 <Flex wrap gap="small">
                   {actions.map((a, i) => (
                     <Button key={a} type={chosen === a ? 'primary' : 'default'} danger={a === 'REFUSE' || a === 'DENY'} onClick={() => setChosen(a)} data-action={a}>
@@ -120,7 +120,7 @@ export function CaseDeskScreen() {
           </Card>
         </Col>
         <Col xs={24} lg={{ span: 16, order: 1 }}>
-          <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+          <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
             <Card size="small">
               <RouteMap c={c} />
             </Card>

@@ -73,7 +73,7 @@ export function QueueScreen() {
   );
 
   return (
-    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap="small">
         <div>
           <Typography.Title level={3} style={{ margin: 0 }}>
