@@ -11,6 +11,8 @@ import { authRouter } from './routes/auth';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
+import { statsRouter } from './routes/stats';
+import { usersRouter } from './routes/users';
 import { webApp } from './http/webApp';
 
 function limiter(ctx: AppContext, code: string, message: string) {
@@ -50,8 +52,10 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api/cases/:caseNo', (req, res, next) => (req.get('x-query-code') && !res.locals.user ? codeLimiter(req, res, next) : next()));
   app.use('/api/cases', casesRouter(ctx));
   app.use('/api', adminRouter(ctx));
+  app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));
   app.use('/api', deskRouter(ctx));
+  app.use('/api', statsRouter(ctx));
   app.use('/api', notFoundHandler);
   app.use(webApp());
   app.use(notFoundHandler);

@@ -6,7 +6,7 @@ import { rowToCase, type CaseRow } from './cases';
  * The light as of `today`, in SQL: derived from the stored dates while the
  * clock runs, the frozen light while it is paused or stopped.
  */
-const LIGHT_SQL = `CASE WHEN deadline_on IS NULL THEN light WHEN deadline_on < ? THEN 'red' WHEN yellow_on <= ? THEN 'yellow' ELSE 'green' END`;
+export const LIGHT_SQL = `CASE WHEN deadline_on IS NULL THEN light WHEN deadline_on < ? THEN 'red' WHEN yellow_on <= ? THEN 'yellow' ELSE 'green' END`;
 
 export interface QueueFilter {
   jurisdictionCode: string;

@@ -66,3 +66,56 @@ export async function insertUsers(db: Knex, users: NewUser[]): Promise<void> {
     })),
   );
 }
+
+export interface UserSearch {
+  /** Part of the username or display name. */
+  q?: string;
+  role?: Role;
+  limit: number;
+  offset: number;
+}
+
+export async function listUsers(db: Knex, s: UserSearch): Promise<{ total: number; users: UserRow[] }> {
+  const q = db('users');
+  if (s.q) {
+    // '!' escapes the wildcards, as in searchItems: one spelling for SQLite and MySQL.
+    const like = `%${s.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    q.where((w) => w.whereRaw("username like ? escape '!'", [like]).orWhereRaw("display_name like ? escape '!'", [like]));
+  }
+  if (s.role) q.where('role', s.role);
+  const [{ n }] = await q.clone().count({ n: '*' });
+  const rows = await q.select(COLUMNS).orderBy('id').limit(s.limit).offset(s.offset);
+  return { total: Number(n), users: rows.map((r) => toUser(r)!) };
+}
+
+/** Inserts one account and answers its id. */
+export async function insertUser(db: Knex, u: NewUser): Promise<number> {
+  const [id] = await db('users').insert({
+    username: u.username,
+    password_hash: u.passwordHash,
+    display_name: u.displayName,
+    role: u.role,
+    jurisdiction_code: u.jurisdictionCode,
+    level: u.level,
+    department: u.department,
+    active: true,
+    created_at: u.createdAt,
+  });
+  return Number(id);
+}
+
+export type UserChanges = Partial<Pick<UserRow, 'passwordHash' | 'displayName' | 'role' | 'jurisdictionCode' | 'level' | 'department' | 'active'>>;
+
+export async function updateUserRow(db: Knex, id: number, c: UserChanges): Promise<void> {
+  const row: Record<string, unknown> = {
+    password_hash: c.passwordHash,
+    display_name: c.displayName,
+    role: c.role,
+    jurisdiction_code: c.jurisdictionCode,
+    level: c.level,
+    department: c.department,
+    active: c.active,
+  };
+  for (const k of Object.keys(row)) if (row[k] === undefined) delete row[k];
+  if (Object.keys(row).length) await db('users').where({ id }).update(row);
+}

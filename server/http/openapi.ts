@@ -1,6 +1,8 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import * as S from './schemas';
+import * as St from './statsSchemas';
+import * as U from './userSchemas';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
 const err = (description: string) => ({ description, ...json(S.ErrorBody) });
@@ -30,8 +32,12 @@ export function buildOpenApi() {
   reg.registerPath({ method: 'post', path: '/api/cases/{caseNo}/actions', summary: 'Act on a case', security: [{ bearer: [] }, {}], request: { params: caseNo, headers: queryCode, body: json(S.ActionBody) }, responses: { 200: ok('the case after the transition, and the event'), ...errors, 409: err('INVALID_TRANSITION or VERSION_CONFLICT') } });
   reg.registerPath({ method: 'get', path: '/api/queue', summary: 'Cases waiting at the caller’s desk, oldest deadline first', security: [{ bearer: [] }], request: { query: S.QueueQuery }, responses: { 200: ok('cases'), ...errors } });
   reg.registerPath({ method: 'get', path: '/api/stats/overview', summary: 'Counts by state, level and light under a jurisdiction', security: [{ bearer: [] }], request: { query: S.StatsQuery }, responses: { 200: ok('counts'), ...errors } });
+  reg.registerPath({ method: 'get', path: '/api/stats/dashboard', summary: 'Supervisor dashboard: counters, daily activity, per-level and per-area counts, linked volume, step durations', security: [{ bearer: [] }], request: { query: St.DashboardQuery }, responses: { 200: ok('dashboard'), ...errors } });
   reg.registerPath({ method: 'get', path: '/api/calendar/years', summary: 'Years the working-day calendar covers', responses: { 200: ok('years') } });
   reg.registerPath({ method: 'put', path: '/api/calendar/years/{year}', summary: 'Add or replace a year of the calendar (admin)', security: [{ bearer: [] }], request: { params: z.object({ year: z.string() }), body: json(S.CalendarYearBody) }, responses: { 200: ok('saved'), ...errors } });
+  reg.registerPath({ method: 'get', path: '/api/users', summary: 'List accounts (admin)', security: [{ bearer: [] }], request: { query: U.UsersQuery }, responses: { 200: ok('a page of users'), ...errors } });
+  reg.registerPath({ method: 'post', path: '/api/users', summary: 'Create an account (admin)', security: [{ bearer: [] }], request: { body: json(U.CreateUserBody) }, responses: { 201: ok('the user'), ...errors, 409: err('USERNAME_TAKEN') } });
+  reg.registerPath({ method: 'patch', path: '/api/users/{id}', summary: 'Change an account: role, placement, active, password reset (admin)', security: [{ bearer: [] }], request: { params: z.object({ id: z.string() }), body: json(U.UpdateUserBody) }, responses: { 200: ok('the user'), ...errors, 409: err('CANNOT_DEACTIVATE_SELF or CANNOT_DEMOTE_SELF') } });
   reg.registerPath({ method: 'get', path: '/health', summary: 'Liveness and database check', responses: { 200: ok('ok'), 503: err('database unreachable') } });
   return new OpenApiGeneratorV31(reg.definitions).generateDocument({
     openapi: '3.1.0',

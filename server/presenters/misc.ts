@@ -11,6 +11,7 @@ export function presentUser(u: UserRow) {
     jurisdictionCode: u.jurisdictionCode,
     level: u.level,
     department: u.department,
+    active: u.active,
   };
 }
 

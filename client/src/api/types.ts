@@ -10,6 +10,7 @@ export type { ActionType, DeliveryMode, SpecialProcedure } from '../../../workfl
 export type { Level } from '../../../workflows/levels';
 export type { Light } from '../../../workflows/clock';
 export type * from '../../../workflows/socketContract';
+export type { AreaCount, Dashboard, DurationStat, LevelDuration, StepDuration } from '../../../db/repositories/statsQueries';
 
 export type CaseView = ReturnType<typeof presentCase> & { actions: ActionType[] };
 export type CaseEventView = ReturnType<typeof presentEvent>;
@@ -19,3 +20,9 @@ export type UserView = ReturnType<typeof presentUser>;
 
 export type ItemsPage = { total: number; page: number; pageSize: number; items: ItemView[] };
 export type CasesPage = { total: number; page: number; pageSize: number; cases: CaseView[] };
+
+// The administrator's screens.
+export type { AccountRole } from '../../../server/http/userSchemas';
+export type { ImportProblem } from '../../../server/commands/importItems';
+export type UsersPage = { total: number; page: number; pageSize: number; users: UserView[] };
+export type CalendarSaved = Awaited<ReturnType<typeof import('../../../server/commands/saveCalendarYear').saveCalendarYear>>;

@@ -1,0 +1,208 @@
+import type { Knex } from 'knex';
+import { addCalendarDays, chinaDate } from '../../workflows/calendar';
+import { FINAL_STATES } from '../../workflows/caseMachine';
+import { LEVELS, type Level } from '../../workflows/levels';
+import { toBool } from '../connection';
+import { LIGHT_SQL, overviewUnder } from './caseQueries';
+import { listJurisdictions, type JurisdictionRow } from './jurisdictions';
+
+const FINAL = FINAL_STATES as string[];
+const DAY_MS = 86_400_000;
+
+export interface Place { code: string; name: string; nameEn: string; level: Level }
+export interface DayCount { date: string; filed: number; accepted: number; decided: number }
+/** filed/accepted/decided: in the window, by the level that did it; open: waiting at that level now. */
+export interface LevelCount { level: Level; filed: number; accepted: number; decided: number; open: number }
+/** `self` is the scope's own centre (cases filed there belong to no child), so rows add up to the counters. */
+export interface AreaCount extends Place { self: boolean; open: number; green: number; yellow: number; red: number; overdue: number; filed: number }
+export interface Volume { open: number; total: number; filed: number }
+/** Calendar days (24 h, as a decimal, 2 places) between entering a step and leaving it; p90 by nearest rank. */
+export interface DurationStat { count: number; avgDays: number; p90Days: number }
+export interface StepDuration extends DurationStat { level: Level; state: string }
+export interface LevelDuration extends DurationStat { level: Level }
+
+/** GET /api/stats/dashboard: everything the supervisor's screen shows. */
+export interface Dashboard extends Omit<Place, 'code'> {
+  scope: string;
+  today: string;
+  days: number;
+  /** First day of the window (China time); `daily` runs from it to `today`. */
+  from: string;
+  /** The scope's ancestors and itself, top down, for the breadcrumb. */
+  trail: Place[];
+  /** All time, like the live `stats:changed` counters: filed = every case, open = not final, overdue = red now. */
+  counters: { filed: number; accepted: number; decided: number; open: number; overdue: number };
+  daily: DayCount[];
+  byLevel: LevelCount[];
+  areas: AreaCount[];
+  /** Cases of linked items (filed low, decided higher up) against the rest. */
+  linked: { linked: Volume; unlinked: Volume };
+  /** Steps left within the window, slowest (by average) first. `byLevel` is a whole stay at one level. */
+  durations: { unit: 'calendarDays'; byLevel: LevelDuration[]; byStep: StepDuration[] };
+}
+
+const PLACE = ['code', 'name', 'name_en as nameEn', 'level'];
+const num = (v: unknown) => Number(v ?? 0);
+const utcMs = (dbTime: string) => Date.parse(`${dbTime.replace(' ', 'T')}Z`);
+/** DB times are UTC: a China day starts at 16:00 UTC the day before. */
+const windowStartUtc = (from: string) => `${addCalendarDays(from, -1)} 16:00:00.000`;
+
+export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { today: string; days: number }): Promise<Dashboard> {
+  const { today, days } = opts;
+  const from = addCalendarDays(today, -(days - 1));
+  const since = windowStartUtc(from);
+  const [overview, trail, activity, areas, linked, durations] = await Promise.all([
+    overviewUnder(db, root.path, today),
+    db('jurisdictions').select(PLACE).whereIn('code', root.path.split('/').filter(Boolean)).orderBy('path') as Promise<Place[]>,
+    activityUnder(db, root.path, since),
+    areasUnder(db, root, today, since),
+    linkedUnder(db, root.path, since),
+    durationsUnder(db, root.path, since),
+  ]);
+  const open = Object.values(overview.byLevel).reduce((a, b) => a + b, 0);
+  const daily = new Map<string, DayCount>();
+  for (let d = from; d <= today; d = addCalendarDays(d, 1)) daily.set(d, { date: d, filed: 0, accepted: 0, decided: 0 });
+  const byLevel = new Map(LEVELS.map((level) => [level, { level, filed: 0, accepted: 0, decided: 0, open: overview.byLevel[level] ?? 0 }]));
+  for (const a of activity) {
+    const day = daily.get(chinaDate(new Date(utcMs(`${a.hr}:00:00.000`))));
+    const lvl = byLevel.get(a.lv as Level);
+    const key = a.tp === 'SUBMIT' ? 'filed' : a.tp === 'ACCEPT' ? 'accepted' : 'decided';
+    if (day) day[key] += num(a.n);
+    if (lvl) lvl[key] += num(a.n);
+  }
+  return {
+    scope: root.code,
+    name: root.name,
+    nameEn: root.nameEn,
+    level: root.level,
+    today,
+    days,
+    from,
+    trail,
+    counters: { filed: overview.total, accepted: overview.accepted, decided: overview.decided, open, overdue: overview.byLight.red ?? 0 },
+    daily: [...daily.values()],
+    byLevel: [...byLevel.values()],
+    areas,
+    linked,
+    durations,
+  };
+}
+
+/** Filings, acceptances and decisions since `since`, per event level and UTC hour (China days are whole hours apart). */
+async function activityUnder(db: Knex, path: string, since: string) {
+  const rows = await db('case_events as e')
+    .join('cases as c', 'c.id', 'e.case_id')
+    .where('c.centre_path', 'like', `${path}%`)
+    .whereIn('e.type', ['SUBMIT', 'ACCEPT', 'APPROVE', 'DENY'])
+    .where('e.created_at', '>=', since)
+    .select('e.type as tp', 'e.level as lv', db.raw('substr(e.created_at, 1, 13) as hr'))
+    .count({ n: '*' })
+    // Aliases that name no column: MySQL resolves GROUP BY names against columns first.
+    .groupBy('tp', 'lv', 'hr');
+  return rows as unknown as { tp: string; lv: string; hr: string; n: number | string }[];
+}
+
+/** One row per child jurisdiction (all of them, zeros included), plus the scope's own centre if it has cases. */
+async function areasUnder(db: Knex, root: JurisdictionRow, today: string, since: string): Promise<AreaCount[]> {
+  // The child's code is the path segment right after the scope's ('' for the scope's own centre).
+  const child = db.raw('substr(centre_path, ?, 12) as ch', [root.path.length + 1]);
+  const base = () => db('cases').where('centre_path', 'like', `${root.path}%`);
+  const [children, lights, filed] = await Promise.all([
+    listJurisdictions(db, { parentCode: root.code }),
+    base().whereNotIn('state', FINAL).select(child, db.raw(`${LIGHT_SQL} as lt`, [today, today])).count({ n: '*' }).groupBy('ch', 'lt'),
+    base().where('filed_at', '>=', since).select(child).count({ n: '*' }).groupBy('ch'),
+  ]);
+  const rows = new Map<string, AreaCount>();
+  const row = (p: Place, self: boolean) => rows.set(self ? '' : p.code, { code: p.code, name: p.name, nameEn: p.nameEn, level: p.level, self, open: 0, green: 0, yellow: 0, red: 0, overdue: 0, filed: 0 });
+  for (const c of children) row(c, false);
+  const at = (ch: string | null) => {
+    if (!ch && !rows.has('')) row(root, true);
+    return rows.get(ch ?? '');
+  };
+  for (const l of lights as unknown as { ch: string; lt: 'green' | 'yellow' | 'red'; n: number | string }[]) {
+    const r = at(l.ch);
+    if (!r) continue;
+    r[l.lt] += num(l.n);
+    r.open += num(l.n);
+  }
+  for (const f of filed as unknown as { ch: string; n: number | string }[]) {
+    const r = at(f.ch);
+    if (r) r.filed += num(f.n);
+  }
+  for (const r of rows.values()) r.overdue = r.red;
+  return [...rows.values()];
+}
+
+async function linkedUnder(db: Knex, path: string, since: string): Promise<Dashboard['linked']> {
+  const rows = (await db('cases as c')
+    .join('items as i', 'i.id', 'c.item_id')
+    .where('c.centre_path', 'like', `${path}%`)
+    .select('i.linked as lk')
+    .count({ total: '*' })
+    .select(db.raw(`sum(case when c.state in (${FINAL.map(() => '?').join(', ')}) then 0 else 1 end) as op`, FINAL))
+    .select(db.raw('sum(case when c.filed_at >= ? then 1 else 0 end) as fw', [since]))
+    .groupBy('lk')) as unknown as { lk: unknown; total: unknown; op: unknown; fw: unknown }[];
+  const out = { linked: { open: 0, total: 0, filed: 0 }, unlinked: { open: 0, total: 0, filed: 0 } };
+  for (const r of rows) {
+    const v = out[toBool(r.lk) ? 'linked' : 'unlinked'];
+    v.open += num(r.op);
+    v.total += num(r.total);
+    v.filed += num(r.fw);
+  }
+  return out;
+}
+
+interface EventRow { id: number; fs: string | null; ts: string; lv: Level | null; jc: string | null; at: string; cl: Level; cj: string }
+
+/**
+ * Time per step from the history: the case sits at (level, jurisdiction, state)
+ * from one event to the event that changes its state or moves it; a stay at a
+ * level runs until it moves or closes. Events that change neither (warnings,
+ * delivery choice, extension) do not split a step. Only steps left since `since` count.
+ */
+async function durationsUnder(db: Knex, path: string, since: string): Promise<Dashboard['durations']> {
+  // A case that changed since `since` has updated_at >= since: its whole history is needed for the step starts.
+  const rows = (await db('case_events as e')
+    .join('cases as c', 'c.id', 'e.case_id')
+    .where('c.centre_path', 'like', `${path}%`)
+    .where('c.updated_at', '>=', since)
+    .select('e.case_id as id', 'e.from_state as fs', 'e.to_state as ts', 'e.level as lv', 'e.jurisdiction_code as jc', 'e.created_at as at', 'c.current_level as cl', 'c.current_jurisdiction as cj')
+    .orderBy([{ column: 'e.case_id' }, { column: 'e.seq' }])) as EventRow[];
+  const steps = new Map<string, number[]>();
+  const stays = new Map<string, number[]>();
+  const add = (m: Map<string, number[]>, key: string, ms: number) => (m.get(key) ?? m.set(key, []).get(key)!).push(ms / DAY_MS);
+  let stepStart = 0;
+  let stayStart = 0;
+  rows.forEach((e, i) => {
+    const prev = rows[i - 1];
+    const t = utcMs(e.at);
+    if (!prev || prev.id !== e.id) return void (stepStart = stayStart = t);
+    const next = rows[i + 1]?.id === e.id ? rows[i + 1] : undefined;
+    const moved = (next ? next.lv : e.cl) !== e.lv || (next ? next.jc : e.cj) !== e.jc;
+    const counted = e.at >= since && e.lv !== null && e.fs !== null;
+    if (e.ts !== e.fs || moved) {
+      if (counted) add(steps, `${e.lv}|${e.fs}`, t - stepStart);
+      stepStart = t;
+    }
+    if (moved || FINAL.includes(e.ts)) {
+      if (counted) add(stays, e.lv!, t - stayStart);
+      stayStart = t;
+    }
+  });
+  const slowestFirst = <T extends DurationStat>(a: T, b: T) => b.avgDays - a.avgDays || b.p90Days - a.p90Days;
+  return {
+    unit: 'calendarDays',
+    byLevel: [...stays].map(([level, d]) => ({ level: level as Level, ...stat(d) })).sort(slowestFirst),
+    byStep: [...steps].map(([k, d]) => ({ level: k.split('|')[0] as Level, state: k.split('|')[1]!, ...stat(d) })).sort(slowestFirst),
+  };
+}
+
+const round2 = (x: number) => Math.round(x * 100) / 100;
+
+/** Mean and 90th percentile (nearest rank: the ceil(0.9·n)-th smallest). */
+export function stat(values: number[]): DurationStat {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const p90 = n ? sorted[Math.ceil(0.9 * n) - 1]! : 0;
+  return { count: n, avgDays: n ? round2(sorted.reduce((a, b) => a + b, 0) / n) : 0, p90Days: round2(p90) };
+}
