@@ -49,7 +49,7 @@ async function actFromCase(page: Page, caseNo: string, action: string, opinion: 
   await page.waitForURL('**/desk', { timeout: UI_MS });
 }
 
-browserIt('an applicant files a linked item at a village centre and watches clerks at village, town and county move it live', async () => {
+browserIt('an applicant files a linked item at a village centre and watches village, town, county and city move it live, up and back down', async () => {
   // The village clerk's queue is open too: the new case must arrive in it live.
   const village = await staffPage('clerk.village');
   await village.page.goto('/desk');
@@ -119,13 +119,33 @@ browserIt('an applicant files a linked item at a village centre and watches cler
   await actFromCase(county.page, caseNo, 'FORWARD', '县级审查通过，报市级决定');
   await p.getByTestId('route-step-3').and(p.locator('[data-current="true"]')).waitFor({ timeout: UI_MS });
   await expect(text(p, 'case-state')).resolves.toBe('待决定');
+  expect(await text(p, 'days-left')).toMatch(/^\d+$/);
+  await screenshot(p, 'applicant-track-decision-phone');
+
+  // The city decides and issues; the licence comes back down to the village counter.
+  const city = await staffPage('reviewer.city');
+  await city.page.goto(`/desk/cases/${caseNo}`);
+  await city.page.locator('[data-action="APPROVE"]').click();
+  await city.page.getByTestId('action-form-APPROVE').locator('textarea').fill('经审查，符合条件，准予许可');
+  await city.page.getByTestId('action-submit').click();
+  await p.locator('[data-testid="track"][data-state="approved"]').waitFor({ timeout: UI_MS });
+  // The licence is the same desk's next job: the page stays, now offering it.
+  await city.page.locator('[data-testid="case-desk"][data-state="approved"]').waitFor({ timeout: UI_MS });
+  await city.page.locator('[data-action="ISSUE"]').click();
+  await city.page.getByLabel('证照编号').fill('浙温药零2026-0001');
+  await city.page.getByTestId('action-submit').click();
+  await p.getByTestId('route-step-5').and(p.locator('[data-current="true"]')).waitFor({ timeout: UI_MS });
+  await vp.goto(`/desk/cases/${caseNo}`);
+  await vp.locator('[data-action="DELIVER"]').click();
+  await vp.getByTestId('action-submit').click(); // pickup at the counter, as the applicant chose
+  await p.locator('[data-testid="track"][data-state="completed"]').waitFor({ timeout: UI_MS });
+  await expect(p.getByText('浙温药零2026-0001').first().isVisible()).resolves.toBe(true);
 
   // Every step is in the applicant's timeline with its opinion, and the page never reloaded.
   const timeline = await p.getByTestId('timeline-event').allInnerTexts();
   expect(timeline.join('\n')).toEqual(expect.stringContaining('县级审查通过，报市级决定'));
-  expect(timeline.length).toBe(4);
+  expect(timeline.length).toBe(7);
   expect(await p.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
-  expect(await text(p, 'days-left')).toMatch(/^\d+$/);
   await screenshot(p, 'applicant-track-phone');
 
   // A clerk of another town sees neither the case in the queue nor the case itself.

@@ -28,6 +28,8 @@ export const desk = {
       arrived: '新到办件：{{caseNo}}',
       count: '共 {{n}} 件',
       paused: '暂停计时',
+      file: '窗口收件',
+      fileHelp: '为来窗口的申请人选择事项并代为提交申请',
     },
     case: {
       backToQueue: '返回队列',
@@ -94,6 +96,8 @@ export const desk = {
       arrived: 'New case: {{caseNo}}',
       count: '{{n}} cases',
       paused: 'Paused',
+      file: 'File at the counter',
+      fileHelp: 'Choose an item and file it for an applicant at your counter',
     },
     case: {
       backToQueue: 'Back to queue',

@@ -1,4 +1,4 @@
-import { App, Card, Flex, Select, Space, Table, Typography } from 'antd';
+import { App, Button, Card, Flex, Grid, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -13,6 +13,7 @@ import { LiveBadge } from '../../components/LiveBadge';
 import { useAsync } from '../../components/useAsync';
 import { useHotkeys } from '../../components/useHotkeys';
 import { useStaffLive } from '../../live/socket';
+import { QueueCards } from './QueueCards';
 import { useUser } from '../../session';
 
 const STATES = ['acceptanceReview', 'awaitingMaterials', 'review', 'decision', 'special', 'approved', 'issued', 'delivered'];
@@ -24,6 +25,7 @@ export function QueueScreen() {
   const user = useUser()!;
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const phone = !Grid.useBreakpoint().md;
   const [params, setParams] = useSearchParams();
   const filter = { itemCode: params.get('item') ?? '', state: params.get('state') ?? '', light: params.get('light') ?? '' };
   const setFilter = (k: string, v: string) => {
@@ -81,7 +83,14 @@ export function QueueScreen() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('queue.subtitle', { desk: deskName })}</Typography.Text>
         </div>
-        <LiveBadge status={live} />
+        <Space>
+          {user.role === 'clerk' && (
+            <Button onClick={() => navigate('/')} title={t('queue.fileHelp')}>
+              {t('queue.file')}
+            </Button>
+          )}
+          <LiveBadge status={live} />
+        </Space>
       </Flex>
       <Flex gap="small" wrap>
         <Select ref={itemFilter as never} aria-label={t('queue.filterItem')} style={{ minWidth: 220, flex: 2 }} value={filter.itemCode} showSearch optionFilterProp="label" onChange={(v) => setFilter('item', v)} options={itemOptions} />
@@ -102,32 +111,36 @@ export function QueueScreen() {
       </Flex>
       {queue.error && <ErrorState error={queue.error} onRetry={queue.reload} />}
       <Card size="small">
-        <Table<CaseView>
-          size="middle"
-          rowKey="caseNo"
-          loading={queue.loading && !queue.data}
-          dataSource={rows}
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('queue.empty') }}
-          rowClassName={(_, i) => (i === active ? 'queue-row-active' : '')}
-          onRow={(c, i) => ({ onClick: () => (setActive(i ?? 0), open(c)), 'data-testid': 'queue-row', 'data-case-no': c.caseNo, 'data-light': c.light } as never)}
-          footer={() => (
-            <Flex justify="space-between" wrap>
-              <span>{t('queue.count', { n: rows.length })}</span>
-              <Typography.Text type="secondary">{t('queue.keys')}</Typography.Text>
-            </Flex>
-          )}
-          columns={[
-            { title: t('queue.light'), key: 'light', width: 110, render: (_, c) => <LightTag light={c.light} leftDays={c.clock.phase === 'stopped' || c.clock.paused ? null : c.clock.leftDays} /> },
-            { title: t('queue.caseNo'), dataIndex: 'caseNo', render: (no: string) => <Link to={`/desk/cases/${no}`}>{no}</Link> },
-            { title: t('queue.item'), dataIndex: 'itemName', ellipsis: true },
-            { title: t('queue.state'), dataIndex: 'state', render: (s: string) => t(`common:state.${s}`) },
-            { title: t('queue.deadline'), key: 'deadline', render: (_, c) => (c.clock.paused ? t('queue.paused') : c.clock.deadline) },
-            { title: t('queue.applicant'), key: 'applicant', responsive: ['md'], render: (_, c) => c.applicant.name },
-            { title: t('queue.filedAt'), dataIndex: 'filedAt', responsive: ['lg'], render: (at: string) => formatTime(at) },
-          ]}
-        />
+        {phone ? (
+          <QueueCards rows={rows} active={active} loading={queue.loading && !queue.data} onOpen={(c, i) => (setActive(i), open(c))} />
+        ) : (
+          <Table<CaseView>
+            size="middle"
+            rowKey="caseNo"
+            loading={queue.loading && !queue.data}
+            dataSource={rows}
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: t('queue.empty') }}
+            rowClassName={(_, i) => (i === active ? 'queue-row-active' : '')}
+            onRow={(c, i) => ({ onClick: () => (setActive(i ?? 0), open(c)), 'data-testid': 'queue-row', 'data-case-no': c.caseNo, 'data-light': c.light } as never)}
+            footer={() => (
+              <Flex justify="space-between" wrap>
+                <span>{t('queue.count', { n: rows.length })}</span>
+                <Typography.Text type="secondary">{t('queue.keys')}</Typography.Text>
+              </Flex>
+            )}
+            columns={[
+              { title: t('queue.light'), key: 'light', width: 110, render: (_, c) => <LightTag light={c.light} leftDays={c.clock.phase === 'stopped' || c.clock.paused ? null : c.clock.leftDays} /> },
+              { title: t('queue.caseNo'), dataIndex: 'caseNo', render: (no: string) => <Link to={`/desk/cases/${no}`}>{no}</Link> },
+              { title: t('queue.item'), dataIndex: 'itemName', ellipsis: true },
+              { title: t('queue.state'), dataIndex: 'state', render: (s: string) => t(`common:state.${s}`) },
+              { title: t('queue.deadline'), key: 'deadline', render: (_, c) => (c.clock.paused ? t('queue.paused') : c.clock.deadline) },
+              { title: t('queue.applicant'), key: 'applicant', responsive: ['md'], render: (_, c) => c.applicant.name },
+              { title: t('queue.filedAt'), dataIndex: 'filedAt', responsive: ['lg'], render: (at: string) => formatTime(at) },
+            ]}
+          />
+        )}
       </Card>
     </Space>
   );
