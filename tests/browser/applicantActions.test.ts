@@ -78,3 +78,38 @@ browserIt('a wrong query code is told plainly, with the form to try again', asyn
   // The browser notes the 404 it was answered; nothing else may go wrong.
   expect(errors.filter((e) => !e.includes('404'))).toEqual([]);
 });
+
+browserIt('an item filed at county level is filed at the county centre; a town clerk files for a walk-in applicant at their own centre', async () => {
+  const { page, errors } = await openPage(browser!, srv.url, { viewport: PHONE });
+  await page.goto('/items/330300-XK-0007/file');
+  await page.getByLabel('选择收件的便民服务中心').click();
+  await page.locator('.ant-cascader-menu-item', { hasText: '鹿城区' }).click();
+  await page.locator('.ant-cascader-menu-item', { hasText: '鹿城区行政服务中心' }).click();
+  await page.getByLabel('姓名').fill('王大伟');
+  await page.getByLabel('身份证号').fill('33030219850505123X');
+  await page.getByLabel('联系电话').fill('0577-88881234');
+  await page.getByRole('button', { name: '提交申请' }).click();
+  const caseNo = (await page.getByTestId('filed-case-no').innerText()).trim();
+  const filed = await api.as('supervisor.city', 'GET', `/api/cases/${caseNo}`);
+  expect([filed.body.centreCode, filed.body.step.level]).toEqual(['330302000000', 'county']);
+  expect(errors).toEqual([]);
+
+  const login = await api.request('POST', '/api/auth/login', { body: { username: 'clerk.town', password: 'demo1234' } });
+  const clerk = await openPage(browser!, srv.url, { session: { token: login.body.token, user: login.body.user } });
+  await clerk.page.goto('/desk');
+  await clerk.page.getByRole('button', { name: '窗口收件' }).click();
+  await clerk.page.getByLabel('搜索').first().fill('食品生产许可（粮食加工品·新办）');
+  await clerk.page.keyboard.press('Enter');
+  await clerk.page.getByRole('link', { name: '食品生产许可（粮食加工品·新办）' }).click();
+  await clerk.page.getByRole('button', { name: '在线申请' }).click();
+  // The centre is the clerk's own, named once the places have loaded.
+  await clerk.page.locator('.ant-cascader', { hasText: '五马街道便民服务中心' }).waitFor({ timeout: UI_MS });
+  await clerk.page.getByLabel('姓名').fill('赵敏');
+  await clerk.page.getByLabel('身份证号').fill('330302199203031234');
+  await clerk.page.getByLabel('联系电话').fill('13900001111');
+  await clerk.page.getByRole('button', { name: '提交申请' }).click();
+  const counterNo = (await clerk.page.getByTestId('filed-case-no').innerText()).trim();
+  const counter = await api.as('clerk.town', 'GET', `/api/cases/${counterNo}`);
+  expect([counter.body.centreCode, counter.body.state]).toEqual(['330302006000', 'acceptanceReview']);
+  expect(clerk.errors).toEqual([]);
+});

@@ -38,7 +38,7 @@ export function CaseTimeline({ events }: { events: CaseEventView[] }) {
             <Typography.Text strong>{t(`common:event.${e.type}`)}</Typography.Text>{' '}
             <Typography.Text type="secondary">{formatTime(e.at)}</Typography.Text>
             <div>
-              {e.level && <Tag>{t(`common:level.${e.level}`)}</Tag>}
+              {e.level && <Tag style={{ marginInlineEnd: 6 }}>{t(`common:level.${e.level}`)}</Tag>}
               {e.jurisdictionCode && names[e.jurisdictionCode]}
               {' · '}
               {t(`common:role.${e.actor.role}`)}

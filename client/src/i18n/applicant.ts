@@ -16,6 +16,7 @@ export const applicant = {
       promised: '承诺 {{n}} 个工作日',
       total: '共 {{n}} 项',
       empty: '没有找到符合条件的事项',
+      trackLink: '已经申请？查询办理进度 →',
     },
     guide: {
       type: '事项类型',
@@ -127,6 +128,7 @@ export const applicant = {
       promised: 'Promised in {{n}} working days',
       total: '{{n}} items',
       empty: 'No item matches',
+      trackLink: 'Already applied? Track your case →',
     },
     guide: {
       type: 'Type',

@@ -31,9 +31,12 @@ export function CatalogueScreen() {
   );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
-        {t('catalogue.title')}
-      </Typography.Title>
+      <Flex justify="space-between" align="baseline" wrap gap="small">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('catalogue.title')}
+        </Typography.Title>
+        <Link to="/track">{t('catalogue.trackLink')}</Link>
+      </Flex>
       <Input.Search
         aria-label={t('common:search')}
         placeholder={t('catalogue.searchPlaceholder')}

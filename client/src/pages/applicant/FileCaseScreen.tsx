@@ -97,12 +97,12 @@ export function FileCaseScreen() {
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ mode: 'pickup', materials: it.materials.filter((m) => m.required).map((m) => m.name), centre: clerkCentre ? pathToCentre(clerkCentre) : undefined }}
+        initialValues={{ mode: 'pickup', materials: it.materials.filter((m) => m.required).map((m) => m.name), centre: clerkCentre && user ? pathToCentre(clerkCentre, user.level) : undefined }}
         scrollToFirstError
       >
         <Form.Item name="centre" label={t('file.centre')} extra={t('file.centreHelp')} rules={[{ required: true, message: t('file.centreRequired') }]}>
           <Cascader
-            options={tree.data?.options}
+            options={tree.data}
             disabled={!!clerkCentre}
             showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }}
             placeholder={t('file.centre')}

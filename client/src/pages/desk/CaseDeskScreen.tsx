@@ -112,7 +112,7 @@ export function CaseDeskScreen() {
                 {chosen && (
                   <ActionForm key={chosen} type={chosen} c={c} itemMaterials={(item.data?.materials ?? []).map((m) => m.name)} busy={busy} onSubmit={(b) => void submit(b)} onCancel={() => setChosen(null)} />
                 )}
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} className="keys-hint">
                   {t('case.keys')}
                 </Typography.Text>
               </Space>

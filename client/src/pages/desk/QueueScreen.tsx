@@ -127,7 +127,7 @@ export function QueueScreen() {
             footer={() => (
               <Flex justify="space-between" wrap>
                 <span>{t('queue.count', { n: rows.length })}</span>
-                <Typography.Text type="secondary">{t('queue.keys')}</Typography.Text>
+                <Typography.Text type="secondary" className="keys-hint">{t('queue.keys')}</Typography.Text>
               </Flex>
             )}
             columns={[
