@@ -1,39 +1,20 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { Api } from '../helpers/api';
-import { browserIt, DESKTOP, launchBrowser, openPage, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
-import { startLiveServer } from '../helpers/sockets';
-import type { TestServer } from '../helpers/testServer';
+import { browserIt, DESKTOP, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
+import { useBrowserSuite } from '../helpers/browserSuite';
 
 /** The administrator's screens in a real browser: catalogue import, the holiday calendar, users. */
 jest.setTimeout(120_000);
 const UI_MS = 15_000;
 const EXAMPLE_CSV = fs.readFileSync(path.resolve(__dirname, '../../docs/examples/items.csv'), 'utf8');
 
-let srv: TestServer;
-let api: Api;
-let browser: Browser | null;
-
-beforeAll(async () => {
-  srv = await startLiveServer('browser_admin');
-  api = new Api(srv.url);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const suite = useBrowserSuite('browser_admin');
 
 /** antd spaces out two-character Chinese button labels (导 入). */
 const importButton = (page: WatchedPage['page']) => page.locator('button', { hasText: /^导\s*入$/ });
 
-async function adminPage(viewport = DESKTOP): Promise<WatchedPage> {
-  const login = await api.request('POST', '/api/auth/login', { body: { username: 'admin', password: 'demo1234' } });
-  return openPage(browser!, srv.url, { viewport, session: { token: login.body.token, user: login.body.user } });
-}
+const adminPage = (viewport = DESKTOP) => suite.staffPage('admin', { viewport });
 
 browserIt('a CSV with a bad line is refused with a line-numbered report; the example file imports', async () => {
   const { page, errors } = await adminPage();
@@ -57,7 +38,7 @@ browserIt('a CSV with a bad line is refused with a line-numbered report; the exa
   const lines = EXAMPLE_CSV.trim().split('\n').length - 1;
   await page.locator('.ant-alert-title').getByText(`已导入 ${lines} 个事项`).waitFor({ timeout: UI_MS });
   const code = first!.split(',')[0]!;
-  expect((await api.request('GET', `/api/items/${code}`)).status).toBe(200);
+  expect((await suite.api.request('GET', `/api/items/${code}`)).status).toBe(200);
   // The browser notes the 422 it was answered for the bad file; nothing else.
   expect(errors.filter((e) => !e.includes('422'))).toEqual([]);
 });
@@ -65,14 +46,14 @@ browserIt('a CSV with a bad line is refused with a line-numbered report; the exa
 browserIt('the administrator adds next year’s holidays by pasting lines', async () => {
   const { page, errors } = await adminPage();
   await page.goto('/admin?tab=calendar');
-  const before = (await api.request('GET', '/api/calendar/years')).body;
+  const before = (await suite.api.request('GET', '/api/calendar/years')).body;
   await page.getByRole('spinbutton', { name: '年份' }).fill('2027');
   await page.locator('#calendar-paste').fill('2027-01-01,holiday,元旦\n2027-02-06,workday,春节调休');
   await page.getByRole('button', { name: '加入表格' }).click();
   await page.getByRole('button', { name: '保存该年日历' }).click();
   await page.locator('.ant-alert-title').getByText('2027 年已保存 2 天').waitFor({ timeout: UI_MS });
   await screenshot(page, 'admin-calendar-desktop');
-  const after = (await api.request('GET', '/api/calendar/years')).body;
+  const after = (await suite.api.request('GET', '/api/calendar/years')).body;
   expect(JSON.stringify(after)).toContain('2027');
   expect(JSON.stringify(before)).not.toContain('2027');
   expect(errors).toEqual([]);

@@ -1,32 +1,17 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { Api, buildCase } from '../helpers/api';
-import { browserIt, launchBrowser, openPage, PHONE, screenshot } from '../helpers/browser';
-import { startLiveServer } from '../helpers/sockets';
-import type { TestServer } from '../helpers/testServer';
+import { buildCase } from '../helpers/api';
+import { browserIt, PHONE, screenshot } from '../helpers/browser';
+import { useBrowserSuite } from '../helpers/browserSuite';
 
 /** The applicant's own actions on the tracking page, on a phone: supply, change delivery, withdraw. */
 jest.setTimeout(120_000);
 const UI_MS = 15_000;
 
-let srv: TestServer;
-let api: Api;
-let browser: Browser | null;
-
-beforeAll(async () => {
-  srv = await startLiveServer('browser_applicant');
-  api = new Api(srv.url);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
+const suite = useBrowserSuite('browser_applicant');
 
 browserIt('the applicant looks a case up by number and code, is told live what is missing, supplies it, changes delivery and withdraws', async () => {
-  const filed = await api.file(buildCase());
-  const { page, errors } = await openPage(browser!, srv.url, { viewport: PHONE });
+  const filed = await suite.api.file(buildCase());
+  const { page, errors } = await suite.page({ viewport: PHONE });
   await page.goto('/track');
   await page.getByLabel('办件编号').fill(filed.caseNo);
   await page.getByLabel('查询码').fill(filed.queryCode);
@@ -35,7 +20,7 @@ browserIt('the applicant looks a case up by number and code, is told live what i
   await page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
 
   // The counter asks for two materials at once: the page shows the list and the paused clock, live.
-  const ask = await api.act('clerk.village', filed.caseNo, { type: 'REQUEST_MATERIALS', missing: ['经营场所使用证明', '执业药师注册证'] });
+  const ask = await suite.api.act('clerk.village', filed.caseNo, { type: 'REQUEST_MATERIALS', missing: ['经营场所使用证明', '执业药师注册证'] });
   expect(ask.status).toBe(200);
   await page.getByTestId('missing-materials').waitFor({ timeout: UI_MS });
   await expect(page.getByTestId('case-state').innerText()).resolves.toBe('待补正材料');
@@ -60,15 +45,15 @@ browserIt('the applicant looks a case up by number and code, is told live what i
   await page.locator('[data-testid="track"][data-state="withdrawn"]').waitFor({ timeout: UI_MS });
   await expect(page.getByTestId('applicant-actions').count()).resolves.toBe(0);
 
-  const history = await api.request('GET', `/api/cases/${filed.caseNo}/events`, { headers: { 'x-query-code': filed.queryCode } });
+  const history = await suite.api.request('GET', `/api/cases/${filed.caseNo}/events`, { headers: { 'x-query-code': filed.queryCode } });
   expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['SUBMIT', 'REQUEST_MATERIALS', 'SUPPLY_MATERIALS', 'CHOOSE_DELIVERY', 'WITHDRAW']);
   await screenshot(page, 'applicant-withdrawn-phone');
   expect(errors).toEqual([]);
 });
 
 browserIt('a wrong query code is told plainly, with the form to try again', async () => {
-  const filed = await api.file(buildCase());
-  const { page, errors } = await openPage(browser!, srv.url, { viewport: PHONE });
+  const filed = await suite.api.file(buildCase());
+  const { page, errors } = await suite.page({ viewport: PHONE });
   await page.goto('/track');
   await page.getByLabel('办件编号').fill(filed.caseNo);
   await page.getByLabel('查询码').fill('WRONG-CODE');
@@ -80,7 +65,7 @@ browserIt('a wrong query code is told plainly, with the form to try again', asyn
 });
 
 browserIt('an item filed at county level is filed at the county centre; a town clerk files for a walk-in applicant at their own centre', async () => {
-  const { page, errors } = await openPage(browser!, srv.url, { viewport: PHONE });
+  const { page, errors } = await suite.page({ viewport: PHONE });
   await page.goto('/items/330300-XK-0007/file');
   await page.getByLabel('选择收件的便民服务中心').click();
   await page.locator('.ant-cascader-menu-item', { hasText: '鹿城区' }).click();
@@ -90,12 +75,11 @@ browserIt('an item filed at county level is filed at the county centre; a town c
   await page.getByLabel('联系电话').fill('0577-88881234');
   await page.getByRole('button', { name: '提交申请' }).click();
   const caseNo = (await page.getByTestId('filed-case-no').innerText()).trim();
-  const filed = await api.as('supervisor.city', 'GET', `/api/cases/${caseNo}`);
+  const filed = await suite.api.as('supervisor.city', 'GET', `/api/cases/${caseNo}`);
   expect([filed.body.centreCode, filed.body.step.level]).toEqual(['330302000000', 'county']);
   expect(errors).toEqual([]);
 
-  const login = await api.request('POST', '/api/auth/login', { body: { username: 'clerk.town', password: 'demo1234' } });
-  const clerk = await openPage(browser!, srv.url, { session: { token: login.body.token, user: login.body.user } });
+  const clerk = await suite.staffPage('clerk.town');
   await clerk.page.goto('/desk');
   await clerk.page.getByRole('button', { name: '窗口收件' }).click();
   await clerk.page.getByLabel('搜索').first().fill('食品生产许可（粮食加工品·新办）');
@@ -109,7 +93,7 @@ browserIt('an item filed at county level is filed at the county centre; a town c
   await clerk.page.getByLabel('联系电话').fill('13900001111');
   await clerk.page.getByRole('button', { name: '提交申请' }).click();
   const counterNo = (await clerk.page.getByTestId('filed-case-no').innerText()).trim();
-  const counter = await api.as('clerk.town', 'GET', `/api/cases/${counterNo}`);
+  const counter = await suite.api.as('clerk.town', 'GET', `/api/cases/${counterNo}`);
   expect([counter.body.centreCode, counter.body.state]).toEqual(['330302006000', 'acceptanceReview']);
   expect(clerk.errors).toEqual([]);
 });

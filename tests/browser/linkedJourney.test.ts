@@ -1,9 +1,7 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
-import { Api } from '../helpers/api';
-import { browserIt, DESKTOP, launchBrowser, openPage, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
-import { startLiveServer } from '../helpers/sockets';
-import type { TestServer } from '../helpers/testServer';
+import type { Page } from 'playwright-core';
+import { browserIt, DESKTOP, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
+import { useBrowserSuite } from '../helpers/browserSuite';
 
 /**
  * The whole journey in a real browser: an applicant on a phone files a linked
@@ -13,25 +11,11 @@ import type { TestServer } from '../helpers/testServer';
 jest.setTimeout(180_000);
 const UI_MS = 15_000;
 
-let srv: TestServer;
-let api: Api;
-let browser: Browser | null;
+const suite = useBrowserSuite('browser');
 const pages: WatchedPage[] = [];
 
-beforeAll(async () => {
-  srv = await startLiveServer('browser');
-  api = new Api(srv.url);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
-
 async function staffPage(username: string, viewport = DESKTOP): Promise<WatchedPage> {
-  const login = await api.request('POST', '/api/auth/login', { body: { username, password: 'demo1234' } });
-  const wp = await openPage(browser!, srv.url, { viewport, session: { token: login.body.token, user: login.body.user } });
+  const wp = await suite.staffPage(username, { viewport });
   pages.push(wp);
   return wp;
 }
@@ -56,7 +40,7 @@ browserIt('an applicant files a linked item at a village centre and watches vill
   await village.page.getByTestId('live-status').and(village.page.locator('[data-status="live"]')).waitFor({ timeout: UI_MS });
 
   // Applicant, on a phone: catalogue → guide → file.
-  const app = await openPage(browser!, srv.url, { viewport: PHONE });
+  const app = await suite.page({ viewport: PHONE });
   pages.push(app);
   const p = app.page;
   await p.goto('/');

@@ -1,35 +1,18 @@
 /// <reference lib="dom" />
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO } from '../../db/seed/users';
-import { Api, buildCase } from '../helpers/api';
-import { browserIt, DESKTOP, launchBrowser, openPage, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
-import { startLiveServer } from '../helpers/sockets';
-import type { TestServer } from '../helpers/testServer';
+import { buildCase } from '../helpers/api';
+import { browserIt, DESKTOP, PHONE, screenshot } from '../helpers/browser';
+import { useBrowserSuite } from '../helpers/browserSuite';
 
 /** The supervisor's wall screen: its numbers are the API's, and they move as cases move. */
 jest.setTimeout(120_000);
 const UI_MS = 15_000;
 const COUNTERS = ['filed', 'accepted', 'decided', 'open', 'overdue'] as const;
 
-let srv: TestServer;
-let api: Api;
-let browser: Browser | null;
+const suite = useBrowserSuite('browser_supervisor');
 
-beforeAll(async () => {
-  srv = await startLiveServer('browser_supervisor');
-  api = new Api(srv.url);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.close();
-});
-
-async function supervisorPage(viewport = DESKTOP, lang?: 'en'): Promise<WatchedPage> {
-  const login = await api.request('POST', '/api/auth/login', { body: { username: 'supervisor.city', password: 'demo1234' } });
-  return openPage(browser!, srv.url, { viewport, lang, session: { token: login.body.token, user: login.body.user } });
-}
+const supervisorPage = (viewport = DESKTOP, lang?: 'en') => suite.staffPage('supervisor.city', { viewport, lang });
 
 async function onScreen(page: Page): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -38,13 +21,13 @@ async function onScreen(page: Page): Promise<Record<string, number>> {
 }
 
 async function fromApi(scope: string): Promise<Record<string, number>> {
-  const res = await api.as('supervisor.city', 'GET', `/api/stats/dashboard?scope=${scope}`);
+  const res = await suite.api.as('supervisor.city', 'GET', `/api/stats/dashboard?scope=${scope}`);
   expect(res.status).toBe(200);
   return Object.fromEntries(COUNTERS.map((k) => [k, res.body.counters[k]]));
 }
 
 browserIt('the counters equal the API and move, without a reload, as a case is filed and accepted', async () => {
-  await api.file(buildCase());
+  await suite.api.file(buildCase());
   const { page, errors } = await supervisorPage();
   await page.goto('/supervisor');
   await page.getByTestId('counter-filed').waitFor({ timeout: UI_MS });
@@ -52,8 +35,8 @@ browserIt('the counters equal the API and move, without a reload, as a case is f
   const before = await onScreen(page);
   expect(before).toEqual(await fromApi(DEMO.cityCode));
 
-  const filed = await api.file(buildCase());
-  expect((await api.act('clerk.village', filed.caseNo, { type: 'ACCEPT' })).status).toBe(200);
+  const filed = await suite.api.file(buildCase());
+  expect((await suite.api.act('clerk.village', filed.caseNo, { type: 'ACCEPT' })).status).toBe(200);
   await page.waitForFunction(
     ([filedWas, acceptedWas]) => {
       const n = (k: string) => Number(document.querySelector(`[data-testid="counter-${k}"]`)?.textContent?.replace(/[^\d]/g, ''));
@@ -69,9 +52,9 @@ browserIt('the counters equal the API and move, without a reload, as a case is f
   await page.locator(`[data-testid="area-row"][data-code="${DEMO.countyCode}"]`).click();
   await page.locator(`[data-testid="dashboard-scope"][data-scope="${DEMO.countyCode}"]`).waitFor({ timeout: UI_MS });
   expect(page.url()).toContain(`scope=${DEMO.countyCode}`);
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="area-row"]').length === n, (await api.as('supervisor.city', 'GET', `/api/stats/dashboard?scope=${DEMO.countyCode}`)).body.areas.length, { timeout: UI_MS });
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="area-row"]').length === n, (await suite.api.as('supervisor.city', 'GET', `/api/stats/dashboard?scope=${DEMO.countyCode}`)).body.areas.length, { timeout: UI_MS });
   expect(await onScreen(page)).toEqual(await fromApi(DEMO.countyCode));
-  const town = (await api.as('supervisor.city', 'GET', `/api/stats/dashboard?scope=${DEMO.countyCode}`)).body.areas.find((a: { code: string }) => a.code === DEMO.townCode);
+  const town = (await suite.api.as('supervisor.city', 'GET', `/api/stats/dashboard?scope=${DEMO.countyCode}`)).body.areas.find((a: { code: string }) => a.code === DEMO.townCode);
   await expect(page.locator(`[data-testid="area-open"][data-code="${DEMO.townCode}"]`).innerText()).resolves.toBe(String(town.open));
   await screenshot(page, 'supervisor-county-desktop');
   expect(errors).toEqual([]);

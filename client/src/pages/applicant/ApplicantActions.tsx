@@ -1,9 +1,10 @@
-import { App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Radio, Space } from 'antd';
+import { App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView, DeliveryMode } from '../../api/types';
 import { errorText } from '../../components/ErrorState';
 import { isConflict, sendAction, type ActionBody } from '../../live/sendAction';
+import { DeliveryFields } from './DeliveryFields';
 
 interface Props {
   c: CaseView;
@@ -20,7 +21,6 @@ export function ApplicantActions({ c, queryCode, onChanged }: Props) {
   const [supplied, setSupplied] = useState<string[]>([]);
   const [withdrawReason, setWithdrawReason] = useState('');
   const [deliveryForm] = Form.useForm<{ mode: DeliveryMode; address?: string }>();
-  const mode = Form.useWatch('mode', deliveryForm);
   const can = (a: string) => c.actions.includes(a as never);
 
   const act = async (body: ActionBody) => {
@@ -95,20 +95,7 @@ export function ApplicantActions({ c, queryCode, onChanged }: Props) {
             if (await act({ type: 'CHOOSE_DELIVERY', mode: v.mode, ...(v.mode === 'post' ? { address: v.address } : {}) })) setDeliveryOpen(false);
           }}
         >
-          <Form.Item name="mode" label={t('file.delivery')}>
-            <Radio.Group>
-              {(['pickup', 'post', 'electronic'] as const).map((m) => (
-                <Radio key={m} value={m}>
-                  {t(`common:delivery.${m}`)}
-                </Radio>
-              ))}
-            </Radio.Group>
-          </Form.Item>
-          {mode === 'post' && (
-            <Form.Item name="address" label={t('file.address')} rules={[{ required: true, whitespace: true, message: t('file.addressRequired') }]}>
-              <Input.TextArea rows={2} maxLength={200} />
-            </Form.Item>
-          )}
+          <DeliveryFields />
         </Form>
       </Modal>
     </Card>

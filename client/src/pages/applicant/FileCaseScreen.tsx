@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Cascader, Checkbox, Form, Input, Radio, Result, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Cascader, Checkbox, Form, Input, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,6 +8,7 @@ import { ErrorState, errorText } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
 import { useUser } from '../../session';
 import { loadCentreTree, pathToCentre } from './centreOptions';
+import { DeliveryFields } from './DeliveryFields';
 import { queryCodes } from './queryCodes';
 
 interface FormValues {
@@ -37,7 +38,6 @@ export function FileCaseScreen() {
     async () => (item.data ? loadCentreTree(item.data.acceptLevels, i18n.language === 'en') : undefined),
     [item.data, i18n.language],
   );
-  const mode = Form.useWatch('mode', form);
 
   if (item.error) return <ErrorState error={item.error} onRetry={item.reload} />;
   if (!item.data) return <Card loading />;
@@ -132,20 +132,7 @@ export function FileCaseScreen() {
             </Space>
           </Checkbox.Group>
         </Form.Item>
-        <Form.Item name="mode" label={t('file.delivery')}>
-          <Radio.Group>
-            {(['pickup', 'post', 'electronic'] as const).map((m) => (
-              <Radio key={m} value={m}>
-                {t(`common:delivery.${m}`)}
-              </Radio>
-            ))}
-          </Radio.Group>
-        </Form.Item>
-        {mode === 'post' && (
-          <Form.Item name="address" label={t('file.address')} rules={[{ required: true, whitespace: true, message: t('file.addressRequired') }]}>
-            <Input.TextArea rows={2} maxLength={200} autoComplete="street-address" />
-          </Form.Item>
-        )}
+        <DeliveryFields />
         <Button type="primary" htmlType="submit" size="large" loading={sending} block>
           {t('file.submit')}
         </Button>
