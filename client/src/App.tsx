@@ -1,13 +1,13 @@
-import { App as AntApp, ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useTranslation } from 'react-i18next';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { AppLayout } from './components/AppLayout';
 import { RequireRole } from './components/RequireRole';
-import { AdminScreen } from './pages/admin/AdminScreen';
 import { CatalogueScreen } from './pages/applicant/CatalogueScreen';
 import { FileCaseScreen } from './pages/applicant/FileCaseScreen';
 import { ItemGuideScreen } from './pages/applicant/ItemGuideScreen';
@@ -16,7 +16,11 @@ import { TrackScreen } from './pages/applicant/TrackScreen';
 import { CaseDeskScreen } from './pages/desk/CaseDeskScreen';
 import { LoginScreen } from './pages/desk/LoginScreen';
 import { QueueScreen } from './pages/desk/QueueScreen';
-import { DashboardScreen } from './pages/supervisor/DashboardScreen';
+
+// Staff-only faces load on demand: an applicant's phone never downloads ECharts or the admin screens.
+const DashboardScreen = lazy(() => import('./pages/supervisor/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
+const AdminScreen = lazy(() => import('./pages/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
+const later = (node: ReactNode) => <Suspense fallback={<Skeleton active />}>{node}</Suspense>;
 
 const router = createBrowserRouter([
   {
@@ -30,8 +34,8 @@ const router = createBrowserRouter([
       { path: '/login', element: <LoginScreen /> },
       { path: '/desk', element: <RequireRole roles={['clerk', 'reviewer']}><QueueScreen /></RequireRole> },
       { path: '/desk/cases/:caseNo', element: <RequireRole roles={['clerk', 'reviewer', 'supervisor', 'admin']}><CaseDeskScreen /></RequireRole> },
-      { path: '/supervisor', element: <RequireRole roles={['supervisor', 'admin']}><DashboardScreen /></RequireRole> },
-      { path: '/admin', element: <RequireRole roles={['admin']}><AdminScreen /></RequireRole> },
+      { path: '/supervisor', element: <RequireRole roles={['supervisor', 'admin']}>{later(<DashboardScreen />)}</RequireRole> },
+      { path: '/admin', element: <RequireRole roles={['admin']}>{later(<AdminScreen />)}</RequireRole> },
       { path: '*', element: <CatalogueScreen /> },
     ],
   },
