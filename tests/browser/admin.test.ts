@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import fs from 'node:fs';
 import path from 'node:path';
-import { browserIt, DESKTOP, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
+import { accessibilityProblems, browserIt, DESKTOP, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browserSuite';
 
 /** The administrator's screens in a real browser: catalogue import, the holiday calendar, users. */
@@ -21,6 +21,7 @@ browserIt('a CSV with a bad line is refused with a line-numbered report; the exa
   await page.goto('/admin');
   await page.locator('.ant-table-row').first().waitFor({ timeout: UI_MS });
   await screenshot(page, 'admin-catalogue-desktop');
+  expect(await accessibilityProblems(page)).toEqual([]);
   await page.getByRole('button', { name: '导入 CSV' }).click();
 
   const [header, first] = EXAMPLE_CSV.split('\n');
@@ -32,6 +33,7 @@ browserIt('a CSV with a bad line is refused with a line-numbered report; the exa
   const problemRows = page.locator('.ant-table-row').filter({ hasText: 'department' });
   await expect(problemRows.first().locator('td').first().innerText()).resolves.toBe('2');
   await screenshot(page, 'admin-import-report-desktop');
+  expect(await accessibilityProblems(page)).toEqual([]);
 
   await page.getByLabel('CSV 内容').fill(EXAMPLE_CSV);
   await importButton(page).click();
@@ -53,6 +55,7 @@ browserIt('the administrator adds next year’s holidays by pasting lines', asyn
   await page.getByRole('button', { name: '保存该年日历' }).click();
   await page.locator('.ant-alert-title').getByText('2027 年已保存 2 天').waitFor({ timeout: UI_MS });
   await screenshot(page, 'admin-calendar-desktop');
+  expect(await accessibilityProblems(page)).toEqual([]);
   const after = (await suite.api.request('GET', '/api/calendar/years')).body;
   expect(JSON.stringify(after)).toContain('2027');
   expect(JSON.stringify(before)).not.toContain('2027');
@@ -64,6 +67,7 @@ browserIt('users and roles are listed, on a phone as well', async () => {
   await page.goto('/admin?tab=users');
   await page.getByText('clerk.village').waitFor({ timeout: UI_MS });
   await screenshot(page, 'admin-users-phone');
+  expect(await accessibilityProblems(page)).toEqual([]);
   await page.goto('/admin');
   await page.locator('.ant-table-row').first().waitFor({ timeout: UI_MS });
   await screenshot(page, 'admin-catalogue-phone');

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { buildCase } from '../helpers/api';
-import { browserIt, PHONE, screenshot } from '../helpers/browser';
+import { accessibilityProblems, browserIt, PHONE, screenshot } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browserSuite';
 
 /** The applicant's own actions on the tracking page, on a phone: supply, change delivery, withdraw. */
@@ -26,6 +26,7 @@ browserIt('the applicant looks a case up by number and code, is told live what i
   await expect(page.getByTestId('case-state').innerText()).resolves.toBe('待补正材料');
   await expect(page.getByText('计时已暂停').count()).resolves.toBe(1);
   await screenshot(page, 'applicant-materials-phone');
+  expect(await accessibilityProblems(page)).toEqual([]);
 
   const actions = page.getByTestId('applicant-actions');
   await actions.getByLabel('经营场所使用证明').check();

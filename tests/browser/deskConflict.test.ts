@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { buildCase } from '../helpers/api';
-import { browserIt, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
+import { accessibilityProblems, browserIt, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browserSuite';
 
 /** Two people at one desk: whoever acts second is told plainly and sees the case as it now is. */
@@ -37,6 +37,7 @@ browserIt('a clerk who acts on a case someone else already moved gets a plain co
   await expect(page.getByTestId('conflict').innerText()).resolves.toContain('其他人已先处理了此办件');
   await expect(page.getByTestId('changed').count()).resolves.toBe(0);
   await screenshot(page, 'clerk-conflict-desktop');
+  expect(await accessibilityProblems(page)).toEqual([]);
 
   const now = await suite.api.as('clerk.village', 'GET', `/api/cases/${filed.caseNo}`);
   expect([now.body.state, now.body.version]).toEqual(['refused', 2]);

@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { browserIt, DESKTOP, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
+import { accessibilityProblems, browserIt, DESKTOP, PHONE, screenshot, type WatchedPage } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browserSuite';
 
 /**
@@ -49,20 +49,24 @@ browserIt('an applicant files a linked item at a village centre and watches vill
   await p.getByRole('link', { name: /药品零售企业许可（单体药店·新办）/ }).first().click();
   await p.getByText('办理流程').waitFor();
   await screenshot(p, 'applicant-guide-phone');
+  expect(await accessibilityProblems(p)).toEqual([]);
   await p.getByRole('button', { name: '在线申请' }).click();
   await p.getByLabel('选择收件的便民服务中心').click();
   await p.locator('.ant-cascader-menu-item', { hasText: '鹿城区' }).click();
   await p.locator('.ant-cascader-menu-item', { hasText: '五马街道' }).first().click();
   await p.locator('.ant-cascader-menu-item', { hasText: '安澜社区便民服务中心' }).click();
+  await p.locator('.ant-cascader-dropdown').waitFor({ state: 'hidden' });
   await p.getByLabel('姓名').fill('陈小红');
   await p.getByLabel('身份证号').fill('330302199001011237');
   await p.getByLabel('联系电话').fill('13812345678');
   await screenshot(p, 'applicant-file-phone');
+  expect(await accessibilityProblems(p)).toEqual([]);
   await p.getByRole('button', { name: '提交申请' }).click();
   const caseNo = await text(p, 'filed-case-no');
   expect(caseNo).toMatch(/^\d{8}-\d{6,}$/);
   expect(await text(p, 'filed-query-code')).not.toBe('');
   await screenshot(p, 'applicant-filed-phone');
+  expect(await accessibilityProblems(p)).toEqual([]);
   await p.getByRole('button', { name: '查看办理进度' }).click();
   await p.getByTestId('track').waitFor();
   await expect(text(p, 'case-state')).resolves.toBe('待受理');
@@ -75,6 +79,7 @@ browserIt('an applicant files a linked item at a village centre and watches vill
   const row = vp.locator(`[data-testid="queue-row"][data-case-no="${caseNo}"]`);
   await row.waitFor({ timeout: UI_MS });
   await screenshot(vp, 'clerk-queue-desktop');
+  expect(await accessibilityProblems(vp)).toEqual([]);
   const rows = vp.getByTestId('queue-row');
   const index = (await rows.evaluateAll((els, no) => els.findIndex((e) => e.getAttribute('data-case-no') === no), caseNo)) as number;
   for (let i = 0; i < index; i++) await vp.keyboard.press('j');
@@ -82,6 +87,7 @@ browserIt('an applicant files a linked item at a village centre and watches vill
   await vp.keyboard.press('Enter');
   await vp.getByTestId('case-desk').waitFor();
   await screenshot(vp, 'clerk-case-desktop');
+  expect(await accessibilityProblems(vp)).toEqual([]);
   await vp.keyboard.press('1'); // the first action offered: accept
   const opinion = vp.getByTestId('action-form-ACCEPT').locator('textarea');
   await expect(opinion.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
@@ -105,6 +111,7 @@ browserIt('an applicant files a linked item at a village centre and watches vill
   await expect(text(p, 'case-state')).resolves.toBe('待决定');
   expect(await text(p, 'days-left')).toMatch(/^\d+$/);
   await screenshot(p, 'applicant-track-decision-phone');
+  expect(await accessibilityProblems(p)).toEqual([]);
 
   // The city decides and issues; the licence comes back down to the village counter.
   const city = await staffPage('reviewer.city');

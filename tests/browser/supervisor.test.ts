@@ -2,7 +2,7 @@
 import type { Page } from 'playwright-core';
 import { DEMO } from '../../db/seed/users';
 import { buildCase } from '../helpers/api';
-import { browserIt, DESKTOP, PHONE, screenshot } from '../helpers/browser';
+import { accessibilityProblems, browserIt, DESKTOP, PHONE, screenshot } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browserSuite';
 
 /** The supervisor's wall screen: its numbers are the API's, and they move as cases move. */
@@ -47,6 +47,7 @@ browserIt('the counters equal the API and move, without a reload, as a case is f
   );
   expect(await onScreen(page)).toEqual(await fromApi(DEMO.cityCode));
   await screenshot(page, 'supervisor-dashboard-desktop');
+  expect(await accessibilityProblems(page)).toEqual([]);
 
   // Drill into the demo county: the screen shows that subtree, and its numbers are the API's for it.
   await page.locator(`[data-testid="area-row"][data-code="${DEMO.countyCode}"]`).click();
@@ -67,5 +68,6 @@ browserIt('on a phone, and in English', async () => {
   expect(await onScreen(page)).toEqual(await fromApi(DEMO.cityCode));
   await expect(page.locator('header').innerText()).resolves.toContain('中文');
   await screenshot(page, 'supervisor-dashboard-phone-en');
+  expect(await accessibilityProblems(page)).toEqual([]);
   expect(errors).toEqual([]);
 });

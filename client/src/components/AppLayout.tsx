@@ -1,5 +1,5 @@
-import { GlobalOutlined, LogoutOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Space } from 'antd';
+import { GlobalOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { Button, Dropdown, Grid, Layout, Menu, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { setLang } from '../i18n';
@@ -20,6 +20,8 @@ export function AppLayout() {
   if (user?.role === 'admin') items.push({ key: '/admin', label: <Link to="/admin">{t('nav.admin')}</Link> });
   const selected = items.map((i) => i.key).filter((k) => (k === '/' ? pathname === '/' || pathname.startsWith('/items') : pathname.startsWith(k)));
   const wall = pathname.startsWith('/supervisor');
+  // On a phone the menu is one button: antd's overflowing horizontal menu hides focusable links from screen readers.
+  const phone = !Grid.useBreakpoint().md;
   return (
     <Layout style={{ minHeight: '100vh' }} className={wall ? 'wall' : undefined}>
       <Layout.Header className="app-header">
@@ -27,12 +29,20 @@ export function AppLayout() {
           <span className="full">{t('appName')}</span>
           <span className="short">{t('appShort')}</span>
         </Link>
-        <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} aria-label="main" />
+        {phone ? (
+          <div style={{ flex: 1 }}>
+            <Dropdown menu={{ items, selectedKeys: selected }} trigger={['click']}>
+              <Button type="text" icon={<MenuOutlined />} aria-label={t('nav.menu')} style={{ color: '#fff' }} />
+            </Dropdown>
+          </div>
+        ) : (
+          <Menu theme="dark" mode="horizontal" selectedKeys={selected} items={items} aria-label={t('nav.menu')} />
+        )}
         <Space size="small">
           <Button
             size="small"
             icon={<GlobalOutlined />}
-            aria-label={t('lang.label')}
+            aria-label={`${t('lang.label')}: ${t('lang.switchTo')}`}
             onClick={() => setLang(i18n.language === 'en' ? 'zh' : 'en')}
           >
             {t('lang.switchTo')}

@@ -16,7 +16,7 @@ export function AdminScreen() {
   const tab: Tab = TABS.includes(asked as Tab) ? (asked as Tab) : 'catalogue';
   return (
     <>
-      <Typography.Title level={3} style={{ marginTop: 0 }}>
+      <Typography.Title level={1} className="page-title">
         {t('title')}
       </Typography.Title>
       <Tabs

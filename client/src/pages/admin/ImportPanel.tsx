@@ -54,7 +54,7 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         {t('import.help')}{' '}
-        <a href={EXAMPLE_HREF} download="items-example.csv">
+        <a href={EXAMPLE_HREF} download="items-example.csv" style={{ textDecoration: 'underline' }}>
           {t('import.example')}
         </a>
       </Typography.Paragraph>

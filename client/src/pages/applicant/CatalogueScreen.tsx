@@ -32,7 +32,7 @@ export function CatalogueScreen() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="baseline" wrap gap="small">
-        <Typography.Title level={3} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title">
           {t('catalogue.title')}
         </Typography.Title>
         <Link to="/track">{t('catalogue.trackLink')}</Link>

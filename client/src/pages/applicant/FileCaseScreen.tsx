@@ -90,7 +90,7 @@ export function FileCaseScreen() {
   };
 
   return (
-    <Card title={t('file.title', { name: it.name })}>
+    <Card title={<Typography.Title level={1} className="page-title card-title">{t('file.title', { name: it.name })}</Typography.Title>}>
       {clerkCentre && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('file.clerkFiling')} />}
       {tree.error && <ErrorState error={tree.error} onRetry={tree.reload} />}
       <Form<FormValues>

@@ -20,7 +20,7 @@ export function ItemGuideScreen() {
   const it = item.data;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>
+      <Typography.Title level={1} className="page-title">
         {it.name}
       </Typography.Title>
       <Space wrap>

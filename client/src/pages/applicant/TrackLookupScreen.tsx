@@ -1,4 +1,4 @@
-import { Button, Card, Form, Input } from 'antd';
+import { Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { queryCodes } from './queryCodes';
@@ -35,7 +35,7 @@ export function TrackLookupForm({ caseNo }: { caseNo?: string }) {
 export function TrackLookupScreen() {
   const { t } = useTranslation('applicant');
   return (
-    <Card title={t('lookup.title')} style={{ maxWidth: 480, margin: '0 auto' }}>
+    <Card title={<Typography.Title level={1} className="page-title card-title">{t('lookup.title')}</Typography.Title>} style={{ maxWidth: 480, margin: '0 auto' }}>
       <TrackLookupForm />
     </Card>
   );

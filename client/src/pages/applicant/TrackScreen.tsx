@@ -40,7 +40,7 @@ export function TrackScreen() {
   const { c, events, error, live, reload } = useCase(caseNo, code);
   if (!code && !session.token()) {
     return (
-      <Card title={t('track.needCode')} style={{ maxWidth: 480, margin: '0 auto' }}>
+      <Card title={<Typography.Title level={1} className="page-title card-title">{t('track.needCode')}</Typography.Title>} style={{ maxWidth: 480, margin: '0 auto' }}>
         <TrackLookupForm caseNo={caseNo} />
       </Card>
     );
@@ -48,7 +48,7 @@ export function TrackScreen() {
   if (error && !c) {
     if (error instanceof ApiError && error.code === 'CASE_NOT_FOUND') {
       return (
-        <Card title={t('lookup.notFound')} style={{ maxWidth: 480, margin: '0 auto' }}>
+        <Card title={<Typography.Title level={1} className="page-title card-title">{t('lookup.notFound')}</Typography.Title>} style={{ maxWidth: 480, margin: '0 auto' }}>
           <TrackLookupForm caseNo={caseNo} />
         </Card>
       );
@@ -59,7 +59,7 @@ export function TrackScreen() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="track" data-state={c.state} data-version={c.version}>
       <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <Typography.Title level={1} className="page-title">
           {c.itemName}
         </Typography.Title>
         <LiveBadge status={live} />

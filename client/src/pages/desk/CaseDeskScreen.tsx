@@ -81,7 +81,7 @@ export function CaseDeskScreen() {
       <Flex justify="space-between" align="center" wrap gap="small">
         <Space wrap>
           <Button onClick={() => navigate('/desk')}>{t('case.backToQueue')}</Button>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="page-title">
             {c.itemName}
           </Typography.Title>
           <Typography.Text type="secondary">{c.caseNo}</Typography.Text>

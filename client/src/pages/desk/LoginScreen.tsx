@@ -35,7 +35,7 @@ export function LoginScreen() {
     }
   };
   return (
-    <Card title={t('login.title')} style={{ maxWidth: 420, margin: '24px auto' }}>
+    <Card title={<Typography.Title level={1} className="page-title card-title">{t('login.title')}</Typography.Title>} style={{ maxWidth: 420, margin: '24px auto' }}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onFinish={submit}>
         <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true }]}>

@@ -78,7 +78,7 @@ export function QueueScreen() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap="small">
         <div>
-          <Typography.Title level={3} style={{ margin: 0 }}>
+          <Typography.Title level={1} className="page-title">
             {t('queue.title')}
           </Typography.Title>
           <Typography.Text type="secondary">{t('queue.subtitle', { desk: deskName })}</Typography.Text>

@@ -56,7 +56,7 @@ export function DashboardScreen() {
               title: i === trail.length - 1 ? placeName(p, en) : <Link to={link({ scope: p.code })}>{placeName(p, en)}</Link>,
             }))}
           />
-          <Typography.Title level={3} style={{ margin: 0 }} data-testid="dashboard-scope" data-scope={data?.scope}>
+          <Typography.Title level={1} className="page-title" data-testid="dashboard-scope" data-scope={data?.scope}>
             {data ? `${placeName(data, en)} · ${t('title')}` : t('title')}
           </Typography.Title>
           {data && <Typography.Text type="secondary">{t('subtitle', { level: t(`common:levelFull.${data.level}`), from: data.from, today: data.today })}</Typography.Text>}
