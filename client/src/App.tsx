@@ -11,6 +11,7 @@ import { RequireRole } from './components/RequireRole';
 import { CatalogueScreen } from './pages/applicant/CatalogueScreen';
 import { FileCaseScreen } from './pages/applicant/FileCaseScreen';
 import { ItemGuideScreen } from './pages/applicant/ItemGuideScreen';
+import { MyCasesScreen } from './pages/applicant/MyCasesScreen';
 import { TrackLookupScreen } from './pages/applicant/TrackLookupScreen';
 import { TrackScreen } from './pages/applicant/TrackScreen';
 import { CaseDeskScreen } from './pages/desk/CaseDeskScreen';
@@ -46,6 +47,7 @@ const router = createBrowserRouter([
       { path: '/items/:code/file', element: <FileCaseScreen /> },
       { path: '/track', element: <TrackLookupScreen /> },
       { path: '/track/:caseNo', element: <TrackScreen /> },
+      { path: '/mine', element: <RequireRole roles={['applicant']}><MyCasesScreen /></RequireRole> },
       { path: '/login', element: <LoginScreen /> },
       { path: '/desk', element: <RequireRole roles={['clerk', 'reviewer']}><QueueScreen /></RequireRole> },
       { path: '/desk/cases/:caseNo', element: <RequireRole roles={['clerk', 'reviewer', 'supervisor', 'admin']}><CaseDeskScreen /></RequireRole> },

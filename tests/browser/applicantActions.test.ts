@@ -98,3 +98,31 @@ browserIt('an item filed at county level is filed at the county centre; a town c
   expect([counter.body.centreCode, counter.body.state]).toEqual(['330302006000', 'acceptanceReview']);
   expect(clerk.errors).toEqual([]);
 });
+
+browserIt('an applicant with an account logs in, files, finds the case under 我的办件 and follows it live', async () => {
+  const { page, errors } = await suite.page({ viewport: PHONE });
+  await page.goto('/login');
+  await page.getByLabel('用户名').fill('applicant');
+  await page.getByLabel('密码').fill('demo1234');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL('**/mine');
+  await page.goto('/items/330300-XK-0013/file');
+  await page.getByLabel('选择收件的便民服务中心').click();
+  await page.locator('.ant-cascader-menu-item', { hasText: '鹿城区' }).click();
+  await page.locator('.ant-cascader-menu-item', { hasText: '五马街道' }).first().click();
+  await page.locator('.ant-cascader-menu-item', { hasText: '安澜社区便民服务中心' }).click();
+  await page.getByLabel('姓名').fill('孙悦');
+  await page.getByLabel('身份证号').fill('330302199406061234');
+  await page.getByLabel('联系电话').fill('13700002222');
+  await page.getByRole('button', { name: '提交申请' }).click();
+  const caseNo = (await page.getByTestId('filed-case-no').innerText()).trim();
+
+  await page.goto('/mine');
+  await page.getByTestId('my-case').filter({ hasText: caseNo }).getByRole('link').click();
+  await page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
+  expect((await suite.api.act('clerk.village', caseNo, { type: 'ACCEPT' })).status).toBe(200);
+  await page.locator('[data-testid="track"][data-state="review"]').waitFor({ timeout: UI_MS });
+  await screenshot(page, 'applicant-account-track-phone');
+  expect(await accessibilityProblems(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});

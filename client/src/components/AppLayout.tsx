@@ -15,6 +15,7 @@ export function AppLayout() {
     { key: '/', label: <Link to="/">{t('nav.catalogue')}</Link> },
     { key: '/track', label: <Link to="/track">{t('nav.track')}</Link> },
   ];
+  if (user?.role === 'applicant') items.push({ key: '/mine', label: <Link to="/mine">{t('nav.mine')}</Link> });
   if (user?.role === 'clerk' || user?.role === 'reviewer') items.push({ key: '/desk', label: <Link to="/desk">{t('nav.queue')}</Link> });
   if (user?.role === 'supervisor' || user?.role === 'admin') items.push({ key: '/supervisor', label: <Link to="/supervisor">{t('nav.dashboard')}</Link> });
   if (user?.role === 'admin') items.push({ key: '/admin', label: <Link to="/admin">{t('nav.admin')}</Link> });

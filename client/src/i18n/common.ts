@@ -3,7 +3,7 @@ export const common = {
   zh: {
     appName: '温州市五级联动审批',
     appShort: '联动审批',
-    nav: { menu: '导航菜单', catalogue: '办事指南', track: '进度查询', queue: '待办', dashboard: '监管大屏', admin: '系统管理', login: '工作人员登录', logout: '退出' },
+    nav: { menu: '导航菜单', mine: '我的办件', catalogue: '办事指南', track: '进度查询', queue: '待办', dashboard: '监管大屏', admin: '系统管理', login: '工作人员登录', logout: '退出' },
     lang: { switchTo: 'English', label: '语言' },
     live: { live: '实时', connecting: '连接中', offline: '已断开，正在重连' },
     loading: '加载中…',
@@ -50,7 +50,7 @@ export const common = {
   en: {
     appName: 'Wenzhou Linked Approval',
     appShort: 'Linked Approval',
-    nav: { menu: 'Menu', catalogue: 'Service guide', track: 'Track a case', queue: 'My queue', dashboard: 'Supervision', admin: 'Administration', login: 'Staff log-in', logout: 'Log out' },
+    nav: { menu: 'Menu', mine: 'My cases', catalogue: 'Service guide', track: 'Track a case', queue: 'My queue', dashboard: 'Supervision', admin: 'Administration', login: 'Staff log-in', logout: 'Log out' },
     lang: { switchTo: '中文', label: 'Language' },
     live: { live: 'Live', connecting: 'Connecting', offline: 'Disconnected, reconnecting' },
     loading: 'Loading…',

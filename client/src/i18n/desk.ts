@@ -8,7 +8,7 @@ export const desk = {
       password: '密码',
       submit: '登录',
       failed: '用户名或密码不正确',
-      demo: '演示账号（密码均为 demo1234）：clerk.village（安澜社区窗口）、clerk.town（五马街道窗口）、reviewer.county（鹿城区市场监管局）、reviewer.city、supervisor.city、admin',
+      demo: '演示账号（密码均为 demo1234）：clerk.village（安澜社区窗口）、clerk.town（五马街道窗口）、reviewer.county（鹿城区市场监管局）、reviewer.city、supervisor.city、admin；申请人账号 applicant',
     },
     queue: {
       title: '待办队列',
@@ -76,7 +76,7 @@ export const desk = {
       password: 'Password',
       submit: 'Log in',
       failed: 'Wrong user name or password',
-      demo: 'Demo accounts (password demo1234): clerk.village, clerk.town, reviewer.county, reviewer.city, supervisor.city, admin',
+      demo: 'Demo accounts (password demo1234): clerk.village, clerk.town, reviewer.county, reviewer.city, supervisor.city, admin; an applicant account: applicant',
     },
     queue: {
       title: 'My queue',

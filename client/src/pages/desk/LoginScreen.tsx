@@ -12,6 +12,7 @@ export function homeOf(role: UserView['role']): string {
   if (role === 'clerk' || role === 'reviewer') return '/desk';
   if (role === 'supervisor') return '/supervisor';
   if (role === 'admin') return '/admin';
+  if (role === 'applicant') return '/mine';
   return '/';
 }
 
