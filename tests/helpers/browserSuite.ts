@@ -22,12 +22,12 @@ export interface BrowserSuite {
  * beforeAll and closed in afterAll. Use inside `browserIt` only: without
  * Chromium there is no browser to hand out.
  */
-export function useBrowserSuite(tag: string): BrowserSuite {
+export function useBrowserSuite(tag: string, opts: { now?: () => Date; env?: Record<string, string> } = {}): BrowserSuite {
   let srv: TestServer | undefined;
   let api: Api | undefined;
   let browser: Browser | null = null;
   beforeAll(async () => {
-    srv = await startLiveServer(tag);
+    srv = await startLiveServer(tag, opts);
     api = new Api(srv.url);
     browser = await launchBrowser();
   });
