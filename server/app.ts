@@ -1,4 +1,3 @@
-import compression from 'compression';
 import express, { type Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import pinoHttp from 'pino-http';
@@ -33,8 +32,6 @@ export function createApp(ctx: AppContext): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/health' } }));
-  // The web app's bundles shrink to about a quarter: it matters on a phone.
-  app.use(compression());
   app.use(express.json({ limit: ctx.config.BODY_LIMIT }));
   const openapi = buildOpenApi();
   app.get('/api/openapi.json', (_req, res) => {

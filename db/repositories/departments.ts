@@ -10,3 +10,7 @@ export interface DepartmentRow {
 export async function listDepartments(db: Knex): Promise<DepartmentRow[]> {
   return db('departments').select('code', 'name', 'name_en as nameEn').orderBy('code');
 }
+
+export async function departmentExists(db: Knex, code: string): Promise<boolean> {
+  return Boolean(await db('departments').where({ code }).first('code'));
+}

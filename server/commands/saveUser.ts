@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { dbTime } from '../../db/connection';
+import { departmentExists } from '../../db/repositories/departments';
 import { findJurisdiction } from '../../db/repositories/jurisdictions';
 import { findUserById, findUserByUsername, insertUser, updateUserRow, type UserChanges, type UserRow } from '../../db/repositories/users';
 import type { Level } from '../../workflows/levels';
@@ -41,8 +42,7 @@ async function placement(db: Knex, role: AccountRole, jurisdictionCode: string, 
   if (!j) throw invalid('jurisdictionCode', `no jurisdiction ${jurisdictionCode}`);
   if (role !== 'reviewer') return { level: j.level, department: null };
   if (!department) throw invalid('department', 'a reviewer needs a department');
-  const known = await db('departments').where({ code: department }).first();
-  if (!known) throw invalid('department', `unknown department ${department}`);
+  if (!(await departmentExists(db, department))) throw invalid('department', `unknown department ${department}`);
   return { level: j.level, department };
 }
 
