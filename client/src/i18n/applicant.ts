@@ -45,7 +45,8 @@ export const applicant = {
     file: {
       title: '在线申请：{{name}}',
       centre: '选择收件的便民服务中心',
-      centreHelp: '选择离您最近的村（社区）或乡镇（街道）便民服务中心',
+      centreHelp: '选择离您最近的{{levels}}服务中心',
+      or: '或',
       centreNotAccepting: '该事项不能在{{level}}服务中心申请，请选择：{{levels}}',
       centreRequired: '请选择服务中心',
       applicant: '申请人信息',
@@ -158,7 +159,8 @@ export const applicant = {
     file: {
       title: 'Apply online: {{name}}',
       centre: 'Service centre to file at',
-      centreHelp: 'Choose the village or town service centre nearest to you',
+      centreHelp: 'Choose the {{levels}} service centre nearest to you',
+      or: ' or ',
       centreNotAccepting: 'This item cannot be filed at a {{level}} centre; choose: {{levels}}',
       centreRequired: 'Choose a service centre',
       applicant: 'Applicant',

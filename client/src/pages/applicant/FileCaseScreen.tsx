@@ -90,53 +90,58 @@ export function FileCaseScreen() {
   };
 
   return (
-    <Card title={<Typography.Title level={1} className="page-title card-title">{t('file.title', { name: it.name })}</Typography.Title>}>
-      {clerkCentre && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('file.clerkFiling')} />}
-      {tree.error && <ErrorState error={tree.error} onRetry={tree.reload} />}
-      <Form<FormValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{ mode: 'pickup', materials: it.materials.filter((m) => m.required).map((m) => m.name), centre: clerkCentre && user ? pathToCentre(clerkCentre, user.level) : undefined }}
-        scrollToFirstError
-      >
-        <Form.Item name="centre" label={t('file.centre')} extra={t('file.centreHelp')} rules={[{ required: true, message: t('file.centreRequired') }]}>
-          <Cascader
-            options={tree.data}
-            disabled={!!clerkCentre}
-            showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }}
-            placeholder={t('file.centre')}
-            aria-label={t('file.centre')}
-            loading={tree.loading}
-          />
-        </Form.Item>
-        <Typography.Title level={5}>{t('file.applicant')}</Typography.Title>
-        <Form.Item name="name" label={t('file.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
-          <Input autoComplete="name" />
-        </Form.Item>
-        <Form.Item name="idNumber" label={t('file.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('file.idInvalid') }]}>
-          <Input inputMode="numeric" maxLength={18} />
-        </Form.Item>
-        <Form.Item name="phone" label={t('file.phone')} rules={[{ required: true, pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: t('file.phoneInvalid') }]}>
-          <Input inputMode="tel" autoComplete="tel" maxLength={13} />
-        </Form.Item>
-        <Form.Item name="materials" label={t('file.materials')} extra={t('file.materialsHelp')}>
-          <Checkbox.Group>
-            <Space orientation="vertical">
-              {it.materials.map((m) => (
-                <Checkbox key={m.name} value={m.name}>
-                  {m.name}
-                  {!m.required && <Typography.Text type="secondary">（{t('guide.requiredNo')}）</Typography.Text>}
-                </Checkbox>
-              ))}
-            </Space>
-          </Checkbox.Group>
-        </Form.Item>
-        <DeliveryFields />
-        <Button type="primary" htmlType="submit" size="large" loading={sending} block>
-          {t('file.submit')}
-        </Button>
-      </Form>
-    </Card>
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={1} className="page-title">
+        {t('file.title', { name: it.name })}
+      </Typography.Title>
+      <Card>
+        {clerkCentre && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('file.clerkFiling')} />}
+        {tree.error && <ErrorState error={tree.error} onRetry={tree.reload} />}
+        <Form<FormValues>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ mode: 'pickup', materials: it.materials.filter((m) => m.required).map((m) => m.name), centre: clerkCentre && user ? pathToCentre(clerkCentre, user.level) : undefined }}
+          scrollToFirstError
+        >
+          <Form.Item name="centre" label={t('file.centre')} extra={t('file.centreHelp', { levels: it.acceptLevels.map((l) => t(`common:level.${l}`)).join(t('file.or')) })} rules={[{ required: true, message: t('file.centreRequired') }]}>
+            <Cascader
+              options={tree.data}
+              disabled={!!clerkCentre}
+              showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }}
+              placeholder={t('file.centre')}
+              aria-label={t('file.centre')}
+              loading={tree.loading}
+            />
+          </Form.Item>
+          <Typography.Title level={5}>{t('file.applicant')}</Typography.Title>
+          <Form.Item name="name" label={t('file.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
+            <Input autoComplete="name" />
+          </Form.Item>
+          <Form.Item name="idNumber" label={t('file.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('file.idInvalid') }]}>
+            <Input inputMode="numeric" maxLength={18} />
+          </Form.Item>
+          <Form.Item name="phone" label={t('file.phone')} rules={[{ required: true, pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: t('file.phoneInvalid') }]}>
+            <Input inputMode="tel" autoComplete="tel" maxLength={13} />
+          </Form.Item>
+          <Form.Item name="materials" label={t('file.materials')} extra={t('file.materialsHelp')}>
+            <Checkbox.Group>
+              <Space orientation="vertical">
+                {it.materials.map((m) => (
+                  <Checkbox key={m.name} value={m.name}>
+                    {m.name}
+                    {!m.required && <Typography.Text type="secondary">（{t('guide.requiredNo')}）</Typography.Text>}
+                  </Checkbox>
+                ))}
+              </Space>
+            </Checkbox.Group>
+          </Form.Item>
+          <DeliveryFields />
+          <Button type="primary" htmlType="submit" size="large" loading={sending} block>
+            {t('file.submit')}
+          </Button>
+        </Form>
+      </Card>
+    </Space>
   );
 }
