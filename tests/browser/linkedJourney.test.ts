@@ -147,7 +147,7 @@ browserIt('an applicant files a linked item at a village centre and watches vill
   await expect(other.page.locator(`[data-case-no="${caseNo}"]`).count()).resolves.toBe(0);
   await other.page.goto(`/desk/cases/${caseNo}`);
   await other.page.getByRole('alert').waitFor({ timeout: UI_MS });
-  await expect(other.page.getByRole('alert').innerText()).resolves.toContain('FORBIDDEN');
+  await expect(other.page.getByRole('alert').innerText()).resolves.toMatch(/您无权查看或办理此办件[\s\S]*FORBIDDEN/);
 
   // No console errors anywhere, except the browser's own note of the 403 the other town was given.
   for (const wp of pages.filter((x) => x !== other)) expect(wp.errors).toEqual([]);

@@ -5,12 +5,13 @@ import { applicant } from './applicant';
 import { common } from './common';
 import { dashboard } from './dashboard';
 import { desk } from './desk';
+import { errors } from './errors';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin };
+const namespaces = { common, applicant, desk, dashboard, admin, errors };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);

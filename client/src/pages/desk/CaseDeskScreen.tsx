@@ -47,7 +47,14 @@ export function CaseDeskScreen() {
     ...Object.fromEntries(actions.slice(0, 9).map((a, i) => [String(i + 1), () => setChosen(a)])),
   });
 
-  if (error && !c) return <ErrorState error={error} onRetry={reload} />;
+  if (error && !c) {
+    return (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <ErrorState error={error} onRetry={reload} />
+        <Button onClick={() => navigate('/desk')}>{t('case.backToQueue')}</Button>
+      </Space>
+    );
+  }
   if (!c) return <Card loading />;
 
   const submit = async (body: ActionBody) => {
