@@ -19,6 +19,15 @@ browserIt('the applicant looks a case up by number and code, is told live what i
   await page.getByTestId('track').waitFor();
   await page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
 
+  // Printed (the 打印 button calls window.print()): the record without the site's frame and controls.
+  await expect(page.getByRole('button', { name: '打印' }).isVisible()).resolves.toBe(true);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.app-header').isVisible()).resolves.toBe(false);
+  await expect(page.getByRole('button', { name: '撤回申请' }).isVisible()).resolves.toBe(false);
+  await expect(page.getByTestId('route-step-0').isVisible()).resolves.toBe(true);
+  await screenshot(page, 'applicant-print-phone');
+  await page.emulateMedia({ media: 'screen' });
+
   // The counter asks for two materials at once: the page shows the list and the paused clock, live.
   const ask = await suite.api.act('clerk.village', filed.caseNo, { type: 'REQUEST_MATERIALS', missing: ['经营场所使用证明', '执业药师注册证'] });
   expect(ask.status).toBe(200);

@@ -1,4 +1,4 @@
-import { Card, Flex, Input, List, Select, Space, Tag, Typography } from 'antd';
+import { Card, Flex, Grid, Input, List, Select, Space, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, qs } from '../../api/http';
@@ -14,6 +14,8 @@ export function CatalogueScreen() {
   const { t, i18n } = useTranslation(['applicant', 'common']);
   const en = i18n.language === 'en';
   const [params, setParams] = useSearchParams();
+  // The three steps explain the site on a desktop; on a phone the search comes first.
+  const wide = Grid.useBreakpoint().md;
   const q = params.get('q') ?? '';
   const department = params.get('department') ?? '';
   const where = params.get('where') ?? '';
@@ -37,6 +39,18 @@ export function CatalogueScreen() {
         </Typography.Title>
         <Link to="/track">{t('catalogue.trackLink')}</Link>
       </Flex>
+      {wide && (
+      <Steps
+        size="small"
+        current={-1}
+        aria-label={t('catalogue.howTitle')}
+        items={[
+          { title: t('catalogue.how1'), content: t('catalogue.how1d') },
+          { title: t('catalogue.how2'), content: t('catalogue.how2d') },
+          { title: t('catalogue.how3'), content: t('catalogue.how3d') },
+        ]}
+      />
+      )}
       <Input.Search
         aria-label={t('common:search')}
         placeholder={t('catalogue.searchPlaceholder')}

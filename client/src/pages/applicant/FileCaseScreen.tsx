@@ -1,3 +1,4 @@
+import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Cascader, Checkbox, Form, Input, Result, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,6 +64,9 @@ export function FileCaseScreen() {
               {t('file.track')}
             </Button>
           </Link>,
+          <Button key="print" size="large" icon={<PrinterOutlined />} onClick={() => window.print()}>
+            {t('file.print')}
+          </Button>,
         ]}
       />
     );

@@ -1,4 +1,5 @@
-import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/http';
@@ -62,7 +63,12 @@ export function TrackScreen() {
         <Typography.Title level={1} className="page-title">
           {c.itemName}
         </Typography.Title>
-        <LiveBadge status={live} />
+        <Space>
+          <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+            {t('track.print')}
+          </Button>
+          <LiveBadge status={live} />
+        </Space>
       </Space>
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
         <Descriptions.Item label={t('file.caseNo')}>{c.caseNo}</Descriptions.Item>
