@@ -69,3 +69,12 @@ export function parseJson<T>(value: unknown): T {
 export function toBool(value: unknown): boolean {
   return value === true || value === 1 || value === '1';
 }
+
+/**
+ * Text for `LIKE ? escape '!'`, its wildcards escaped with '!': SQLite has no
+ * default LIKE escape character, and a backslash would be spelt differently in
+ * SQLite and MySQL.
+ */
+export function likeText(text: string): string {
+  return text.replace(/[!%_]/g, (c) => `!${c}`);
+}

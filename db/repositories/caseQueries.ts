@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { FINAL_STATES } from '../../workflows/caseMachine';
 import { rowToCase, type CaseRow } from './cases';
+import { likeText } from '../connection';
 
 /**
  * The light as of `today`, in SQL: derived from the stored dates while the
@@ -91,7 +92,7 @@ export async function listCases(db: Knex, f: CaseListFilter): Promise<{ total: n
   if (f.itemCode) q.where('item_code', f.itemCode);
   if (f.light) q.whereRaw(`${LIGHT_SQL} = ?`, [f.today, f.today, f.light]);
   if (f.q) {
-    const like = f.q.replace(/[!%_]/g, (c) => `!${c}`);
+    const like = likeText(f.q);
     q.where((w) => w.whereRaw("case_no like ? escape '!'", [`${like}%`]).orWhereRaw("applicant_name like ? escape '!'", [`%${like}%`]));
   }
   const [{ n }] = await q.clone().count({ n: '*' });

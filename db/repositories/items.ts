@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Level } from '../../workflows/levels';
 import type { ItemVersion } from '../../workflows/route';
-import { parseJson, toBool } from '../connection';
+import { likeText, parseJson, toBool } from '../connection';
 
 export interface ItemRow extends ItemVersion {
   id: number;
@@ -91,9 +91,7 @@ export interface ItemSearch {
 export async function searchItems(db: Knex, s: ItemSearch): Promise<{ total: number; items: ItemRow[] }> {
   const q = db('items').where('is_current', true);
   if (s.q) {
-    // '!' escapes the wildcards: SQLite has no default LIKE escape character, and a
-    // backslash would have to be spelt differently in SQLite and MySQL.
-    const like = `%${s.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    const like = `%${likeText(s.q)}%`;
     q.where((w) => w.whereRaw("name like ? escape '!'", [like]).orWhereRaw("code like ? escape '!'", [like]));
   }
   if (s.linked !== undefined) q.where('linked', s.linked);

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Role } from '../../workflows/caseEvents';
 import type { Level } from '../../workflows/levels';
-import { toBool } from '../connection';
+import { likeText, toBool } from '../connection';
 
 export interface UserRow {
   id: number;
@@ -52,19 +52,21 @@ export interface NewUser {
 
 export async function insertUsers(db: Knex, users: NewUser[]): Promise<void> {
   if (users.length === 0) return;
-  await db('users').insert(
-    users.map((u) => ({
-      username: u.username,
-      password_hash: u.passwordHash,
-      display_name: u.displayName,
-      role: u.role,
-      jurisdiction_code: u.jurisdictionCode,
-      level: u.level,
-      department: u.department,
-      active: true,
-      created_at: u.createdAt,
-    })),
-  );
+  await db('users').insert(users.map(newUserRow));
+}
+
+function newUserRow(u: NewUser): Record<string, unknown> {
+  return {
+    username: u.username,
+    password_hash: u.passwordHash,
+    display_name: u.displayName,
+    role: u.role,
+    jurisdiction_code: u.jurisdictionCode,
+    level: u.level,
+    department: u.department,
+    active: true,
+    created_at: u.createdAt,
+  };
 }
 
 export interface UserSearch {
@@ -78,8 +80,7 @@ export interface UserSearch {
 export async function listUsers(db: Knex, s: UserSearch): Promise<{ total: number; users: UserRow[] }> {
   const q = db('users');
   if (s.q) {
-    // '!' escapes the wildcards, as in searchItems: one spelling for SQLite and MySQL.
-    const like = `%${s.q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+    const like = `%${likeText(s.q)}%`;
     q.where((w) => w.whereRaw("username like ? escape '!'", [like]).orWhereRaw("display_name like ? escape '!'", [like]));
   }
   if (s.role) q.where('role', s.role);
@@ -90,17 +91,7 @@ export async function listUsers(db: Knex, s: UserSearch): Promise<{ total: numbe
 
 /** Inserts one account and answers its id. */
 export async function insertUser(db: Knex, u: NewUser): Promise<number> {
-  const [id] = await db('users').insert({
-    username: u.username,
-    password_hash: u.passwordHash,
-    display_name: u.displayName,
-    role: u.role,
-    jurisdiction_code: u.jurisdictionCode,
-    level: u.level,
-    department: u.department,
-    active: true,
-    created_at: u.createdAt,
-  });
+  const [id] = await db('users').insert(newUserRow(u));
   return Number(id);
 }
 
