@@ -14,6 +14,7 @@ import { io as connect, type Socket } from 'socket.io-client';
 import { DEMO, DEMO_PASSWORD } from '../db/seed/users';
 import type { CaseUpdated, ClientToServerEvents, ServerToClientEvents } from '../workflows/socketContract';
 import { ROUTE_ACTIONS } from './drive';
+import { atMs, post } from './http';
 import { prepare, reachable } from './prepare';
 import { startServerProcess, type BenchServer } from './processes';
 import { summarise } from './stats';
@@ -24,16 +25,6 @@ const CASES = Number(process.env.LIVE_CASES ?? 250);
 const RATE = Number(process.env.LIVE_RATE ?? 100);
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://approval:approval@127.0.0.1:3306/approval_bench';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** Parses the stored UTC time `YYYY-MM-DD HH:MM:SS.mmm`. */
-const atMs = (at: string) => Date.parse(`${at.replace(' ', 'T')}Z`);
-
-async function post(base: string, pathname: string, body: unknown, token?: string): Promise<any> {
-  const r = await fetch(`${base}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const json = await r.json();
-  if (r.status >= 300) throw new Error(`${pathname}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 function open(base: string, auth: Record<string, string>): Promise<Client> {
   return new Promise((resolve, reject) => {

@@ -14,24 +14,16 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { DEMO, DEMO_PASSWORD } from '../db/seed/users';
 import { WEB_APP_DIR } from '../server/http/webApp';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/helpers/chromium';
 import { ROUTE_ACTIONS } from './drive';
+import { atMs, post } from './http';
 import { prepare } from './prepare';
 import { startServerProcess } from './processes';
 import { summarise } from './stats';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const LOADS = Number(process.env.WEB_LOADS ?? 5);
 const CASES = Number(process.env.WEB_CASES ?? 10);
 const PHONE = { width: 390, height: 844 };
-const atMs = (at: string) => Date.parse(`${at.replace(' ', 'T')}Z`);
-
-async function post(base: string, pathname: string, body: unknown, token?: string): Promise<any> {
-  const r = await fetch(`${base}${pathname}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  const json = await r.json();
-  if (r.status >= 300) throw new Error(`${pathname}: ${r.status} ${JSON.stringify(json)}`);
-  return json;
-}
 
 /** One cold load in a fresh context (empty cache): ms until `selector` shows, and bytes transferred. */
 async function coldLoad(browser: Browser, base: string, url: string, selector: string, init?: (ctx: BrowserContext) => Promise<void>) {
@@ -64,7 +56,7 @@ async function main() {
   const url = `sqlite:${path.join(dir, 'web.sqlite')}`;
   await prepare(url);
   const server = await startServerProcess(url, { SCHEDULER: 'off' });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const base = server.base;
     const applicant = { name: '压测', idNumber: '330302199001011237', phone: '13800000000' };

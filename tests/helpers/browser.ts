@@ -4,10 +4,8 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { WEB_APP_DIR } from '../../server/http/webApp';
 import type { UserView } from '../../client/src/api/types';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium';
 
-/** Debian's Chromium (`apt-get install chromium`); playwright's own download does not work on these machines. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 export const SCREENSHOTS = path.resolve(__dirname, '../screenshots');
 
 export const PHONE = { width: 390, height: 844 };
@@ -38,7 +36,7 @@ export async function launchBrowser(): Promise<Browser | null> {
   if (!fs.existsSync(path.join(WEB_APP_DIR, 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build` first (npm test does it)');
   }
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 /** A page that records every console error and uncaught exception, so a test can insist there are none. */
