@@ -1,10 +1,9 @@
 import { Grid, Steps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../api/types';
+import { isClosed } from './caseStates';
 import { useJurisdictionNames } from './jurisdictionNames';
 
-const CLOSED_OK = new Set(['completed']);
-const CLOSED_BAD = new Set(['refused', 'denied', 'withdrawn']);
 
 /**
  * The route as the levels it climbs and comes back down: each step with its
@@ -14,8 +13,8 @@ export function RouteMap({ c }: { c: CaseView }) {
   const { t, i18n } = useTranslation(['applicant', 'common']);
   const screens = Grid.useBreakpoint();
   const names = useJurisdictionNames(c.route.map((s) => s.jurisdictionCode), i18n.language === 'en');
-  const done = CLOSED_OK.has(c.state);
-  const stopped = CLOSED_BAD.has(c.state);
+  const done = c.state === 'completed';
+  const stopped = isClosed(c.state) && !done;
   return (
     <Steps
       aria-label={t('applicant:routeMap')}
@@ -28,7 +27,7 @@ export function RouteMap({ c }: { c: CaseView }) {
         title: t(`common:level.${s.level}`),
         content: (
           <span data-testid={`route-step-${s.index}`} data-current={!done && s.index === c.step.index ? 'true' : 'false'}>
-            {t(`applicant:stepKind.${s.kind}`)}
+            {t(`common:stepKind.${s.kind}`)}
             <br />
             {names[s.jurisdictionCode] ?? s.jurisdictionCode}
           </span>

@@ -39,7 +39,6 @@ export const admin = {
       deferrable: '可容缺',
       route: '办理流程',
       stepLimit: '时限 {{n}} 个工作日',
-      kind: { accept: '受理', review: '审查', decide: '决定', issue: '制证', deliver: '送达' },
     },
     import: {
       title: '导入 CSV',
@@ -154,7 +153,6 @@ export const admin = {
       deferrable: 'May follow later',
       route: 'Route',
       stepLimit: '{{n}} working days',
-      kind: { accept: 'Accept', review: 'Review', decide: 'Decide', issue: 'Issue', deliver: 'Deliver' },
     },
     import: {
       title: 'Import CSV',

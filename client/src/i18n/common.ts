@@ -30,7 +30,7 @@ export const common = {
     },
     phase: { acceptance: '受理', review: '审查', decision: '决定', delivery: '制证送达', stopped: '已停止计时' },
     pause: { materials: '补正材料期间，暂停计时', special: '特别程序期间（听证、专家评审等），暂停计时' },
-    stepKind: { accept: '受理', review: '初审', decide: '决定' },
+    stepKind: { accept: '收件受理', review: '审查', decide: '审批决定', issue: '制证', deliver: '送达' },
     action: {
       ACCEPT: '受理', REQUEST_MATERIALS: '一次性告知补正', SUPPLY_MATERIALS: '补交材料', REFUSE: '不予受理',
       FORWARD: '审查通过，报上级', RETURN: '退回下级', START_SPECIAL: '启动特别程序', END_SPECIAL: '结束特别程序',
@@ -77,7 +77,7 @@ export const common = {
     },
     phase: { acceptance: 'Acceptance', review: 'Review', decision: 'Decision', delivery: 'Issue and delivery', stopped: 'Clock stopped' },
     pause: { materials: 'Clock paused while materials are supplied', special: 'Clock paused for a special procedure (hearing, expert review, …)' },
-    stepKind: { accept: 'Acceptance', review: 'Review', decide: 'Decision' },
+    stepKind: { accept: 'Acceptance', review: 'Review', decide: 'Decision', issue: 'Licence', deliver: 'Delivery' },
     action: {
       ACCEPT: 'Accept', REQUEST_MATERIALS: 'Request materials', SUPPLY_MATERIALS: 'Supply materials', REFUSE: 'Refuse',
       FORWARD: 'Forward up', RETURN: 'Return down', START_SPECIAL: 'Start special procedure', END_SPECIAL: 'End special procedure',

@@ -66,7 +66,7 @@ export function ItemDrawer({ item, departments, onClose }: { item?: ItemView; de
               size="small"
               current={-1}
               items={item.route.map((s) => ({
-                title: `${t(`item.kind.${s.kind}`)} · ${tc(`levelFull.${s.level}`)}`,
+                title: `${tc(`stepKind.${s.kind}`)} · ${tc(`levelFull.${s.level}`)}`,
                 content: [s.department ? dept(s.department) : null, t('item.stepLimit', { n: s.limitDays })].filter(Boolean).join(' · '),
               }))}
             />

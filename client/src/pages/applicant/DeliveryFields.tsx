@@ -1,7 +1,7 @@
 import { Form, Input, Radio } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DELIVERY_MODES } from '../../../../workflows/caseEvents';
 
-const MODES = ['pickup', 'post', 'electronic'] as const;
 
 /** How the result should reach the applicant; post needs an address. Fields `mode` and `address` of the enclosing form. */
 export function DeliveryFields() {
@@ -11,7 +11,7 @@ export function DeliveryFields() {
     <>
       <Form.Item name="mode" label={t('file.delivery')}>
         <Radio.Group>
-          {MODES.map((m) => (
+          {DELIVERY_MODES.map((m) => (
             <Radio key={m} value={m}>
               {t(`common:delivery.${m}`)}
             </Radio>

@@ -52,7 +52,7 @@ export function ItemGuideScreen() {
           size="small"
           orientation={screens.md ? 'horizontal' : 'vertical'}
           current={-1}
-          items={it.route.map((s) => ({ title: t(`common:level.${s.level}`), content: `${t(`stepKind.${s.kind}`)} · ${t('common:days', { n: s.limitDays })}` }))}
+          items={it.route.map((s) => ({ title: t(`common:level.${s.level}`), content: `${t(`common:stepKind.${s.kind}`)} · ${t('common:days', { n: s.limitDays })}` }))}
         />
       </Card>
       <Card size="small" title={t('guide.materials')}>

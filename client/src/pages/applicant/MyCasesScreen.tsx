@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, qs } from '../../api/http';
 import type { CasesPage } from '../../api/types';
+import { isClosed } from '../../components/caseStates';
 import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { LightTag } from '../../components/LightTag';
 import { useAsync } from '../../components/useAsync';
 
 const PAGE_SIZE = 10;
-const CLOSED = new Set(['completed', 'refused', 'denied', 'withdrawn']);
 
 /** An applicant with an account: every case they filed, newest first, each opening its live tracking page. */
 export function MyCasesScreen() {
@@ -38,8 +38,8 @@ export function MyCasesScreen() {
                   description={
                     <Space wrap size={4}>
                       <span>{c.caseNo}</span>
-                      <Tag color={CLOSED.has(c.state) ? 'default' : 'processing'}>{t(`common:state.${c.state}`)}</Tag>
-                      {!CLOSED.has(c.state) && <LightTag light={c.light} />}
+                      <Tag color={isClosed(c.state) ? 'default' : 'processing'}>{t(`common:state.${c.state}`)}</Tag>
+                      {!isClosed(c.state) && <LightTag light={c.light} />}
                       <span>{formatTime(c.filedAt)}</span>
                     </Space>
                   }

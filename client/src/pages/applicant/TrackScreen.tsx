@@ -6,6 +6,7 @@ import { ApiError } from '../../api/http';
 import type { CaseView } from '../../api/types';
 import { CaseTimeline } from '../../components/CaseTimeline';
 import { ClockPanel } from '../../components/ClockPanel';
+import { isClosed } from '../../components/caseStates';
 import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { LiveBadge } from '../../components/LiveBadge';
@@ -16,7 +17,6 @@ import { ApplicantActions } from './ApplicantActions';
 import { queryCodes } from './queryCodes';
 import { TrackLookupForm } from './TrackLookupScreen';
 
-const CLOSED = new Set(['completed', 'refused', 'denied', 'withdrawn']);
 
 /** The decision, licence and delivery, once there are any. */
 function Outcome({ c }: { c: CaseView }) {
@@ -73,7 +73,7 @@ export function TrackScreen() {
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
         <Descriptions.Item label={t('file.caseNo')}>{c.caseNo}</Descriptions.Item>
         <Descriptions.Item label={t('track.state')}>
-          <Tag color={CLOSED.has(c.state) ? 'default' : 'processing'} data-testid="case-state">
+          <Tag color={isClosed(c.state) ? 'default' : 'processing'} data-testid="case-state">
             {t(`common:state.${c.state}`)}
           </Tag>
         </Descriptions.Item>
@@ -86,7 +86,7 @@ export function TrackScreen() {
       <Card size="small">
         <RouteMap c={c} />
       </Card>
-      {CLOSED.has(c.state) ? <Alert type={c.state === 'completed' ? 'success' : 'info'} showIcon title={t('track.closed')} /> : <ClockPanel c={c} />}
+      {isClosed(c.state) ? <Alert type={c.state === 'completed' ? 'success' : 'info'} showIcon title={t('track.closed')} /> : <ClockPanel c={c} />}
       {c.state === 'awaitingMaterials' && c.missingMaterials.length > 0 && (
         <Alert type="warning" showIcon title={t('track.missing')} description={c.missingMaterials.join('、')} data-testid="missing-materials" />
       )}

@@ -1,10 +1,10 @@
 import { Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DELIVERY_MODES, SPECIAL_PROCEDURES } from '../../../../workflows/caseEvents';
 import type { ActionType, CaseView } from '../../api/types';
 import type { ActionBody } from '../../live/sendAction';
 
-const PROCEDURES = ['hearing', 'expert_review', 'inspection', 'intermediary', 'quarantine'] as const;
 
 interface Props {
   type: ActionType;
@@ -94,7 +94,7 @@ export function ActionForm({ type, c, itemMaterials, busy, onSubmit, onCancel }:
         {type === 'START_SPECIAL' && (
           <>
             <Form.Item name="procedure" label={t('case.procedure')} initialValue="inspection" rules={[{ required: true }]}>
-              <Select aria-label={t('case.procedure')} options={PROCEDURES.map((p) => ({ value: p, label: t(`common:special.${p}`) }))} />
+              <Select aria-label={t('case.procedure')} options={SPECIAL_PROCEDURES.map((p) => ({ value: p, label: t(`common:special.${p}`) }))} />
             </Form.Item>
             {text('reason', t('case.reasons'), true)}
           </>
@@ -107,7 +107,7 @@ export function ActionForm({ type, c, itemMaterials, busy, onSubmit, onCancel }:
         {type === 'DELIVER' && (
           <>
             <Form.Item name="mode" label={t('case.mode')} initialValue={c.delivery.mode}>
-              <Radio.Group options={(['pickup', 'post', 'electronic'] as const).map((m) => ({ value: m, label: t(`common:delivery.${m}`) }))} />
+              <Radio.Group options={DELIVERY_MODES.map((m) => ({ value: m, label: t(`common:delivery.${m}`) }))} />
             </Form.Item>
             {mode === 'post' && (
               <>
