@@ -115,11 +115,3 @@ export async function insertItemVersions(trx: Knex, items: ItemVersion[], create
   }
   return added;
 }
-
-/** Names of item versions by id, for lists that show many cases at once (one query, not one per row). */
-export async function itemNamesByIds(db: Knex, ids: number[]): Promise<Map<number, string>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const rows = await db('items').select('id', 'name').whereIn('id', unique);
-  return new Map(rows.map((r: { id: number | string; name: string }) => [Number(r.id), r.name]));
-}

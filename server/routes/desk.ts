@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { listQueue, overviewUnder } from '../../db/repositories/caseQueries';
-import { itemNamesByIds } from '../../db/repositories/items';
+import { findItemById } from '../../db/repositories/items';
 import { findJurisdiction } from '../../db/repositories/jurisdictions';
 import { chinaDate } from '../../workflows/calendar';
 import { isWithin } from '../../workflows/levels';
@@ -27,7 +27,9 @@ export function deskRouter(ctx: AppContext): Router {
       today,
     });
     const actor = { kind: 'user' as const, user };
-    const names = await itemNamesByIds(ctx.db.knex, rows.map((c) => c.itemId));
+    // Item versions never change and findItemById caches them: a queue costs no query per row.
+    const names = new Map<number, string | undefined>();
+    for (const id of new Set(rows.map((c) => c.itemId))) names.set(id, (await findItemById(ctx.db.knex, id))?.name);
     const opts = { today, calendar: ctx.calendar, rules: { yellowAt: ctx.config.YELLOW_AT } };
     res.json({ cases: rows.map((c) => presentCase(c, { ...opts, showIdNumber: canSeeIdNumber(actor, c), itemName: names.get(c.itemId) })) });
   });
