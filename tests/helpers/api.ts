@@ -8,7 +8,8 @@ export interface ApiResponse<T = any> {
 /** A thin real-HTTP client: every call goes over the socket to the test server. */
 export class Api {
   private tokens = new Map<string, string>();
-  constructor(readonly baseUrl: string) {}
+  /** Settable, so a describe block can hold its Api before its server has a port (useTestServer). */
+  constructor(public baseUrl: string) {}
 
   async request<T = any>(method: string, path: string, opts: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {}): Promise<ApiResponse<T>> {
     const headers: Record<string, string> = { ...opts.headers };

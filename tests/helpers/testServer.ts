@@ -5,6 +5,7 @@ import pino from 'pino';
 import { loadConfig } from '../../server/config';
 import { createContext, type AppContext } from '../../server/context';
 import { startServer, type RunningServer } from '../../server/server';
+import { Api } from './api';
 
 export interface TestServer {
   url: string;
@@ -43,4 +44,16 @@ export async function startTestServer(opts: { now?: () => Date; env?: Record<str
       if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A real server for the enclosing describe block (started in beforeAll, closed in afterAll), and an Api pointed at it. */
+export function useTestServer(opts: Parameters<typeof startTestServer>[0] = {}): Api {
+  const api = new Api('');
+  let srv: TestServer | undefined;
+  beforeAll(async () => {
+    srv = await startTestServer(opts);
+    api.baseUrl = srv.url;
+  });
+  afterAll(() => srv?.close());
+  return api;
 }

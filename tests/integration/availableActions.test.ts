@@ -1,15 +1,9 @@
-import { Api, buildCase } from '../helpers/api';
-import { startTestServer, type TestServer } from '../helpers/testServer';
+import { buildCase } from '../helpers/api';
+import { useTestServer } from '../helpers/testServer';
 
 /** What GET /api/cases/:no offers each viewer, and the applicant's choice of delivery. */
 describe('actions a viewer may take now, and CHOOSE_DELIVERY', () => {
-  let srv: TestServer;
-  let api: Api;
-  beforeAll(async () => {
-    srv = await startTestServer();
-    api = new Api(srv.url);
-  });
-  afterAll(() => srv.close());
+  const api = useTestServer();
 
   const asApplicant = (filed: { caseNo: string; queryCode: string }, method: string, path: string, body?: unknown) =>
     api.request(method, path, { body, headers: { 'x-query-code': filed.queryCode } });
@@ -76,13 +70,7 @@ describe('actions a viewer may take now, and CHOOSE_DELIVERY', () => {
 });
 
 describe('a closed case offers nothing', () => {
-  let srv: TestServer;
-  let api: Api;
-  beforeAll(async () => {
-    srv = await startTestServer();
-    api = new Api(srv.url);
-  });
-  afterAll(() => srv.close());
+  const api = useTestServer();
 
   it('after withdrawal neither the applicant nor the clerk is offered an action', async () => {
     const filed = await api.file(buildCase());

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CSV_COLUMNS } from '../../server/commands/importItems';
 import { Api, buildCase, DEMO } from '../helpers/api';
-import { isMysql, startTestServer, type TestServer } from '../helpers/testServer';
+import { isMysql, useTestServer } from '../helpers/testServer';
 
 /*
  * The public catalogue and jurisdiction tree, and the administrator's CSV
@@ -72,13 +72,7 @@ async function importCsv(api: Api, body: string, user = 'admin') {
 }
 
 describe('catalogue and jurisdiction queries', () => {
-  let srv: TestServer;
-  let api: Api;
-  beforeAll(async () => {
-    srv = await startTestServer();
-    api = new Api(srv.url);
-  });
-  afterAll(() => srv.close());
+  const api = useTestServer();
 
   it('holds the 1,003 seeded items, 254 of them linked', async () => {
     const seeded = await api.request('GET', `/api/items?q=${SEED_PREFIX}`);
@@ -214,13 +208,7 @@ describe('catalogue and jurisdiction queries', () => {
 });
 
 describe('CSV import of the catalogue', () => {
-  let srv: TestServer;
-  let api: Api;
-  beforeAll(async () => {
-    srv = await startTestServer();
-    api = new Api(srv.url);
-  });
-  afterAll(() => srv.close());
+  const api = useTestServer();
 
   // A seeded linked item (城市低保·待遇调整: village → town → county, civil) that no other test files a case of.
   const EXISTING = '330300-JF-0009';
@@ -421,13 +409,7 @@ describe('CSV import of the catalogue', () => {
 });
 
 describe('the documented example file', () => {
-  let srv: TestServer;
-  let api: Api;
-  beforeAll(async () => {
-    srv = await startTestServer();
-    api = new Api(srv.url);
-  });
-  afterAll(() => srv.close());
+  const api = useTestServer();
 
   it('docs/examples/items.csv imports as docs/catalogue-csv.md describes it', async () => {
     const file = fs.readFileSync(path.join(__dirname, '../../docs/examples/items.csv'), 'utf8');

@@ -1,15 +1,9 @@
-import { Api, buildCase, DEMO } from '../helpers/api';
-import { startTestServer, type TestServer } from '../helpers/testServer';
+import { buildCase, DEMO } from '../helpers/api';
+import { useTestServer } from '../helpers/testServer';
 
 // A linked item filed at a village centre climbs town → county → city and comes back down.
 describe('a linked item through all its levels', () => {
-  let srv: TestServer;
-  let api: Api;
-  beforeAll(async () => {
-    srv = await startTestServer();
-    api = new Api(srv.url);
-  });
-  afterAll(() => srv.close());
+  const api = useTestServer();
 
   it('files online without an account and returns a readable case number and a query code', async () => {
     const filed = await api.file(buildCase());

@@ -1,5 +1,5 @@
-import { Api, DEMO } from '../helpers/api';
-import { startTestServer, type TestServer } from '../helpers/testServer';
+import { DEMO } from '../helpers/api';
+import { useTestServer } from '../helpers/testServer';
 
 /*
  * The administrator's accounts: GET/POST /api/users and PATCH /api/users/:id.
@@ -10,13 +10,7 @@ const RUN = Math.random().toString(36).slice(2, 8);
 const PASSWORD = 'secret-pass-1';
 
 describe('user management', () => {
-  let srv: TestServer;
-  let api: Api;
-  beforeAll(async () => {
-    srv = await startTestServer();
-    api = new Api(srv.url);
-  });
-  afterAll(() => srv.close());
+  const api = useTestServer();
 
   const create = (body: Record<string, unknown>) => api.as('admin', 'POST', '/api/users', body);
   const login = (username: string, password = PASSWORD) => api.request('POST', '/api/auth/login', { body: { username, password } });
