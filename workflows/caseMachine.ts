@@ -227,20 +227,5 @@ export function buildCaseMachine(route: Route) {
 
 export type CaseMachine = ReturnType<typeof buildCaseMachine>;
 
-export const CASE_STATES = [
-  'submitted',
-  'acceptanceReview',
-  'awaitingMaterials',
-  'review',
-  'decision',
-  'special',
-  'approved',
-  'issued',
-  'delivered',
-  'completed',
-  'refused',
-  'denied',
-  'withdrawn',
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
-export const FINAL_STATES: readonly CaseState[] = ['completed', 'refused', 'denied', 'withdrawn'];
+// The states live in their own module so the web app can use them without bundling XState.
+export { CASE_STATES, FINAL_STATES, type CaseState } from './caseStates';

@@ -1,4 +1,6 @@
-/** The states a case ends in (the server's FINAL_STATES); the client keeps its own copy so it need not bundle XState. */
-const CLOSED = new Set(['completed', 'refused', 'denied', 'withdrawn']);
+import { FINAL_STATES } from '../../../workflows/caseStates';
 
+const CLOSED = new Set<string>(FINAL_STATES);
+
+/** Whether a case has ended (completed, refused, denied or withdrawn). */
 export const isClosed = (state: string): boolean => CLOSED.has(state);

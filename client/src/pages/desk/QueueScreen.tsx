@@ -2,9 +2,11 @@ import { App, Button, Card, Flex, Grid, Select, Space, Table, Typography } from 
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { CASE_STATES } from '../../../../workflows/caseStates';
 import { api, qs } from '../../api/http';
 import { departmentName, loadDepartments } from '../../api/reference';
 import type { CaseView, QueueChanged } from '../../api/types';
+import { isClosed } from '../../components/caseStates';
 import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { useJurisdictionNames } from '../../components/jurisdictionNames';
@@ -16,7 +18,8 @@ import { useStaffLive } from '../../live/socket';
 import { QueueCards } from './QueueCards';
 import { useUser } from '../../session';
 
-const STATES = ['acceptanceReview', 'awaitingMaterials', 'review', 'decision', 'special', 'approved', 'issued', 'delivered'];
+// The states a case can wait in at a desk: open, and past the moment of filing.
+const STATES = CASE_STATES.filter((s) => s !== 'submitted' && !isClosed(s));
 
 /** The desk's open cases, nearest deadline first, kept live; worked from the keyboard. */
 export function QueueScreen() {
