@@ -5,13 +5,24 @@ import { migrateLatest } from '../db/migrate';
 import { loadCalendar } from '../db/repositories/calendar';
 import { seedIfEmpty } from '../db/seed';
 import { WorkCalendar, type CalendarDay } from '../workflows/calendar';
-import type { Config } from './config';
+import { resolveJwtSecret } from './auth/secret';
+import type { Config, LoadedConfig } from './config';
 
 /** Emitted after a transition commits; the live-status gateway listens here. */
 export interface CommittedTransition {
   caseId: number;
   caseNo: string;
   seq: number;
+}
+
+/** Emitted after a change to a user that revokes their tokens commits; the gateway then cuts their sockets. */
+export interface UserChanged {
+  userId: number;
+}
+
+export interface AppEvents {
+  committed: [CommittedTransition];
+  userChanged: [UserChanged];
 }
 
 /** Everything a command needs, built once at start-up and passed down explicitly. */
@@ -21,7 +32,7 @@ export interface AppContext {
   log: Logger;
   calendar: WorkCalendar;
   now: () => Date;
-  events: EventEmitter<{ committed: [CommittedTransition] }>;
+  events: EventEmitter<AppEvents>;
   reloadCalendar(): Promise<void>;
   close(): Promise<void>;
 }
@@ -44,8 +55,9 @@ export interface ContextOptions {
   log?: Logger;
 }
 
-export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext> {
-  const log = opts.log ?? pino({ level: config.LOG_LEVEL });
+export async function createContext(loaded: LoadedConfig, opts: ContextOptions = {}): Promise<AppContext> {
+  const log = opts.log ?? pino({ level: loaded.LOG_LEVEL });
+  const config: Config = { ...loaded, JWT_SECRET: resolveJwtSecret(loaded, log) };
   const db = openDatabase(config.DATABASE_URL);
   await migrateLatest(db.knex);
   if (config.SEED_ON_START) {

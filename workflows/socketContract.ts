@@ -63,7 +63,18 @@ export interface SubscribeRequest {
   sinceSeq: number;
 }
 
+/**
+ * Sent to a user's sockets just before the server disconnects them because
+ * their token no longer stands: password reset, new role or placement, or
+ * deactivated. Reconnecting with the same token is refused with INVALID_TOKEN.
+ */
+export interface AuthRevoked {
+  code: 'TOKEN_REVOKED';
+  message: string;
+}
+
 export interface ServerToClientEvents {
+  'auth:revoked': (e: AuthRevoked) => void;
   'case:updated': (e: CaseUpdated) => void;
   'queue:changed': (e: QueueChanged) => void;
   'stats:changed': (e: StatsChanged) => void;
@@ -82,4 +93,6 @@ export const rooms = {
   /** A desk: a centre (village, town) or a department at a jurisdiction. */
   desk: (jurisdictionCode: string, department: string | null) => `desk:${jurisdictionCode}:${department ?? 'centre'}`,
   stats: (jurisdictionCode: string) => `stats:${jurisdictionCode}`,
+  /** Every socket of one logged-in user, so a change to the user reaches them on every process. */
+  user: (userId: number) => `user:${userId}`,
 };

@@ -7,9 +7,13 @@ interface Stored {
   user: UserView;
 }
 
+/** Why the app logged the user out by itself, shown on the log-in page (never for a log-out the user chose). */
+export type SessionNotice = 'revoked' | 'expired';
+
 const KEY = 'approval.session';
 const listeners = new Set<() => void>();
 let current: Stored | null = read();
+let notice: SessionNotice | null = null;
 
 function read(): Stored | null {
   try {
@@ -20,8 +24,9 @@ function read(): Stored | null {
   }
 }
 
-function set(next: Stored | null) {
+function set(next: Stored | null, why: SessionNotice | null = null) {
   current = next;
+  notice = why;
   if (next) localStorage.setItem(KEY, JSON.stringify(next));
   else localStorage.removeItem(KEY);
   listeners.forEach((l) => l());
@@ -32,6 +37,9 @@ export const session = {
   user: () => current?.user ?? null,
   save: (token: string, user: UserView) => set({ token, user }),
   clear: () => set(null),
+  /** Logged out by the server: the token was refused, or the account changed (the socket said so). */
+  end: (why: SessionNotice) => set(null, why),
+  notice: () => notice,
   subscribe(l: () => void) {
     listeners.add(l);
     return () => listeners.delete(l);
@@ -40,4 +48,8 @@ export const session = {
 
 export function useUser(): UserView | null {
   return useSyncExternalStore(session.subscribe, () => current?.user ?? null);
+}
+
+export function useSessionNotice(): SessionNotice | null {
+  return useSyncExternalStore(session.subscribe, () => notice);
 }

@@ -13,6 +13,8 @@ export interface UserRow {
   level: Level;
   department: string | null;
   active: boolean;
+  /** Carried in every token issued to the user; a token with another version is refused. */
+  tokenVersion: number;
 }
 
 const COLUMNS = [
@@ -25,10 +27,11 @@ const COLUMNS = [
   'level',
   'department',
   'active',
+  'token_version as tokenVersion',
 ];
 
 function toUser(row: Record<string, unknown> | undefined): UserRow | undefined {
-  return row ? ({ ...row, active: toBool(row.active) } as UserRow) : undefined;
+  return row ? ({ ...row, active: toBool(row.active), tokenVersion: Number(row.tokenVersion) } as UserRow) : undefined;
 }
 
 export async function findUserByUsername(db: Knex, username: string): Promise<UserRow | undefined> {
@@ -95,7 +98,10 @@ export async function insertUser(db: Knex, u: NewUser): Promise<number> {
   return Number(id);
 }
 
-export type UserChanges = Partial<Pick<UserRow, 'passwordHash' | 'displayName' | 'role' | 'jurisdictionCode' | 'level' | 'department' | 'active'>>;
+export type UserChanges = Partial<Pick<UserRow, 'passwordHash' | 'displayName' | 'role' | 'jurisdictionCode' | 'level' | 'department' | 'active'>> & {
+  /** Revoke every token issued so far (in the same statement as the change it stands for). */
+  revokeTokens?: boolean;
+};
 
 export async function updateUserRow(db: Knex, id: number, c: UserChanges): Promise<void> {
   const row: Record<string, unknown> = {
@@ -106,6 +112,7 @@ export async function updateUserRow(db: Knex, id: number, c: UserChanges): Promi
     level: c.level,
     department: c.department,
     active: c.active,
+    token_version: c.revokeTokens ? db.raw('token_version + 1') : undefined,
   };
   for (const k of Object.keys(row)) if (row[k] === undefined) delete row[k];
   if (Object.keys(row).length) await db('users').where({ id }).update(row);

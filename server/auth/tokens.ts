@@ -9,16 +9,24 @@ function keyOf(secret: string): crypto.KeyObject {
   return key;
 }
 
-export function signToken(userId: number, role: string, secret: string, ttlHours: number): string {
-  return jwt.sign({ role }, keyOf(secret), { subject: String(userId), expiresIn: Math.round(ttlHours * 3600), algorithm: 'HS256' });
+/** What a valid token says: whose it is, and the user's token version when it was issued. */
+export interface TokenClaims {
+  userId: number;
+  tokenVersion: number;
 }
 
-/** Returns the user id, or null for any invalid, expired or tampered token. */
-export function verifyToken(token: string, secret: string): number | null {
+export function signToken(user: { id: number; role: string; tokenVersion: number }, secret: string, ttlHours: number): string {
+  return jwt.sign({ role: user.role, tv: user.tokenVersion }, keyOf(secret), { subject: String(user.id), expiresIn: Math.round(ttlHours * 3600), algorithm: 'HS256' });
+}
+
+/** The claims, or null for any invalid, expired or tampered token, or one without a token version (issued before versions existed). */
+export function verifyToken(token: string, secret: string): TokenClaims | null {
   try {
     const claims = jwt.verify(token, keyOf(secret), { algorithms: ['HS256'] }) as jwt.JwtPayload;
-    const id = Number(claims.sub);
-    return Number.isInteger(id) && id > 0 ? id : null;
+    const userId = Number(claims.sub);
+    const tokenVersion = claims.tv;
+    if (!Number.isInteger(userId) || userId <= 0 || !Number.isInteger(tokenVersion)) return null;
+    return { userId, tokenVersion };
   } catch {
     return null;
   }

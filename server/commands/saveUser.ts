@@ -68,6 +68,17 @@ export async function createUser(ctx: AppContext, props: CreateUserProps): Promi
   return (await findUserById(db, id))!;
 }
 
+/**
+ * A token stands for the account as it was when issued: a new password, role,
+ * placement (level, jurisdiction, department) or active flag revokes every
+ * token issued before. A new display name does not.
+ */
+function revokesTokens(user: UserRow, c: UserChanges): boolean {
+  if (c.passwordHash !== undefined) return true;
+  const fields = ['role', 'jurisdictionCode', 'level', 'department', 'active'] as const;
+  return fields.some((f) => c[f] !== undefined && c[f] !== user[f]);
+}
+
 /** Changes an account: name, role and placement, active flag, or a password reset. */
 export async function updateUser(ctx: AppContext, props: UpdateUserProps): Promise<UserRow> {
   const db = ctx.db.knex;
@@ -87,6 +98,9 @@ export async function updateUser(ctx: AppContext, props: UpdateUserProps): Promi
     Object.assign(changes, { role, jurisdictionCode: props.jurisdictionCode ?? user.jurisdictionCode, ...where });
   }
   if (props.password !== undefined) changes.passwordHash = await hashPassword(props.password);
+  changes.revokeTokens = revokesTokens(user, changes);
   await updateUserRow(db, props.id, changes);
+  // Committed: the user's open sockets, on every process, are cut (the gateway listens).
+  if (changes.revokeTokens) ctx.events.emit('userChanged', { userId: props.id });
   return (await findUserById(db, props.id))!;
 }

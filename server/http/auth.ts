@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
-import { findUserById, type UserRow } from '../../db/repositories/users';
+import type { UserRow } from '../../db/repositories/users';
 import type { Role } from '../../workflows/caseEvents';
-import { verifyToken } from '../auth/tokens';
+import { userOfToken } from '../auth/tokenUser';
 import type { AppContext } from '../context';
 import { AppError, forbidden, unauthenticated } from '../errors';
 
@@ -11,9 +11,8 @@ export function authenticate(ctx: AppContext) {
     const header = req.get('authorization');
     if (!header) return next();
     const m = /^Bearer\s+(\S+)$/i.exec(header);
-    const id = m ? verifyToken(m[1]!, ctx.config.JWT_SECRET) : null;
-    const user = id ? await findUserById(ctx.db.knex, id) : undefined;
-    if (!user || !user.active) throw new AppError('INVALID_TOKEN', 401, 'The token is invalid or expired; log in again');
+    const user = m ? await userOfToken(ctx, m[1]!) : undefined;
+    if (!user) throw new AppError('INVALID_TOKEN', 401, 'The token is invalid or expired; log in again');
     res.locals.user = user;
     next();
   };

@@ -45,7 +45,10 @@ export async function api<T>(method: string, path: string, opts: RequestOptions 
   const data = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const err = (data as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
-    if (res.status === 401 && token) session.clear();
+    if (res.status === 401 && token) {
+      if (err?.code === 'INVALID_TOKEN') session.end('expired');
+      else session.clear();
+    }
     throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
   }
   return data as T;
