@@ -1,5 +1,6 @@
 import { and, assign, not, or, setup, stateIn } from 'xstate';
 import type { CaseEvent, DeliveryMode, SpecialProcedure } from './caseEvents';
+import { FINAL_STATES } from './caseStates';
 import { worksStep } from './levels';
 import { validateRoute, type Route, type RouteStep } from './route';
 
@@ -26,6 +27,9 @@ export interface CaseContext {
 function current(ctx: CaseContext): RouteStep {
   return ctx.route[ctx.stepIndex]!;
 }
+
+// Root-level transitions would otherwise still be taken by a case in a final state.
+const closed = or(FINAL_STATES.map((state) => stateIn(state)));
 
 function nonBlank(s: string | undefined | null): boolean {
   return typeof s === 'string' && s.trim().length > 0;
@@ -115,9 +119,9 @@ export function buildCaseMachine(route: Route) {
     initial: 'submitted',
     // Any open state takes the scheduler's light warnings; final states take nothing.
     on: {
-      CLOCK_WARNING: { guard: 'bySystem', actions: 'recordWarning' },
+      CLOCK_WARNING: { guard: and(['bySystem', not(closed)]), actions: 'recordWarning' },
       // The choice matters until the result is on its way; the case stays where it is.
-      CHOOSE_DELIVERY: { guard: and(['byApplicant', 'validChoice', not(stateIn('delivered'))]), actions: 'recordChoice' },
+      CHOOSE_DELIVERY: { guard: and(['byApplicant', 'validChoice', not(stateIn('delivered')), not(closed)]), actions: 'recordChoice' },
     },
     context: {
       route,

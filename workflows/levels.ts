@@ -45,17 +45,27 @@ export function isWithin(code: string, scope: string): boolean {
   return ancestorCode(code, level) === scope && levelRank(levelOfCode(code)) >= levelRank(level);
 }
 
-/** Village and town steps are worked by a service centre's clerks; higher ones by departments' reviewers. */
+/** Village and town centres have no departments: every step there is worked by the centre's clerks. */
 export function isCentreLevel(level: Level): boolean {
   return level === 'village' || level === 'town';
 }
 
-/** Who works a step: the centre's clerk, or the reviewer of the step's department, at the step's level. */
+/**
+ * A step worked at a service centre's window rather than at a department:
+ * accepting and delivering, at whatever level the case was filed (a county,
+ * city or province centre too), every step at a village or town, and any
+ * step a route gives no department.
+ */
+export function isCentreStep(step: { kind: string; level: Level; department?: string | null }): boolean {
+  return step.kind === 'accept' || step.kind === 'deliver' || isCentreLevel(step.level) || !step.department;
+}
+
+/** Who works a step: the centre's clerk for a centre step, else the reviewer of the step's department, at the step's level. */
 export function worksStep(
   actor: { role: string; level: Level | null; department: string | null },
-  step: { level: Level; department?: string },
+  step: { kind: string; level: Level; department?: string | null },
 ): boolean {
   if (actor.level !== step.level) return false;
-  if (isCentreLevel(step.level)) return actor.role === 'clerk';
+  if (isCentreStep(step)) return actor.role === 'clerk';
   return actor.role === 'reviewer' && actor.department === step.department;
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { FINAL_STATES } from '../../workflows/caseMachine';
+import { FINAL_STATES } from '../../workflows/caseStates';
+import { isCentreLevel, type Level } from '../../workflows/levels';
 import { rowToCase, type CaseRow } from './cases';
 import { likeText } from '../connection';
 
@@ -9,10 +10,13 @@ import { likeText } from '../connection';
  */
 export const LIGHT_SQL = `CASE WHEN deadline_on IS NULL THEN light WHEN deadline_on < ? THEN 'red' WHEN yellow_on <= ? THEN 'yellow' ELSE 'green' END`;
 
+/** A desk: a service centre's window, or one department (at the filter's jurisdiction and level). */
+export type QueueDesk = { kind: 'centre' } | { kind: 'department'; department: string };
+
 export interface QueueFilter {
   jurisdictionCode: string;
-  level: string;
-  department: string | null;
+  level: Level;
+  desk: QueueDesk;
   state?: string;
   light?: string;
   itemCode?: string;
@@ -20,13 +24,23 @@ export interface QueueFilter {
   today: string;
 }
 
+// Centre steps (workflows/levels isCentreStep): accepting and delivering at any level, every step at a
+// village or town, and any step without a department; the rest are their department's.
+const CENTRE_KINDS = ['accept', 'deliver'];
+
 /** Open cases at a desk, oldest deadline first; paused cases (no running deadline) last. */
 export async function listQueue(db: Knex, f: QueueFilter): Promise<CaseRow[]> {
   const q = db('cases')
     .select('*')
     .where({ current_jurisdiction: f.jurisdictionCode, current_level: f.level })
     .whereNotIn('state', FINAL_STATES as string[]);
-  if (f.department) q.where('current_department', f.department);
+  if (f.desk.kind === 'department') {
+    // Village and town centres have no departments: nothing there is a department's.
+    if (isCentreLevel(f.level)) return [];
+    q.where('current_department', f.desk.department).whereNotIn('step_kind', CENTRE_KINDS);
+  } else if (!isCentreLevel(f.level)) {
+    q.where((w) => w.whereIn('step_kind', CENTRE_KINDS).orWhereNull('current_department'));
+  }
   if (f.state) q.where('state', f.state);
   if (f.itemCode) q.where('item_code', f.itemCode);
   if (f.light) q.whereRaw(`${LIGHT_SQL} = ?`, [f.today, f.today, f.light]);

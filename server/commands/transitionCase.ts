@@ -7,12 +7,13 @@ import { findItemById } from '../../db/repositories/items';
 import { chinaDate } from '../../workflows/calendar';
 import { clockChangeFor, deemAcceptedOnArrival, materialsNoticeExpired } from '../../workflows/caseClock';
 import type { CaseEvent } from '../../workflows/caseEvents';
+import { FINAL_STATES } from '../../workflows/caseStates';
 import { applyClockChange } from '../../workflows/clock';
 import { levelOfCode } from '../../workflows/levels';
 import { actorName, actorUserId, eventActorOf, type Actor } from '../auth/actor';
 import type { AppContext } from '../context';
 import { AppError, caseNotFound, forbidden, invalidTransition, notFound, versionConflict } from '../errors';
-import { canActOnCase, staffsDeskOnRoute } from '../policies/cases';
+import { canActOnCase, canViewCase, staffsDeskOnRoute } from '../policies/cases';
 import { clockOf, derivedColumns, machineFor, restore, type PersistedCase } from './caseSnapshot';
 import { deskOf } from '../realtime/desks';
 import { withRetry, writeEvent } from './writeHelpers';
@@ -51,15 +52,28 @@ function whereItStands(row: CaseRow) {
   return { state: row.state, step: { kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment } };
 }
 
-/** Policy first, then the version: outsiders get 403; a desk on the route that lost a race gets 409. */
+export const caseClosed = (state: string) =>
+  new AppError('CASE_CLOSED', 409, `The case is closed (${state}): it takes no more actions`, { state });
+
+/**
+ * Policy first, then the version, then whether the case is closed. Someone
+ * who may not even see the case learns nothing of it (404, as for a case
+ * that does not exist); one who may see it but not act gets 403; a desk on
+ * the route that lost a race or reads an old screen gets 409 (a stale
+ * version says "reload" even when the winner closed the case).
+ */
 function authorise({ actor, action, expectedVersion }: TransitionCaseProps, row: CaseRow): void {
   const stale = expectedVersion !== undefined && expectedVersion !== row.version;
+  const closed = FINAL_STATES.includes(row.state);
   if (!canActOnCase(actor, row, action.type)) {
-    if (!staffsDeskOnRoute(actor, row)) throw forbidden('You may not act on this case');
+    if (!staffsDeskOnRoute(actor, row)) throw canViewCase(actor, row) ? forbidden('You may not act on this case') : caseNotFound();
     if (stale) throw versionConflict(expectedVersion, row.version);
+    if (closed) throw caseClosed(row.state);
     throw invalidTransition(`${action.type} is not possible now: the case waits at another desk`, whereItStands(row));
   }
   if (stale) throw versionConflict(expectedVersion, row.version);
+  // A closed case takes no event at all, whatever the machine would say.
+  if (closed) throw caseClosed(row.state);
 }
 
 async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: TransitionCaseProps): Promise<TransitionResult> {
@@ -76,6 +90,7 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
   if (!item) throw notFound('Item version');
   const machine = machineFor(item, levelOfCode(row.centreCode));
   const before = restore(machine, row.snapshot as PersistedCase);
+  if (before.status !== 'active') throw caseClosed(row.state);
   const event = { ...action, actor: eventActorOf(actor) } as CaseEvent;
   // A machine that takes no transition hands back the very same snapshot.
   const [after] = transition(machine, before, event);
@@ -130,7 +145,7 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
     at,
     today,
     cal: ctx.calendar,
-    prevDesk: deskOf(row.currentLevel, row.currentJurisdiction, row.currentDepartment),
+    prevDesk: deskOf(row.currentLevel, row.currentJurisdiction, row.currentDepartment, row.stepKind),
   });
   return { case: updated, event: written };
 }

@@ -55,7 +55,7 @@ export async function writeEvent(
 ): Promise<CaseEventRow> {
   const live = caseUpdatedPayload(c, event);
   const id = await insertCaseEvent(trx, { ...event, live });
-  const desk = c.closedAt ? null : deskOf(c.currentLevel, c.currentJurisdiction, c.currentDepartment);
+  const desk = c.closedAt ? null : deskOf(c.currentLevel, c.currentJurisdiction, c.currentDepartment, c.stepKind);
   const payload: OutboxPayload = { live, desks: { from: when.prevDesk, to: desk }, centrePath: c.centrePath };
   await insertOutbox(trx, { caseId: c.id, caseEventId: id, topic: 'case:updated', payload, createdAt: when.at });
   if (change.kind !== 'none' && change.kind !== 'extend') {

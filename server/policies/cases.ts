@@ -1,5 +1,6 @@
 import type { CaseRow } from '../../db/repositories/cases';
 import type { ActionType, CaseEventType } from '../../workflows/caseEvents';
+import { FINAL_STATES } from '../../workflows/caseStates';
 import { ancestorCode, isWithin, worksStep } from '../../workflows/levels';
 import type { Route } from '../../workflows/route';
 import type { Actor } from '../auth/actor';
@@ -33,12 +34,28 @@ export function canViewCase(actor: Actor, c: CaseRow): boolean {
   }
 }
 
-/** Full ID numbers only for the staff handling the case now, and the accepting centre. */
-export function canSeeIdNumber(actor: Actor, c: CaseRow): boolean {
-  if (actor.kind !== 'user') return false;
+/** Whether this user staffs the desk that works the case's current step (closed cases have none). */
+export function worksCurrentStep(actor: Actor, c: CaseRow): boolean {
+  if (actor.kind !== 'user' || FINAL_STATES.includes(c.state)) return false;
   const u = actor.user;
-  if (u.role !== 'clerk' && u.role !== 'reviewer') return false;
-  return u.jurisdictionCode === c.currentJurisdiction || u.jurisdictionCode === c.centreCode;
+  if ((u.role !== 'clerk' && u.role !== 'reviewer') || u.jurisdictionCode !== c.currentJurisdiction) return false;
+  return worksStep(u, { kind: c.stepKind, level: c.currentLevel, department: c.currentDepartment });
+}
+
+/**
+ * How much of the applicant's personal data (ID number, phone, postal
+ * address) this viewer gets: all of it for the desk working the current
+ * step; the applicant their own address (the change-of-delivery form starts
+ * from it) but ID number and phone masked, as a query code is easily passed
+ * around; everybody else masked.
+ */
+export type PersonalDataView = 'full' | 'applicant' | 'masked';
+
+export function personalDataView(actor: Actor, c: CaseRow): PersonalDataView {
+  if (worksCurrentStep(actor, c)) return 'full';
+  if (actor.kind === 'queryCode' && actor.caseNo === c.caseNo) return 'applicant';
+  if (actor.kind === 'user' && actor.user.role === 'applicant' && c.applicantUserId === actor.user.id) return 'applicant';
+  return 'masked';
 }
 
 /**
@@ -50,7 +67,7 @@ export function canActOnCase(actor: Actor, c: CaseRow, type: CaseEventType): boo
   if (actor.kind === 'queryCode') return actor.caseNo === c.caseNo && APPLICANT_ACTIONS.includes(type as ActionType);
   const u = actor.user;
   if (u.role === 'applicant') return c.applicantUserId === u.id && APPLICANT_ACTIONS.includes(type as ActionType);
-  if (u.role === 'clerk' || u.role === 'reviewer') return u.jurisdictionCode === c.currentJurisdiction && canViewCase(actor, c);
+  if (u.role === 'clerk' || u.role === 'reviewer') return worksCurrentStep(actor, c) && canViewCase(actor, c);
   return false;
 }
 

@@ -5,6 +5,7 @@ import { readClock, type ClockRules } from '../../workflows/clock';
 import { ancestorCode } from '../../workflows/levels';
 import type { PersistedCase } from '../commands/caseSnapshot';
 import { clockOf } from '../commands/caseSnapshot';
+import type { PersonalDataView } from '../policies/cases';
 
 export function maskIdNumber(id: string): string {
   return id.length <= 7 ? '*'.repeat(id.length) : `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
@@ -14,8 +15,18 @@ export function maskPhone(phone: string): string {
   return phone.length < 7 ? phone : `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 }
 
+/** Keeps the region (province, city: the first six characters), hides the street and house. */
+export function maskAddress(address: string): string {
+  const chars = [...address];
+  return chars.length <= 6 ? '*'.repeat(chars.length) : `${chars.slice(0, 6).join('')}****`;
+}
+
+function addressFor(address: string | null, view: PersonalDataView): string | null {
+  return address === null || view !== 'masked' ? address : maskAddress(address);
+}
+
 export interface PresentOptions {
-  showIdNumber: boolean;
+  personal: PersonalDataView;
   today: string;
   calendar: WorkCalendar;
   rules: ClockRules;
@@ -54,8 +65,8 @@ export function presentCase(c: CaseRow, o: PresentOptions) {
     })),
     applicant: {
       name: c.applicantName,
-      idNumber: o.showIdNumber ? c.applicantIdNumber : maskIdNumber(c.applicantIdNumber),
-      phone: o.showIdNumber ? c.applicantPhone : maskPhone(c.applicantPhone),
+      idNumber: o.personal === 'full' ? c.applicantIdNumber : maskIdNumber(c.applicantIdNumber),
+      phone: o.personal === 'full' ? c.applicantPhone : maskPhone(c.applicantPhone),
     },
     clock: {
       phase: clock.phase,
@@ -76,7 +87,7 @@ export function presentCase(c: CaseRow, o: PresentOptions) {
     special: ctx.special,
     decision: ctx.decision,
     licenceNo: ctx.licenceNo,
-    delivery: c.delivery,
+    delivery: { ...c.delivery, address: addressFor(c.delivery.address, o.personal) },
     filedAt: c.filedAt,
     acceptedAt: c.acceptedAt,
     decidedAt: c.decidedAt,
@@ -85,7 +96,9 @@ export function presentCase(c: CaseRow, o: PresentOptions) {
   };
 }
 
-export function presentEvent(e: CaseEventRow) {
+/** An event of the history; a postal address in its payload (DELIVER, CHOOSE_DELIVERY) is masked as the case's is. */
+export function presentEvent(e: CaseEventRow, personal: PersonalDataView) {
+  const payload = typeof e.payload?.address === 'string' ? { ...e.payload, address: addressFor(e.payload.address, personal) } : e.payload;
   return {
     seq: e.seq,
     type: e.type,
@@ -95,7 +108,7 @@ export function presentEvent(e: CaseEventRow) {
     level: e.level,
     jurisdictionCode: e.jurisdictionCode,
     opinion: e.opinion,
-    payload: e.payload,
+    payload,
     at: e.createdAt,
   };
 }

@@ -1,10 +1,10 @@
 import type { UserRow } from '../../db/repositories/users';
-import { isCentreLevel, type Level } from '../../workflows/levels';
+import { isCentreStep, type Level } from '../../workflows/levels';
 import { rooms } from '../../workflows/socketContract';
 
-/** The desk a step is worked at: a centre (village, town) or a department at a jurisdiction. */
-export function deskOf(level: Level, jurisdictionCode: string, department: string | null): string {
-  return rooms.desk(jurisdictionCode, isCentreLevel(level) ? null : department);
+/** The desk a step is worked at: a centre's window (accept, deliver, any village or town step) or a department at a jurisdiction. */
+export function deskOf(level: Level, jurisdictionCode: string, department: string | null, kind: string): string {
+  return rooms.desk(jurisdictionCode, isCentreStep({ kind, level, department }) ? null : department);
 }
 
 export function deskOfUser(u: UserRow): string | null {

@@ -16,14 +16,16 @@ import { currentUser, requireUser } from '../http/auth';
 import { ActionBody, CaseNoParam, CasesQuery, EventsQuery, FileCaseBody } from '../http/schemas';
 import { parseBody, parseQuery } from '../http/validate';
 import { availableActions } from '../policies/availableActions';
-import { canSeeIdNumber, canViewCase } from '../policies/cases';
+import { canViewCase, personalDataView } from '../policies/cases';
 import { presentCase, presentEvent } from '../presenters/case';
+import { clientAddress, rateLimitsOf } from '../security/httpLimits';
 
 
 /**
  * Who is asking about this case: a logged-in user, or whoever holds its
- * query code. A wrong code and an unknown case answer alike, so neither
- * tells a guesser anything (and both count against the rate limit).
+ * query code. A wrong code, an unknown case and a case the user may not see
+ * answer alike, so none tells a guesser which case numbers exist (wrong
+ * codes count against the rate limit).
  */
 async function resolveCaseAccess(ctx: AppContext, req: Request, res: Response): Promise<{ actor: Actor; row: CaseRow }> {
   const caseNo = parseQuery(CaseNoParam, req.params.caseNo);
@@ -33,11 +35,13 @@ async function resolveCaseAccess(ctx: AppContext, req: Request, res: Response): 
   if (user) {
     if (!row) throw caseNotFound();
     const actor: Actor = { kind: 'user', user };
-    if (!canViewCase(actor, row)) throw forbidden('This case is outside your role or jurisdiction');
+    if (!canViewCase(actor, row)) throw caseNotFound();
     return { actor, row };
   }
   if (!code) throw unauthenticated('Log in, or send the case’s query code in the X-Query-Code header');
-  if (!row || !queryCodeMatches(code, row.queryCodeSalt, row.queryCodeHash)) throw caseNotFound();
+  // Spends a guess of the caller's address (shared with sockets and other processes), refunded if the code is right.
+  const right = await rateLimitsOf(req).queryCodeAttempt(clientAddress(req), () => Boolean(row && queryCodeMatches(code, row.queryCodeSalt, row.queryCodeHash)));
+  if (!row || !right) throw caseNotFound();
   return { actor: { kind: 'queryCode', caseNo: row.caseNo }, row };
 }
 
@@ -49,7 +53,7 @@ export function casesRouter(ctx: AppContext): Router {
     const today = chinaDate(ctx.now());
     return {
       ...presentCase(row, {
-        showIdNumber: canSeeIdNumber(actor, row),
+        personal: personalDataView(actor, row),
         today,
         calendar: ctx.calendar,
         rules: { yellowAt: ctx.config.YELLOW_AT },
@@ -103,10 +107,11 @@ export function casesRouter(ctx: AppContext): Router {
   });
 
   r.get('/:caseNo/events', async (req, res) => {
-    const { row } = await resolveCaseAccess(ctx, req, res);
+    const { actor, row } = await resolveCaseAccess(ctx, req, res);
     const { sinceSeq } = parseQuery(EventsQuery, req.query);
     const events = await listCaseEvents(ctx.db.knex, row.id, sinceSeq);
-    res.json({ caseNo: row.caseNo, lastSeq: row.lastSeq, events: events.map(presentEvent) });
+    const personal = personalDataView(actor, row);
+    res.json({ caseNo: row.caseNo, lastSeq: row.lastSeq, events: events.map((e) => presentEvent(e, personal)) });
   });
 
   r.post('/:caseNo/actions', async (req, res) => {
@@ -117,7 +122,7 @@ export function casesRouter(ctx: AppContext): Router {
       : await resolveCaseAccess(ctx, req, res).then(({ actor, row }) => ({ actor, caseNo: row.caseNo }));
     const { expectedVersion, ...action } = parseBody(ActionBody, req.body);
     const result = await transitionCase(ctx, { caseNo, actor, action: action as ActionInput, expectedVersion });
-    res.json({ case: await present(result.case, actor), event: presentEvent(result.event) });
+    res.json({ case: await present(result.case, actor), event: presentEvent(result.event, personalDataView(actor, result.case)) });
   });
 
   return r;

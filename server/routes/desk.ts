@@ -9,7 +9,7 @@ import { forbidden, notFound } from '../errors';
 import { requireUser } from '../http/auth';
 import { QueueQuery, StatsQuery } from '../http/schemas';
 import { parseQuery } from '../http/validate';
-import { canSeeIdNumber } from '../policies/cases';
+import { personalDataView } from '../policies/cases';
 import { presentCase } from '../presenters/case';
 
 /** The clerk's and reviewer's queue, and the supervisor's overview. */
@@ -19,10 +19,11 @@ export function deskRouter(ctx: AppContext): Router {
     const user = requireUser(res, ['clerk', 'reviewer']);
     const q = parseQuery(QueueQuery, req.query);
     const today = chinaDate(ctx.now());
+    // Only the caller's own desk: a centre's window, or one department at one jurisdiction.
     const rows = await listQueue(ctx.db.knex, {
       jurisdictionCode: user.jurisdictionCode,
       level: user.level,
-      department: user.role === 'reviewer' ? user.department : null,
+      desk: user.role === 'clerk' ? { kind: 'centre' } : { kind: 'department', department: user.department ?? '' },
       ...q,
       today,
     });
@@ -31,7 +32,7 @@ export function deskRouter(ctx: AppContext): Router {
     const names = new Map<number, string | undefined>();
     for (const id of new Set(rows.map((c) => c.itemId))) names.set(id, (await findItemById(ctx.db.knex, id))?.name);
     const opts = { today, calendar: ctx.calendar, rules: { yellowAt: ctx.config.YELLOW_AT } };
-    res.json({ cases: rows.map((c) => presentCase(c, { ...opts, showIdNumber: canSeeIdNumber(actor, c), itemName: names.get(c.itemId) })) });
+    res.json({ cases: rows.map((c) => presentCase(c, { ...opts, personal: personalDataView(actor, c), itemName: names.get(c.itemId) })) });
   });
   r.get('/stats/overview', async (req, res) => {
     const user = requireUser(res, ['supervisor', 'admin']);

@@ -10,7 +10,10 @@ export const LINKED_ROUTE: Route = [
   { kind: 'deliver', level: 'village', limitDays: 10 },
 ];
 
-/** Everything at the county market department. */
+/**
+ * Filed at the county centre: accept and deliver at its window (a department named on them changes
+ * nothing: they are centre steps), decide and issue at the county market department.
+ */
 export const COUNTY_ROUTE: Route = [
   { kind: 'accept', level: 'county', department: 'market', limitDays: 5 },
   { kind: 'decide', level: 'county', department: 'market', limitDays: 20 },

@@ -1,7 +1,8 @@
 import { Api, buildCase, DEMO, type ApiResponse } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
-// Nobody sees or touches a case outside their jurisdiction and role.
+// Nobody sees or touches a case outside their jurisdiction and role, nor learns that it exists:
+// a case one may not see answers exactly as a case number that was never given out (404).
 
 /** 瑞安市, the county-level city that 安阳街道 (clerk.othertown) belongs to. */
 const RUIAN = '330381000000';
@@ -9,6 +10,9 @@ const RUIAN = '330381000000';
 function expectError(res: ApiResponse, status: number, code: string) {
   expect({ status: res.status, code: res.body?.error?.code }).toEqual({ status, code });
 }
+
+/** A case number that was never given out. */
+const NO_SUCH_CASE = '20000101-999999';
 
 describe('jurisdiction isolation', () => {
   let srv: TestServer;
@@ -31,6 +35,19 @@ describe('jurisdiction isolation', () => {
     return { state: c.body.state, version: c.body.version, lastSeq: c.body.lastSeq, step: c.body.step, events: e.body.events };
   }
 
+  /**
+   * The answer gives the user nothing of the case, not even that it exists: 404
+   * CASE_NOT_FOUND, word for word what the same request about a case number that
+   * was never given out gets.
+   */
+  async function expectHidden(user: string, method: 'GET' | 'POST', path: string, body?: Record<string, unknown>) {
+    const res = await api.as(user, method, path, body);
+    const none = await api.as(user, method, path.replace(/\/api\/cases\/[^/]+/, `/api/cases/${NO_SUCH_CASE}`), body);
+    expect({ user, path, status: res.status, body: res.body }).toEqual({ user, path, status: 404, body: none.body });
+    expect(res.body.error.code).toBe('CASE_NOT_FOUND');
+  }
+  const hiddenAction = (user: string, caseNo: string, action: Record<string, unknown>) => expectHidden(user, 'POST', `/api/cases/${caseNo}/actions`, action);
+
   const inQueue = async (user: string, caseNo: string) => {
     const res = await api.as(user, 'GET', '/api/queue?limit=200');
     expect(res.status).toBe(200);
@@ -38,9 +55,9 @@ describe('jurisdiction isolation', () => {
   };
 
   describe('a clerk of another town (瑞安市安阳街道)', () => {
-    it('cannot read the case or its history: 403', async () => {
-      expectError(await api.as('clerk.othertown', 'GET', `/api/cases/${village.caseNo}`), 403, 'FORBIDDEN');
-      expectError(await api.as('clerk.othertown', 'GET', `/api/cases/${village.caseNo}/events`), 403, 'FORBIDDEN');
+    it('cannot read the case or its history, nor tell that it exists: 404 as for no case', async () => {
+      await expectHidden('clerk.othertown', 'GET', `/api/cases/${village.caseNo}`);
+      await expectHidden('clerk.othertown', 'GET', `/api/cases/${village.caseNo}/events`);
     });
 
     it('does not find the case in their queue, while the village clerk does', async () => {
@@ -48,7 +65,7 @@ describe('jurisdiction isolation', () => {
       expect(await inQueue('clerk.othertown', village.caseNo)).toBe(false);
     });
 
-    it('cannot act on the case, whatever the action and version: 403, and nothing changes', async () => {
+    it('cannot act on the case, whatever the action and version: 404 as for no case, and nothing changes', async () => {
       const before = await stateOf(village.caseNo);
       const actions = [
         { type: 'ACCEPT' },
@@ -57,10 +74,7 @@ describe('jurisdiction isolation', () => {
         { type: 'REQUEST_MATERIALS', missing: ['身份证复印件'] },
         { type: 'WITHDRAW' },
       ];
-      for (const action of actions) {
-        const res = await api.act('clerk.othertown', village.caseNo, action);
-        expect({ action, status: res.status, code: res.body?.error?.code }).toEqual({ action, status: 403, code: 'FORBIDDEN' });
-      }
+      for (const action of actions) await hiddenAction('clerk.othertown', village.caseNo, action);
       expect(await stateOf(village.caseNo)).toEqual(before);
     });
 
@@ -69,7 +83,7 @@ describe('jurisdiction isolation', () => {
       expect((await api.act('clerk.village', c.caseNo, { type: 'ACCEPT' })).status).toBe(200);
       const before = await stateOf(c.caseNo);
       expect(before.step.jurisdictionCode).toBe(DEMO.townCode);
-      expectError(await api.act('clerk.othertown', c.caseNo, { type: 'FORWARD', opinion: '同意' }), 403, 'FORBIDDEN');
+      await hiddenAction('clerk.othertown', c.caseNo, { type: 'FORWARD', opinion: '同意' });
       expect(await stateOf(c.caseNo)).toEqual(before);
       expect(await inQueue('clerk.othertown', c.caseNo)).toBe(false);
       expect(await inQueue('clerk.town', c.caseNo)).toBe(true);
@@ -82,26 +96,26 @@ describe('jurisdiction isolation', () => {
       expect(await inQueue('clerk.othertown', ruian.caseNo)).toBe(true);
       expect(await inQueue('clerk.town', ruian.caseNo)).toBe(false);
       for (const user of ['clerk.village', 'clerk.town', 'supervisor.county', 'reviewer.county']) {
-        const r = await api.as(user, 'GET', `/api/cases/${ruian.caseNo}`);
-        expect({ user, status: r.status, code: r.body?.error?.code }).toEqual({ user, status: 403, code: 'FORBIDDEN' });
+        await expectHidden(user, 'GET', `/api/cases/${ruian.caseNo}`);
+        await expectHidden(user, 'GET', `/api/cases/${ruian.caseNo}/events`);
       }
       expect((await api.as('supervisor.city', 'GET', `/api/cases/${ruian.caseNo}`)).status).toBe(200);
       const before = await stateOf(ruian.caseNo);
-      expectError(await api.act('clerk.town', ruian.caseNo, { type: 'ACCEPT' }), 403, 'FORBIDDEN');
+      await hiddenAction('clerk.town', ruian.caseNo, { type: 'ACCEPT' });
       expect(await stateOf(ruian.caseNo)).toEqual(before);
     });
   });
 
   describe('a reviewer of another department', () => {
-    it('gets 403 on a market case, cannot act on it at its own level, and never queues it', async () => {
+    it('gets 404 on a market case (as for no case), cannot act on it at its own level, and never queues it', async () => {
       const c = await api.file(buildCase({ itemCode: DEMO.countyItemCode }));
       expect((await api.act('clerk.village', c.caseNo, { type: 'ACCEPT' })).status).toBe(200);
       expect((await api.act('clerk.town', c.caseNo, { type: 'FORWARD', opinion: '初审同意' })).status).toBe(200);
       const before = await stateOf(c.caseNo);
       expect(before.step).toMatchObject({ level: 'county', department: DEMO.department, jurisdictionCode: DEMO.countyCode });
-      expectError(await api.as('reviewer.health.county', 'GET', `/api/cases/${c.caseNo}`), 403, 'FORBIDDEN');
-      expectError(await api.as('reviewer.health.county', 'GET', `/api/cases/${c.caseNo}/events`), 403, 'FORBIDDEN');
-      expectError(await api.act('reviewer.health.county', c.caseNo, { type: 'APPROVE', opinion: '准予许可' }), 403, 'FORBIDDEN');
+      await expectHidden('reviewer.health.county', 'GET', `/api/cases/${c.caseNo}`);
+      await expectHidden('reviewer.health.county', 'GET', `/api/cases/${c.caseNo}/events`);
+      await hiddenAction('reviewer.health.county', c.caseNo, { type: 'APPROVE', opinion: '准予许可' });
       expect(await inQueue('reviewer.health.county', c.caseNo)).toBe(false);
       expect(await inQueue('reviewer.county', c.caseNo)).toBe(true);
       expect(await stateOf(c.caseNo)).toEqual(before);
@@ -158,16 +172,16 @@ describe('jurisdiction isolation', () => {
       expect(mine.status).toBe(200);
       expect(mine.body.caseNo).toBe(own.caseNo);
       expect((await api.as('applicant', 'GET', `/api/cases/${own.caseNo}/events`)).status).toBe(200);
-      expectError(await api.as('applicant', 'GET', `/api/cases/${anonymous.caseNo}`), 403, 'FORBIDDEN');
-      expectError(await api.as('applicant', 'GET', `/api/cases/${anonymous.caseNo}/events`), 403, 'FORBIDDEN');
-      expectError(await api.as('applicant', 'GET', `/api/cases/${village.caseNo}`), 403, 'FORBIDDEN');
+      await expectHidden('applicant', 'GET', `/api/cases/${anonymous.caseNo}`);
+      await expectHidden('applicant', 'GET', `/api/cases/${anonymous.caseNo}/events`);
+      await expectHidden('applicant', 'GET', `/api/cases/${village.caseNo}`);
     });
 
     it('cannot withdraw someone else’s case, nor accept their own', async () => {
       const own = await api.file(buildCase(), 'applicant');
       const other = await api.file(buildCase());
       const otherBefore = await stateOf(other.caseNo);
-      expectError(await api.act('applicant', other.caseNo, { type: 'WITHDRAW' }), 403, 'FORBIDDEN');
+      await hiddenAction('applicant', other.caseNo, { type: 'WITHDRAW' });
       expect(await stateOf(other.caseNo)).toEqual(otherBefore);
       const ownBefore = await stateOf(own.caseNo);
       expectError(await api.act('applicant', own.caseNo, { type: 'ACCEPT' }), 403, 'FORBIDDEN');

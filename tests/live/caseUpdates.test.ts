@@ -9,6 +9,9 @@ import type { TestServer } from '../helpers/testServer';
  * transition once and in order; nobody else gets anything of it.
  */
 
+/** A case number that was never given out. */
+const NO_SUCH_CASE = '20000101-999999';
+
 /** DEMO.cityItemCode: village accept → town review → county review → city decide → city issue → village deliver. */
 const STEPS: [user: string, action: Record<string, unknown>][] = [
   ['clerk.village', { type: 'ACCEPT', opinion: '材料齐全，予以受理' }],
@@ -115,7 +118,7 @@ describe('case:updated reaches everyone who may see a case, and nobody else', ()
     ]);
   });
 
-  it('refuses a clerk of another town (FORBIDDEN) and sends it nothing of the case while the case moves through its levels', async () => {
+  it('refuses a clerk of another town (CASE_NOT_FOUND, as for no case) and sends it nothing of the case while the case moves through its levels', async () => {
     const filed = await api.file(buildCase());
     const no: string = filed.caseNo;
     const applicant = new Inbox(await open({ caseNo: no, queryCode: filed.queryCode }));
@@ -123,7 +126,9 @@ describe('case:updated reaches everyone who may see a case, and nobody else', ()
     expect(await subscribe(applicant.socket, { caseNo: no, sinceSeq: 0 })).toMatchObject({ ok: true });
 
     const ack = await subscribe(stranger.socket, { caseNo: no, sinceSeq: 0 });
-    expect(ack).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } });
+    // Word for word what a case number never given out gets: the stranger cannot tell the case exists.
+    expect(ack).toEqual(await subscribe(stranger.socket, { caseNo: NO_SUCH_CASE, sinceSeq: 0 }));
 
     for (const [user, action] of STEPS) await act(user, no, action);
     await applicant.untilSeq(no, 7);
@@ -144,7 +149,7 @@ describe('case:updated reaches everyone who may see a case, and nobody else', ()
     expect(applicant.updatesOf(no).map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 
-  it('refuses a reviewer of another department (FORBIDDEN) and sends it nothing of the case, though the case passes its county', async () => {
+  it('refuses a reviewer of another department (CASE_NOT_FOUND, as for no case) and sends it nothing of the case, though the case passes its county', async () => {
     const filed = await api.file(buildCase());
     const no: string = filed.caseNo;
     // A health-department case through the same village and town: the health reviewer may see it.
@@ -152,7 +157,9 @@ describe('case:updated reaches everyone who may see a case, and nobody else', ()
     const health = new Inbox(await open({ token: await api.token('reviewer.health.county') }));
     const market = new Inbox(await open({ token: await api.token('reviewer.county') }));
 
-    expect(await subscribe(health.socket, { caseNo: no, sinceSeq: 0 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const refusedAck = await subscribe(health.socket, { caseNo: no, sinceSeq: 0 });
+    expect(refusedAck).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } });
+    expect(refusedAck).toEqual(await subscribe(health.socket, { caseNo: NO_SUCH_CASE, sinceSeq: 0 }));
     expect(await subscribe(health.socket, { caseNo: healthCase.caseNo, sinceSeq: 0 })).toMatchObject({ ok: true, replayed: 1 });
 
     for (const [user, action] of STEPS.slice(0, 3)) await act(user, no, action);
@@ -174,9 +181,11 @@ describe('case:updated reaches everyone who may see a case, and nobody else', ()
     expect(JSON.stringify(health.all())).not.toContain(no);
   });
 
-  it('refuses an applicant account a case it did not file (FORBIDDEN)', async () => {
+  it('refuses an applicant account a case it did not file (CASE_NOT_FOUND, as for no case)', async () => {
     const filed = await api.file(buildCase());
     const account = await open({ token: await api.token('applicant') });
-    expect(await subscribe(account, { caseNo: filed.caseNo, sinceSeq: 0 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const ack = await subscribe(account, { caseNo: filed.caseNo, sinceSeq: 0 });
+    expect(ack).toMatchObject({ ok: false, error: { code: 'CASE_NOT_FOUND' } });
+    expect(ack).toEqual(await subscribe(account, { caseNo: NO_SUCH_CASE, sinceSeq: 0 }));
   });
 });

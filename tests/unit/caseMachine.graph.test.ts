@@ -119,7 +119,8 @@ for (const a of ACTORS) {
 function entitled(e: CaseEvent, snap: Snap): boolean {
   const step = snap.context.route[snap.context.stepIndex]!;
   const a = e.actor;
-  const centre = step.level === 'village' || step.level === 'town';
+  // Accepting and delivering are a service centre's at any level; village and town have no departments.
+  const centre = step.kind === 'accept' || step.kind === 'deliver' || step.level === 'village' || step.level === 'town';
   const atStep = a.level === step.level && (centre ? a.role === 'clerk' : a.role === 'reviewer' && a.department === step.department);
   const applicantSide = a.role === 'applicant' || a.role === 'proxy_agent';
   switch (e.type) {

@@ -1,7 +1,8 @@
 import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { buildCaseMachine, type CaseMachine } from '../../workflows/caseMachine';
 import type { CaseEvent, EventActor } from '../../workflows/caseEvents';
-import type { Route } from '../../workflows/route';
+import { levelRank, type Level } from '../../workflows/levels';
+import { routeForCentre, type Route } from '../../workflows/route';
 import { COUNTY_ROUTE, LINKED_ROUTE } from '../helpers/routes';
 
 const LINKED = LINKED_ROUTE;
@@ -17,6 +18,7 @@ const proxy = actor('proxy_agent');
 const system = actor('system');
 const villageClerk = actor('clerk', 'village');
 const townClerk = actor('clerk', 'town');
+const countyClerk = actor('clerk', 'county');
 const countyMarket = actor('reviewer', 'county', 'market');
 const countyHealth = actor('reviewer', 'county', 'health');
 const cityMarket = actor('reviewer', 'city', 'market');
@@ -95,7 +97,7 @@ describe('ACCEPT', () => {
     expect(run(linked, [SUBMIT, accept(system)]).value).toBe('review');
   });
   test('on a route without review steps, accepting goes straight to decision', () => {
-    const snap = run(county, [SUBMIT, accept(countyMarket)]);
+    const snap = run(county, [SUBMIT, accept(countyClerk)]);
     expect([snap.value, snap.context.stepIndex]).toEqual(['decision', 1]);
   });
   test('a clerk of the wrong level cannot accept', () => {
@@ -104,8 +106,9 @@ describe('ACCEPT', () => {
   test('an applicant cannot accept', () => {
     expect(run(linked, TO_ACCEPTANCE).can(accept(applicant))).toBe(false);
   });
-  test('a reviewer of the wrong department cannot accept at a county step', () => {
-    expect(run(county, TO_ACCEPTANCE).can(accept(countyHealth))).toBe(false);
+  test('at a county centre the centre’s clerk accepts; no reviewer does, not even of the step’s own department', () => {
+    const snap = run(county, TO_ACCEPTANCE);
+    expect([snap.can(accept(countyClerk)), snap.can(accept(countyMarket)), snap.can(accept(countyHealth))]).toEqual([true, false, false]);
   });
   test('a reviewer cannot work a village (centre) step even at the right level', () => {
     expect(run(linked, TO_ACCEPTANCE).can(accept(actor('reviewer', 'village', 'market')))).toBe(false);
@@ -205,7 +208,7 @@ describe('RETURN', () => {
     expect(run(linked, TO_TOWN_REVIEW).can(ret(townClerk))).toBe(false);
   });
   test('is refused from a decision with no review step below it', () => {
-    expect(run(county, [SUBMIT, accept(countyMarket)]).can(ret(countyMarket))).toBe(false);
+    expect(run(county, [SUBMIT, accept(countyClerk)]).can(ret(countyMarket))).toBe(false);
   });
   test('a return without a reason is refused', () => {
     expect(run(linked, TO_COUNTY_REVIEW).can(ret(countyMarket, ''))).toBe(false);
@@ -365,6 +368,74 @@ describe('CHOOSE_DELIVERY', () => {
   test('once delivered the choice is refused', () => {
     const snap = run(linked, [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'post', trackingNo: 'SF1' }]);
     expect(snap.can(choose(applicant, 'pickup'))).toBe(false);
+  });
+  // Root-level transitions were still taken in final states: a withdrawn case "moved" withdrawn → withdrawn.
+  test.each([
+    ['withdrawn', [...TO_ACCEPTANCE, withdraw(applicant)]],
+    ['refused', [...TO_ACCEPTANCE, refuse(villageClerk)]],
+    ['denied', [...TO_DECISION, deny(cityMarket)]],
+    ['completed', [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'pickup' }]],
+    ['completed after post', [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'post', trackingNo: 'SF1' }, { type: 'COMPLETE', actor: applicant }]],
+  ] as [string, CaseEvent[]][])('a %s case takes no choice of delivery and no clock warning, and its snapshot stays the same', (_name, events) => {
+    const snap = run(linked, events);
+    expect(snap.status).toBe('done');
+    const events2: CaseEvent[] = [
+      choose(applicant, 'pickup'),
+      choose(proxy, 'electronic'),
+      choose(applicant, 'post', '温州市鹿城区五马街 1 号'),
+      { type: 'CLOCK_WARNING', actor: system, light: 'red' },
+    ];
+    expect(events2.map((e) => snap.can(e))).toEqual([false, false, false, false]);
+    for (const e of events2) expect(send(linked, snap, e)).toBe(snap);
+  });
+});
+
+describe('centre steps at every filing level', () => {
+  /** The seed's shape: accept and deliver at the filing centre (no department), the rest at the market department. */
+  const seedRoute = (accept: Level, decide: Level): Route => [
+    { kind: 'accept', level: accept, limitDays: 5 },
+    ...(['city', 'county', 'town'] as Level[])
+      .filter((l) => levelRank(l) < levelRank(accept) && levelRank(l) > levelRank(decide))
+      .reverse()
+      .map((level) => ({ kind: 'review' as const, level, department: 'market', limitDays: 20 })),
+    { kind: 'decide', level: decide, department: 'market', limitDays: 20 },
+    { kind: 'issue', level: decide, department: 'market', limitDays: 10 },
+    { kind: 'deliver', level: accept, limitDays: 10 },
+  ];
+  /** [filed at, the item's lowest accept level, decided at] */
+  const cases: [Level, Level, Level][] = [
+    ['village', 'village', 'county'],
+    ['town', 'village', 'city'],
+    ['town', 'town', 'province'],
+    ['county', 'county', 'county'],
+    ['city', 'city', 'city'],
+    ['province', 'province', 'province'],
+  ];
+  test.each(cases)('filed at a %s centre (item from %s, decided at %s): its clerk accepts and delivers, the departments review, decide and issue', (filed, lowest, decide) => {
+    const route = routeForCentre(seedRoute(lowest, decide), filed);
+    const m = buildCaseMachine(route);
+    const clerk = actor('clerk', filed);
+    const reviewerAt = (l: Level) => actor('reviewer', l, 'market');
+    let snap = run(m, [SUBMIT]);
+    // Nobody but the filing centre's clerk accepts: not the reviewer at that level, not another level's clerk.
+    const others = [reviewerAt(filed), actor('reviewer', filed, 'health'), ...(['village', 'town', 'county', 'city', 'province'] as Level[]).filter((l) => l !== filed).map((l) => actor('clerk', l))];
+    expect(others.filter((a) => snap.can(accept(a)))).toEqual([]);
+    snap = run(m, [SUBMIT, accept(clerk)]);
+    for (const step of route.slice(1, -2)) {
+      const a = step.kind === 'review' && (step.level === 'town' || step.level === 'village') ? actor('clerk', step.level) : reviewerAt(step.level);
+      const e = step.kind === 'decide' ? approve(a) : forward(a);
+      // The filing centre's clerk works no step but its own, even one at its own level.
+      expect(snap.can(step.kind === 'decide' ? approve(clerk) : forward(clerk))).toBe(false);
+      expect(snap.can(e)).toBe(true);
+      snap = send(m, snap, e);
+    }
+    expect(snap.value).toBe('approved');
+    expect(snap.can(issue(clerk))).toBe(false);
+    snap = send(m, snap, issue(reviewerAt(decide)));
+    const deliver: CaseEvent = { type: 'DELIVER', actor: clerk, mode: 'pickup' };
+    expect(snap.can({ ...deliver, actor: reviewerAt(filed) })).toBe(false);
+    snap = send(m, snap, deliver);
+    expect(snap.value).toBe('completed');
   });
 });
 

@@ -305,7 +305,8 @@ describe('clockChangeFor', () => {
     ]);
     const [s0] = initialTransition(m);
     const [s1] = transition(m, s0, E.submit);
-    const ev: CaseEvent = { type: 'ACCEPT', actor: county };
+    // The county centre's clerk accepts (a centre step, whatever the level); the market reviewer decides.
+    const ev: CaseEvent = { type: 'ACCEPT', actor: a('clerk', 'county') };
     const [s2] = transition(m, s1, ev);
     expect([s2.value, clockChangeFor(side(s1), side(s2), ev, ITEM)]).toEqual(['decision', { kind: 'start', phase: 'decision', limitDays: 12 }]);
   });

@@ -5,7 +5,7 @@ export type ActionBody = { type: ActionType } & Record<string, unknown>;
 
 /** Conflicts the screen shows plainly and answers with a refresh: someone acted first, or the case moved on. */
 export function isConflict(e: unknown): boolean {
-  return e instanceof ApiError && e.status === 409 && (e.code === 'VERSION_CONFLICT' || e.code === 'INVALID_TRANSITION');
+  return e instanceof ApiError && e.status === 409 && ['VERSION_CONFLICT', 'INVALID_TRANSITION', 'CASE_CLOSED'].includes(e.code);
 }
 
 /**

@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Col, Flex, Row, Space, Tag, Typography } from
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import { api } from '../../api/http';
+import { api, ApiError } from '../../api/http';
 import type { ActionType, ItemView } from '../../api/types';
 import { CaseTimeline } from '../../components/CaseTimeline';
 import { ClockPanel } from '../../components/ClockPanel';
@@ -48,9 +48,15 @@ export function CaseDeskScreen() {
   });
 
   if (error && !c) {
+    // Someone else's case and a number never given out read alike (the server answers both 404): no retry, a way back.
+    const hidden = error instanceof ApiError && (error.code === 'CASE_NOT_FOUND' || error.code === 'FORBIDDEN');
     return (
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <ErrorState error={error} onRetry={reload} />
+        {hidden ? (
+          <Alert type="warning" showIcon role="alert" title={t('case.notFound')} description={`${t('case.notFoundHint')} (${error.code})`} />
+        ) : (
+          <ErrorState error={error} onRetry={reload} />
+        )}
         <Button onClick={() => navigate('/desk')}>{t('case.backToQueue')}</Button>
       </Space>
     );
