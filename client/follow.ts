@@ -26,15 +26,23 @@ function line(e: CaseUpdated): string {
   return `#${e.seq} ${e.at} ${e.type.padEnd(17)} → ${e.state} (${e.step} @ ${where}); ${clock}${e.replay ? '  [history]' : ''}`;
 }
 
-socket.on('connect', async () => {
+async function subscribe(): Promise<void> {
   const since = lastSeq;
   const ack = await socket.emitWithAck('case:subscribe', { caseNo, sinceSeq: since });
+  if (!ack.ok && ack.error.code === 'SINCE_SEQ_AHEAD') {
+    // The server's history is not the one printed (a restored database): start again from its first event.
+    console.log(`-- the server has fewer events than the #${since} printed; printing its history again from #1`);
+    lastSeq = 0;
+    return subscribe();
+  }
   if (!ack.ok) {
     console.error(`refused: ${ack.error.code}: ${ack.error.message}`);
     process.exit(1);
   }
   console.log(`-- following ${ack.caseNo} (server has ${ack.lastSeq} events; ${ack.replayed} replayed after #${since})`);
-});
+}
+
+socket.on('connect', () => void subscribe());
 socket.on('case:updated', (e) => {
   if (e.seq <= lastSeq) return;
   lastSeq = e.seq;

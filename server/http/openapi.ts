@@ -1,46 +1,121 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import * as S from './schemas';
 import * as St from './statsSchemas';
 import * as U from './userSchemas';
 
 const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
-const err = (description: string) => ({ description, ...json(S.ErrorBody) });
-const caseNo = z.object({ caseNo: S.CaseNoParam });
-const queryCode = z.object({ 'x-query-code': z.string().optional().openapi({ description: 'the case’s query code, for applicants without an account' }) });
 const anyJson = z.record(z.string(), z.unknown());
+const ok = (description: string) => ({ description, ...json(anyJson) });
+const caseNo = z.object({ caseNo: S.CaseNoParam });
 
-/** Builds the OpenAPI document from the same zod schemas that validate requests. */
+/**
+ * Who may call an operation (the security schemes below): `public` needs
+ * nothing, `optional` takes a token if one is sent (a clerk filing at the
+ * counter), `staff` needs a token, `case` a token or the case's query code.
+ */
+const ACCESS = {
+  public: [],
+  optional: [{}, { bearer: [] }],
+  staff: [{ bearer: [] }],
+  case: [{ bearer: [] }, { queryCode: [] }],
+} as const;
+
+/** The error statuses an operation may answer, each with the codes it can carry (the README's list). */
+const ERRORS = {
+  400: 'MALFORMED_URL, MALFORMED_JSON, MALFORMED_BODY, REQUEST_ABORTED or BAD_REQUEST (a query or path parameter)',
+  401: 'UNAUTHENTICATED (no token or query code) or INVALID_TOKEN',
+  403: 'FORBIDDEN: outside the caller’s role or jurisdiction',
+  404: 'NOT_FOUND, or CASE_NOT_FOUND (no such case, or a wrong query code: answered alike)',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_ENCODING: a Content-Encoding or charset the server does not read',
+  422: 'VALIDATION_FAILED (details.issues name each field) or a rule of the domain',
+  429: 'RATE_LIMITED: wait for Retry-After seconds',
+} as const;
+type ErrorStatus = keyof typeof ERRORS;
+const errorResponse = (description: string) => ({ description, ...json(S.ErrorBody) });
+
+/** Every error a request under /api can meet before its route runs: a bad token, a path or body that does not decode. */
+const ALWAYS: ErrorStatus[] = [400, 401];
+/** What any operation with a body can meet on top. */
+const BODY: ErrorStatus[] = [413, 415, 422];
+
+interface Operation extends Omit<RouteConfig, 'responses' | 'security'> {
+  operationId: string;
+  access: keyof typeof ACCESS;
+  ok: [status: number, description: string];
+  errors?: ErrorStatus[];
+  /** Statuses whose codes are particular to this operation (409s, 503s), with their description. */
+  more?: Record<number, string>;
+  /** Answered before the token and body are read (app.ts): none of ALWAYS applies. */
+  bare?: boolean;
+}
+
+function register(reg: OpenAPIRegistry, op: Operation): void {
+  const { access, ok: [status, description], errors = [], more = {}, bare, ...route } = op;
+  const statuses = [...new Set<ErrorStatus>([...(bare ? [] : ALWAYS), ...errors])].sort();
+  const responses: RouteConfig['responses'] = { [status]: ok(description) };
+  for (const s of statuses) responses[s] = errorResponse(ERRORS[s]);
+  for (const [s, d] of Object.entries(more)) responses[s] = errorResponse(d);
+  reg.registerPath({ ...route, security: ACCESS[access].map((r) => ({ ...r })), responses });
+}
+
+/**
+ * Builds the OpenAPI document from the same zod schemas that validate
+ * requests. Every route under /api has an operation here:
+ * tests/integration/openapi.test.ts compares them with the app's routes and
+ * lints the document with Redocly's recommended rules (redocly.yaml).
+ */
 export function buildOpenApi() {
   const reg = new OpenAPIRegistry();
-  reg.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
-  const errors = { 400: err('malformed input'), 401: err('not logged in'), 403: err('outside role or jurisdiction'), 404: err('not found'), 413: err('body too large'), 422: err('invalid field') };
-  const ok = (description: string) => ({ description, ...json(anyJson) });
-  reg.registerPath({ method: 'post', path: '/api/auth/login', summary: 'Log in as staff', request: { body: json(S.LoginBody) }, responses: { 200: ok('token and user'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/auth/me', summary: 'The logged-in user', security: [{ bearer: [] }], responses: { 200: ok('user'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/items', summary: 'Search the catalogue', request: { query: S.ItemsQuery }, responses: { 200: ok('a page of items'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/items/{code}', summary: 'One item (current version)', request: { params: z.object({ code: z.string() }) }, responses: { 200: ok('item'), ...errors } });
-  reg.registerPath({ method: 'post', path: '/api/items/import', summary: 'Import catalogue items from CSV (admin)', security: [{ bearer: [] }], request: { body: { content: { 'text/csv': { schema: z.string() } } } }, responses: { 200: ok('imported count'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/departments', summary: 'Department kinds (code, Chinese and English name)', responses: { 200: ok('departments') } });
-  reg.registerPath({ method: 'get', path: '/api/jurisdictions', summary: 'The jurisdiction tree, by level, parent or subtree', request: { query: S.JurisdictionsQuery }, responses: { 200: ok('jurisdictions'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/jurisdictions/{code}', summary: 'One jurisdiction with its children', request: { params: z.object({ code: z.string() }) }, responses: { 200: ok('jurisdiction'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/centres', summary: 'Service centres', request: { query: S.JurisdictionsQuery.pick({ under: true }) }, responses: { 200: ok('centres'), ...errors } });
-  reg.registerPath({ method: 'post', path: '/api/cases', summary: 'File a case (online without an account, or a clerk at the counter)', request: { body: json(S.FileCaseBody) }, responses: { 201: ok('the case, with its query code (shown once)'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/cases', summary: 'List cases filed under a jurisdiction (supervisor, admin, clerk) or one’s own (applicant account), newest first', security: [{ bearer: [] }], request: { query: S.CasesQuery }, responses: { 200: ok('a page of cases'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/cases/{caseNo}', summary: 'One case, with `actions`: what the caller may do with it now', security: [{ bearer: [] }, {}], request: { params: caseNo, headers: queryCode }, responses: { 200: ok('case'), ...errors, 429: err('too many failed query-code lookups') } });
-  reg.registerPath({ method: 'get', path: '/api/cases/{caseNo}/events', summary: 'A case’s history', security: [{ bearer: [] }, {}], request: { params: caseNo, headers: queryCode, query: S.EventsQuery }, responses: { 200: ok('events in order'), ...errors, 429: err('rate limited') } });
-  reg.registerPath({ method: 'post', path: '/api/cases/{caseNo}/actions', summary: 'Act on a case', security: [{ bearer: [] }, {}], request: { params: caseNo, headers: queryCode, body: json(S.ActionBody) }, responses: { 200: ok('the case after the transition, and the event'), ...errors, 409: err('INVALID_TRANSITION or VERSION_CONFLICT') } });
-  reg.registerPath({ method: 'get', path: '/api/queue', summary: 'Cases waiting at the caller’s desk, oldest deadline first', security: [{ bearer: [] }], request: { query: S.QueueQuery }, responses: { 200: ok('cases'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/stats/overview', summary: 'Counts by state, level and light under a jurisdiction', security: [{ bearer: [] }], request: { query: S.StatsQuery }, responses: { 200: ok('counts'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/stats/dashboard', summary: 'Supervisor dashboard: counters, daily activity, per-level and per-area counts, linked volume, step durations', security: [{ bearer: [] }], request: { query: St.DashboardQuery }, responses: { 200: ok('dashboard'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/calendar/years', summary: 'Years the working-day calendar covers', responses: { 200: ok('years') } });
-  reg.registerPath({ method: 'put', path: '/api/calendar/years/{year}', summary: 'Add or replace a year of the calendar (admin)', security: [{ bearer: [] }], request: { params: z.object({ year: z.string() }), body: json(S.CalendarYearBody) }, responses: { 200: ok('saved'), ...errors } });
-  reg.registerPath({ method: 'get', path: '/api/users', summary: 'List accounts (admin)', security: [{ bearer: [] }], request: { query: U.UsersQuery }, responses: { 200: ok('a page of users'), ...errors } });
-  reg.registerPath({ method: 'post', path: '/api/users', summary: 'Create an account (admin)', security: [{ bearer: [] }], request: { body: json(U.CreateUserBody) }, responses: { 201: ok('the user'), ...errors, 409: err('USERNAME_TAKEN') } });
-  reg.registerPath({ method: 'patch', path: '/api/users/{id}', summary: 'Change an account: role, placement, active, password reset (admin)', security: [{ bearer: [] }], request: { params: z.object({ id: z.string() }), body: json(U.UpdateUserBody) }, responses: { 200: ok('the user'), ...errors, 409: err('CANNOT_DEACTIVATE_SELF or CANNOT_DEMOTE_SELF') } });
-  reg.registerPath({ method: 'get', path: '/health', summary: 'Liveness and database check', responses: { 200: ok('ok'), 503: err('database unreachable') } });
+  reg.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'The token from POST /api/auth/login (staff, or an applicant with an account).',
+  });
+  reg.registerComponent('securitySchemes', 'queryCode', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'X-Query-Code',
+    description: 'The query code given when the case was filed: an applicant without an account follows and acts on that one case.',
+  });
+  const ops: Operation[] = [
+    { operationId: 'login', method: 'post', path: '/api/auth/login', summary: 'Log in as staff (or an applicant with an account)', access: 'public', request: { body: json(S.LoginBody) }, ok: [200, 'token and user'], errors: [...BODY, 429], more: { 401: 'INVALID_CREDENTIALS, or INVALID_TOKEN' } },
+    { operationId: 'getMe', method: 'get', path: '/api/auth/me', summary: 'The logged-in user', access: 'staff', ok: [200, 'user'] },
+    { operationId: 'listItems', method: 'get', path: '/api/items', summary: 'Search the catalogue', access: 'public', request: { query: S.ItemsQuery }, ok: [200, 'a page of items'] },
+    { operationId: 'getItem', method: 'get', path: '/api/items/{code}', summary: 'One item (current version)', access: 'public', request: { params: z.object({ code: z.string() }) }, ok: [200, 'item'], errors: [404] },
+    { operationId: 'importItems', method: 'post', path: '/api/items/import', summary: 'Import catalogue items from CSV (admin); the role is checked before the body is read', access: 'staff', request: { body: { content: { 'text/csv': { schema: z.string() } } } }, ok: [200, 'imported count'], errors: [403, ...BODY], more: { 422: 'IMPORT_FAILED: details list the problems by line' } },
+    { operationId: 'listDepartments', method: 'get', path: '/api/departments', summary: 'Department kinds (code, Chinese and English name)', access: 'public', ok: [200, 'departments'] },
+    { operationId: 'listJurisdictions', method: 'get', path: '/api/jurisdictions', summary: 'The jurisdiction tree, by level, parent or subtree', access: 'public', request: { query: S.JurisdictionsQuery }, ok: [200, 'jurisdictions'] },
+    { operationId: 'getJurisdiction', method: 'get', path: '/api/jurisdictions/{code}', summary: 'One jurisdiction with its children', access: 'public', request: { params: z.object({ code: z.string() }) }, ok: [200, 'jurisdiction'], errors: [404] },
+    { operationId: 'listCentres', method: 'get', path: '/api/centres', summary: 'Service centres', access: 'public', request: { query: S.JurisdictionsQuery.pick({ under: true }) }, ok: [200, 'centres'] },
+    { operationId: 'fileCase', method: 'post', path: '/api/cases', summary: 'File a case (online without an account, or a clerk at the counter)', access: 'optional', request: { body: json(S.FileCaseBody) }, ok: [201, 'the case, with its query code (shown once)'], errors: [403, 404, ...BODY, 429], more: { 503: 'CALENDAR_YEAR_MISSING' } },
+    { operationId: 'listCases', method: 'get', path: '/api/cases', summary: 'List cases filed under a jurisdiction (supervisor, admin, clerk) or one’s own (applicant account), newest first', access: 'staff', request: { query: S.CasesQuery }, ok: [200, 'a page of cases'], errors: [403, 404] },
+    { operationId: 'getCase', method: 'get', path: '/api/cases/{caseNo}', summary: 'One case, with `actions`: what the caller may do with it now', access: 'case', request: { params: caseNo }, ok: [200, 'case'], errors: [403, 404, 429] },
+    { operationId: 'listCaseEvents', method: 'get', path: '/api/cases/{caseNo}/events', summary: 'A case’s history, after `sinceSeq`', access: 'case', request: { params: caseNo, query: S.EventsQuery }, ok: [200, 'events in order, and the case’s lastSeq'], errors: [403, 404, 429] },
+    { operationId: 'actOnCase', method: 'post', path: '/api/cases/{caseNo}/actions', summary: 'Act on a case', access: 'case', request: { params: caseNo, body: json(S.ActionBody) }, ok: [200, 'the case after the transition, and the event'], errors: [403, 404, ...BODY, 429], more: { 409: 'INVALID_TRANSITION, VERSION_CONFLICT or MATERIALS_NOTICE_EXPIRED', 503: 'CALENDAR_YEAR_MISSING' } },
+    { operationId: 'getQueue', method: 'get', path: '/api/queue', summary: 'Cases waiting at the caller’s desk, oldest deadline first', access: 'staff', request: { query: S.QueueQuery }, ok: [200, 'cases'], errors: [403] },
+    { operationId: 'getStatsOverview', method: 'get', path: '/api/stats/overview', summary: 'Counts by state, level and light under a jurisdiction', access: 'staff', request: { query: S.StatsQuery }, ok: [200, 'counts'], errors: [403, 404] },
+    { operationId: 'getDashboard', method: 'get', path: '/api/stats/dashboard', summary: 'Supervisor dashboard: counters, daily activity, per-level and per-area counts, linked volume, step durations', access: 'staff', request: { query: St.DashboardQuery }, ok: [200, 'dashboard'], errors: [403, 404] },
+    { operationId: 'listCalendarYears', method: 'get', path: '/api/calendar/years', summary: 'Years the working-day calendar covers', access: 'public', ok: [200, 'years'] },
+    { operationId: 'putCalendarYear', method: 'put', path: '/api/calendar/years/{year}', summary: 'Add or replace a year of the calendar (admin)', access: 'staff', request: { params: z.object({ year: z.string() }), body: json(S.CalendarYearBody) }, ok: [200, 'saved'], errors: [403, ...BODY] },
+    { operationId: 'listUsers', method: 'get', path: '/api/users', summary: 'List accounts (admin)', access: 'staff', request: { query: U.UsersQuery }, ok: [200, 'a page of users'], errors: [403] },
+    { operationId: 'createUser', method: 'post', path: '/api/users', summary: 'Create an account (admin)', access: 'staff', request: { body: json(U.CreateUserBody) }, ok: [201, 'the user'], errors: [403, 404, ...BODY], more: { 409: 'USERNAME_TAKEN' } },
+    { operationId: 'updateUser', method: 'patch', path: '/api/users/{id}', summary: 'Change an account: role, placement, active, password reset (admin)', access: 'staff', request: { params: z.object({ id: z.string() }), body: json(U.UpdateUserBody) }, ok: [200, 'the user'], errors: [403, 404, ...BODY], more: { 409: 'CANNOT_DEACTIVATE_SELF or CANNOT_DEMOTE_SELF' } },
+    { operationId: 'getOpenApi', method: 'get', path: '/api/openapi.json', summary: 'This description', access: 'public', ok: [200, 'the OpenAPI document'], bare: true },
+    { operationId: 'getHealth', method: 'get', path: '/health', summary: 'Liveness and database check', access: 'public', ok: [200, 'ok'], more: { 503: 'DATABASE_UNAVAILABLE' }, bare: true },
+  ];
+  for (const op of ops) register(reg, op);
   return new OpenApiGeneratorV31(reg.definitions).generateDocument({
     openapi: '3.1.0',
-    info: { title: 'Wenzhou linked approval engine', version: '0.1.0', description: 'Five-level linked approval: file, accept, review, decide, issue, deliver.' },
+    info: {
+      title: 'Wenzhou linked approval engine',
+      version: '0.1.0',
+      description: 'Five-level linked approval: file, accept, review, decide, issue, deliver. Errors are always {"error": {"code", "message", "details?"}}.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    // Relative: the API is served by the same server as this document, wherever that is.
+    servers: [{ url: '/', description: 'the server this description was fetched from' }],
   });
 }

@@ -1,6 +1,6 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { DELIVERY_MODES, SPECIAL_PROCEDURES } from '../../workflows/caseEvents';
+import { ACTION_TYPES, DELIVERY_MODES, SPECIAL_PROCEDURES } from '../../workflows/caseEvents';
 import { LEVELS } from '../../workflows/levels';
 
 extendZodWithOpenApi(z);
@@ -73,7 +73,10 @@ export const ActionBody = z
       .object({ type: z.literal('CHOOSE_DELIVERY'), mode: z.enum(DELIVERY_MODES), address: z.string().trim().max(200).optional(), ...version })
       .strict()
       .refine((d) => d.mode !== 'post' || !!d.address, { message: 'a postal address is required for post', path: ['address'] }),
-  ])
+  ],
+  // An unknown or missing type is told the types there are (a 422 that names them).
+  { error: (iss) => (iss.code === 'invalid_union' ? `must be one of: ${ACTION_TYPES.join(', ')}` : undefined) },
+  )
   .openapi('ActionBody');
 
 export const QueueQuery = z

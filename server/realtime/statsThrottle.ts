@@ -6,11 +6,17 @@ import type { IoServer, IoSocket } from './types';
 
 /**
  * Live counters for supervisors: a transition marks every jurisdiction above
- * its centre dirty; at most once per interval, each dirty scope that someone
- * watches gets fresh counts from the database (exact, never drifting).
+ * its centre dirty, and each dirty scope that someone watches gets fresh
+ * counts from the database (exact, never drifting), at most once per
+ * interval per scope: the spacing is measured between the moments of
+ * sending (the `at` of the messages), so a slow count never shortens it.
  */
 export class StatsThrottle {
   private readonly dirty = new Set<string>();
+  /** When each scope's counters last went out (ms since the epoch: the message's `at`). */
+  private readonly sentAt = new Map<string, number>();
+  private intervalMs = 0;
+  private running = false;
   private timer?: NodeJS.Timeout;
   private flushing = false;
 
@@ -20,53 +26,83 @@ export class StatsThrottle {
   ) {}
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.flush(), intervalMs);
+    this.intervalMs = intervalMs;
+    this.running = true;
+    this.schedule();
   }
 
   stop(): void {
-    clearInterval(this.timer);
+    this.running = false;
+    clearTimeout(this.timer);
+    this.timer = undefined;
   }
 
   /** Marks the scopes on a centre's path (`330000000000/330300000000/…/`) dirty. */
   touch(centrePath: string): void {
     for (const code of centrePath.split('/')) if (code) this.dirty.add(code);
+    this.schedule();
   }
 
+  /**
+   * A supervisor who just joined a scope's room gets its counters with the
+   * room's next message: at once, or when the interval since the last one
+   * allows (a direct message now could follow the room's last one too soon).
+   */
+  sendTo(_socket: IoSocket, scope: string): void {
+    this.dirty.add(scope);
+    this.schedule();
+  }
+
+  /** Sends every dirty scope that is due; one flush at a time, so a scope's messages never overtake each other. */
   async flush(): Promise<void> {
-    // One flush at a time, so a scope's messages never overtake each other.
     if (this.flushing) return;
     this.flushing = true;
     try {
-      await this.flushDirty();
+      await this.flushDue();
     } finally {
       this.flushing = false;
+      this.schedule();
     }
   }
 
-  private async flushDirty(): Promise<void> {
-    const scopes = [...this.dirty];
-    this.dirty.clear();
-    for (const scope of scopes) {
+  /** One timer, for the earliest moment a dirty scope may be sent again. */
+  private schedule(): void {
+    if (!this.running || this.timer || this.flushing || this.dirty.size === 0) return;
+    let due = Infinity;
+    for (const scope of this.dirty) due = Math.min(due, this.nextAllowed(scope));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.flush();
+      },
+      Math.max(0, due - Date.now()),
+    );
+  }
+
+  private nextAllowed(scope: string): number {
+    const last = this.sentAt.get(scope);
+    return last === undefined ? 0 : last + this.intervalMs;
+  }
+
+  private async flushDue(): Promise<void> {
+    for (const scope of [...this.dirty]) {
+      // Not yet: it stays dirty for the next timer.
+      if (Date.now() < this.nextAllowed(scope)) continue;
+      this.dirty.delete(scope);
       const room = rooms.stats(scope);
       // Each process counts only for the supervisors connected to it; nobody watching, no query.
       if (!this.io.of('/').adapter.rooms.get(room)?.size) continue;
-      const j = await this.ctx.db.knex('jurisdictions').where({ code: scope }).first('path');
-      if (!j) continue;
       try {
-        this.io.local.to(room).emit('stats:changed', await this.snapshot(scope, j.path));
+        const j = await this.ctx.db.knex('jurisdictions').where({ code: scope }).first('path');
+        if (!j) continue;
+        const counts = await this.snapshot(scope, j.path);
+        // Stamped when sent; Date.now() is past nextAllowed already (checked above), the max only guards a clock step back.
+        const at = Math.max(Date.now(), this.nextAllowed(scope));
+        this.sentAt.set(scope, at);
+        this.io.local.to(room).emit('stats:changed', { ...counts, at: new Date(at).toISOString() });
       } catch (err) {
         this.ctx.log.error({ err, scope }, 'stats flush failed');
       }
-    }
-  }
-
-  /** The counters of one scope, to one socket (a supervisor who just connected). */
-  async sendTo(socket: IoSocket, scope: string): Promise<void> {
-    try {
-      const j = await this.ctx.db.knex('jurisdictions').where({ code: scope }).first('path');
-      if (j) socket.emit('stats:changed', await this.snapshot(scope, j.path));
-    } catch (err) {
-      this.ctx.log.error({ err, scope }, 'stats for a new socket failed');
     }
   }
 

@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type RequestHandler } from 'express';
 import { z } from 'zod';
 import { importItems } from '../commands/importItems';
 import { saveCalendarYear } from '../commands/saveCalendarYear';
@@ -11,8 +11,12 @@ import { parseBody, parseQuery } from '../http/validate';
 /** Administrator operations: catalogue import and the holiday calendar. */
 export function adminRouter(ctx: AppContext): Router {
   const r = Router();
-  r.post('/items/import', express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }), async (req, res) => {
+  // The role is checked before the (up to 5 MB) body is read: nobody else gets to upload anything.
+  const adminOnly: RequestHandler = (_req, res, next) => {
     requireUser(res, ['admin']);
+    next();
+  };
+  r.post('/items/import', adminOnly, express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }), async (req, res) => {
     if (typeof req.body !== 'string' || req.body.length === 0) throw badRequest('Send the CSV as the body with Content-Type: text/csv');
     res.json(await importItems(ctx, { csv: req.body }));
   });
