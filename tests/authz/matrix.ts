@@ -1,0 +1,213 @@
+import type { ActionType } from '../../workflows/caseEvents';
+import type { ClientToServerEvents } from '../../workflows/socketContract';
+
+/**
+ * Who may do what: ONE table, read by tests/authz/matrix.test.ts, which fails
+ * when a route registered in Express, an action type (ACTION_TYPES) or a
+ * client-to-server socket event has no row here. Rules (issue 8, DESIGN.md):
+ * a case outside one's role or jurisdiction answers exactly like a missing one
+ * (404 CASE_NOT_FOUND); a desk on the case's route acting while the case waits
+ * at another desk gets 409; anyone else who may see the case but not act on it
+ * gets 403; a closed case takes no action (409); queues list only the caller's
+ * own desk; admin routes are the admin's; stats stay in the own jurisdiction.
+ */
+export const PRINCIPALS = [
+  'anonymous', //              no token, no query code
+  'queryCode', //              an applicant without an account: case number + X-Query-Code
+  'applicant', //              an applicant account (files the test's cases)
+  'clerk.village', //          安澜社区 centre
+  'clerk.town', //             五马街道 centre
+  'clerk.county', //           鹿城区 centre
+  'clerk.city', //             温州市 centre
+  'clerk.province', //         浙江省 centre
+  'reviewer.county', //        鹿城区 market department
+  'reviewer.city', //          温州市 market department
+  'reviewer.province', //      浙江省 market department (off the test item's route)
+  'reviewer.health.county', // 鹿城区 health department (another department)
+  'supervisor.county', //      鹿城区
+  'supervisor.city', //        温州市
+  'admin', //                  温州市
+  'agent', //                  proxy_agent, 鹿城区
+  'intermediary', //           温州市
+] as const;
+export type Principal = (typeof PRINCIPALS)[number];
+
+/**
+ * The answer expected: 'ok' (any 2xx, or a connected socket / ok ack),
+ * 'n/a' (no such target exists: the city and province hold the whole seeded
+ * tree, so nothing is outside them), or `status [code]`.
+ */
+export type Outcome = 'ok' | 'n/a' | `${number}` | `${number} ${string}`;
+
+export const OK = 'ok';
+export const NA = 'n/a';
+export const U = '401 UNAUTHENTICATED';
+export const F = '403 FORBIDDEN';
+export const NF = '404 CASE_NOT_FOUND';
+/** 409, with whatever code: the case waits elsewhere (INVALID_TRANSITION), or is closed. */
+export const C = '409';
+
+/** One cell per principal, in PRINCIPALS order. */
+export type Grid = readonly Outcome[];
+function g(...cells: Outcome[]): Grid {
+  if (cells.length !== PRINCIPALS.length) throw new Error(`a grid needs ${PRINCIPALS.length} cells, got ${cells.length}`);
+  return cells;
+}
+
+/**
+ * Targets: `own` is inside the principal's jurisdiction (the test's case at
+ * 安澜社区, filed by `applicant`, whose query code `queryCode` holds; the own
+ * area); `other` is outside it (a case, an area or a centre in 瑞安市);
+ * `missing` is a case number that does not exist; `closed` a withdrawn case.
+ * A row without `other` does not depend on jurisdiction.
+ */
+export interface Row {
+  own: Grid;
+  other?: Grid;
+  missing?: Grid;
+  closed?: Grid;
+  /** A check of a 200 answer's content: queues hold only the own desk, lists only the own jurisdiction. */
+  content?: 'ownDesk' | 'ownJurisdiction';
+}
+
+//                              anon qc  appl c.vil c.town c.cty c.city c.prov r.cty r.city r.prov r.hlth s.cty s.city admin agent inter
+const EVERYONE = g(             OK,  OK, OK,  OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    OK,   OK,    OK,   OK,   OK);
+const LOGGED_IN = g(            U,   U,  OK,  OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    OK,   OK,    OK,   OK,   OK);
+const adminOnly = (a: Outcome) => g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, a, F, F);
+const READ_CASE = g(            U,   OK, OK,  OK,   OK,    OK,   OK,    OK,    OK,   OK,    NF,    NF,    OK,   OK,    OK,   NF,   NF);
+const OTHER_CASE = g(           U,   NF, NF,  NF,   NF,    NF,   NA,    NA,    NF,   NA,    NA,    NF,    NF,   NA,    NA,   NF,   NF);
+const MISSING_CASE = g(         U,   NF, NF,  NF,   NF,    NF,   NF,    NF,    NF,   NF,    NF,    NF,    NF,   NF,    NF,   NF,   NF);
+const STATS_OWN = g(            U,   U,  F,   F,    F,     F,    F,     F,     F,    F,     F,     F,     OK,   OK,    OK,   F,    F);
+const STATS_OTHER = g(          U,   U,  F,   F,    F,     F,    NA,    NA,    F,    NA,    NA,    F,     F,    NA,    NA,   F,    F);
+
+/** Every route as Express registers it ("METHOD /path"). `actions` rows are in ACTIONS below. */
+export const REST: Record<string, Row | 'actions'> = {
+  'GET /health': { own: EVERYONE },
+  'GET /api/openapi.json': { own: EVERYONE },
+  'GET /{*page}': { own: EVERYONE }, // the web app's pages
+  'POST /api/auth/login': { own: EVERYONE },
+  'GET /api/auth/me': { own: LOGGED_IN },
+  'GET /api/items': { own: EVERYONE },
+  'GET /api/items/:code': { own: EVERYONE },
+  'GET /api/departments': { own: EVERYONE },
+  'GET /api/jurisdictions': { own: EVERYONE },
+  'GET /api/jurisdictions/:code': { own: EVERYONE },
+  'GET /api/centres': { own: EVERYONE },
+  'GET /api/calendar/years': { own: EVERYONE },
+  // Filing: online without an account, an applicant or proxy agent anywhere; a clerk at the own centre only.
+  'POST /api/cases': {
+    //      anon qc  appl c.vil c.town c.cty c.city c.prov r.cty r.city r.prov r.hlth s.cty s.city admin agent inter
+    own: g(  OK, OK, OK,  OK,   F,     F,    F,     F,     F,    F,     F,     F,     F,    F,     F,    OK,   F),
+    other: g(OK, OK, OK,  F,    F,     F,    NA,    NA,    F,    NA,    NA,    F,     F,    NA,    NA,   OK,   F),
+  },
+  'GET /api/cases': {
+    own: g(  U,  U,  OK,  OK,   OK,    OK,   OK,    OK,    F,    F,     F,     F,     OK,   OK,    OK,   F,    F),
+    other: g(U,  U,  OK,  F,    F,     F,    NA,    NA,    F,    NA,    NA,    F,     F,    NA,    NA,   F,    F),
+    content: 'ownJurisdiction',
+  },
+  'GET /api/cases/:caseNo': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
+  'GET /api/cases/:caseNo/events': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
+  'POST /api/cases/:caseNo/actions': 'actions',
+  'GET /api/queue': {
+    own: g(  U,  U,  F,   OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    F,    F,     F,    F,    F),
+    content: 'ownDesk',
+  },
+  'GET /api/stats/overview': { own: STATS_OWN, other: STATS_OTHER },
+  'GET /api/stats/dashboard': { own: STATS_OWN, other: STATS_OTHER },
+  // The admin's probes: a CSV-less import (400) and a bad calendar (422) pass the role check and change nothing.
+  'POST /api/items/import': { own: adminOnly('400 BAD_REQUEST') },
+  'PUT /api/calendar/years/:year': { own: adminOnly('422 VALIDATION_FAILED') },
+  'GET /api/users': { own: adminOnly(OK) },
+  'POST /api/users': { own: adminOnly(OK) },
+  'PATCH /api/users/:id': { own: adminOnly(OK) },
+};
+
+/**
+ * Where a case stands when an action is tried: each is reached from filing at
+ * 安澜社区 (village → town → 鹿城区 market → 温州市 market decides and issues →
+ * delivered back at the village); tests/authz/fixtures.ts drives it there.
+ */
+export type Stage = 'acceptance' | 'awaitingMaterials' | 'townReview' | 'countyReview' | 'countySpecial' | 'cityDecision' | 'approved' | 'issued' | 'delivered';
+
+export interface ActionRow {
+  stage: Stage;
+  body: Record<string, unknown>;
+  own: Grid;
+}
+
+// The desk the case waits at works the step (ok); the other desks on its route get 409; whoever else
+// may see it gets 403; whoever may not see it 404. The applicant's own actions: supply, withdraw,
+// complete, choose delivery. A closed case: every `ok` below becomes 409 (CLOSED derives it).
+//                                     anon qc  appl c.vil c.town c.cty c.city c.prov r.cty r.city r.prov r.hlth s.cty s.city admin agent inter
+const AT_VILLAGE = g(                  U,   F,  F,   OK,   C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
+const AT_TOWN = g(                     U,   F,  F,   C,    OK,    F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
+const AT_COUNTY_MARKET = g(            U,   F,  F,   C,    C,     F,    F,     F,     OK,   C,     NF,    NF,    F,    F,     F,    NF,   NF);
+const AT_CITY_MARKET = g(              U,   F,  F,   C,    C,     F,    F,     F,     C,    OK,    NF,    NF,    F,    F,     F,    NF,   NF);
+const APPLICANT_OR_VILLAGE = g(        U,   OK, OK,  OK,   C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
+const APPLICANT_ONLY = g(              U,   OK, OK,  C,    C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
+
+export const ACTIONS: Record<ActionType, ActionRow> = {
+  ACCEPT: { stage: 'acceptance', body: { opinion: '材料齐全，予以受理' }, own: AT_VILLAGE },
+  REQUEST_MATERIALS: { stage: 'acceptance', body: { missing: ['身份证复印件'] }, own: AT_VILLAGE },
+  SUPPLY_MATERIALS: { stage: 'awaitingMaterials', body: { materials: ['身份证复印件'] }, own: APPLICANT_OR_VILLAGE },
+  REFUSE: { stage: 'acceptance', body: { reasons: '不属于受理范围', rightsNotice: '可申请行政复议或提起行政诉讼' }, own: AT_VILLAGE },
+  FORWARD: { stage: 'townReview', body: { opinion: '初审同意' }, own: AT_TOWN },
+  RETURN: { stage: 'countyReview', body: { reason: '请补充现场核查意见' }, own: AT_COUNTY_MARKET },
+  START_SPECIAL: { stage: 'countyReview', body: { procedure: 'inspection', reason: '现场核查' }, own: AT_COUNTY_MARKET },
+  END_SPECIAL: { stage: 'countySpecial', body: { opinion: '核查完毕' }, own: AT_COUNTY_MARKET },
+  EXTEND: { stage: 'cityDecision', body: { reason: '情况复杂' }, own: AT_CITY_MARKET },
+  APPROVE: { stage: 'cityDecision', body: { opinion: '准予许可' }, own: AT_CITY_MARKET },
+  DENY: { stage: 'cityDecision', body: { reasons: '不符合法定条件', rightsNotice: '可申请行政复议或提起行政诉讼' }, own: AT_CITY_MARKET },
+  ISSUE: { stage: 'approved', body: { licenceNo: 'YP-AUTHZ-0001' }, own: AT_CITY_MARKET },
+  DELIVER: { stage: 'issued', body: { mode: 'pickup' }, own: AT_VILLAGE },
+  COMPLETE: { stage: 'delivered', body: {}, own: APPLICANT_OR_VILLAGE },
+  WITHDRAW: { stage: 'acceptance', body: { reason: '不再需要' }, own: APPLICANT_ONLY },
+  CHOOSE_DELIVERY: { stage: 'acceptance', body: { mode: 'electronic' }, own: APPLICANT_ONLY },
+};
+
+/** Every action on a case outside the jurisdiction, or on no case at all. */
+export const ACTION_OTHER = OTHER_CASE;
+export const ACTION_MISSING = MISSING_CASE;
+/** A closed case takes no action: who could act gets 409, everybody else what they got before. */
+export const CLOSED = (own: Grid): Grid => own.map((o) => (o === OK ? C : o));
+
+/** The socket side: the handshake, and every client-to-server event of workflows/socketContract.ts. */
+export const SOCKET: Record<'handshake' | keyof ClientToServerEvents, Row> = {
+  handshake: {
+    //        anon qc  appl c.vil c.town c.cty c.city c.prov r.cty r.city r.prov r.hlth s.cty s.city admin agent inter
+    own: g(   U,   OK, OK,  OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    OK,   OK,    OK,   OK,   OK),
+    other: g( NA,  NF, NA,  NA,   NA,    NA,   NA,    NA,    NA,   NA,    NA,    NA,    NA,   NA,    NA,   NA,   NA),
+    missing: g(NA, NF, NA,  NA,   NA,    NA,   NA,    NA,    NA,   NA,    NA,    NA,    NA,   NA,    NA,   NA,   NA),
+  },
+  'case:subscribe': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
+  'case:unsubscribe': { own: LOGGED_IN.map((o, i) => (i === 1 ? OK : o)) },
+};
+
+/** The rooms a connected socket is put in besides its own id: its desk, its supervisor's counters, its user's room. */
+export interface RoomSpec {
+  desk?: 'centre' | 'department';
+  stats?: boolean;
+  user?: boolean;
+}
+const CENTRE_DESK: RoomSpec = { desk: 'centre', user: true };
+const DEPT_DESK: RoomSpec = { desk: 'department', user: true };
+const COUNTERS: RoomSpec = { stats: true, user: true };
+export const ROOMS: Record<Principal, RoomSpec> = {
+  anonymous: {}, // never connects
+  queryCode: {}, // follows its case by subscription only
+  applicant: { user: true },
+  'clerk.village': CENTRE_DESK,
+  'clerk.town': CENTRE_DESK,
+  'clerk.county': CENTRE_DESK,
+  'clerk.city': CENTRE_DESK,
+  'clerk.province': CENTRE_DESK,
+  'reviewer.county': DEPT_DESK,
+  'reviewer.city': DEPT_DESK,
+  'reviewer.province': DEPT_DESK,
+  'reviewer.health.county': DEPT_DESK,
+  'supervisor.county': COUNTERS,
+  'supervisor.city': COUNTERS,
+  admin: COUNTERS,
+  agent: { user: true },
+  intermediary: { user: true },
+};

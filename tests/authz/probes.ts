@@ -1,0 +1,53 @@
+import { buildCase, DEMO } from '../helpers/api';
+import { DEMO_PASSWORD } from '../../db/seed/users';
+
+/** What a probe points at, for the scope being tried (own, other, missing, closed). */
+export interface Target {
+  caseNo: string;
+  /** An area outside the principal's jurisdiction, or undefined for the own one (the routes' default). */
+  area?: string;
+  centre: string;
+  /** An account the admin may edit (made by the test). */
+  userId: number;
+}
+
+export interface Probe {
+  path: string;
+  body?: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+}
+
+let made = 0;
+const scope = (t: Target) => (t.area ? `?scope=${t.area}` : '');
+
+/** How each route of the matrix (tests/authz/matrix.ts) is tried: a request that succeeds for whoever may make it. */
+export const PROBES: Record<string, (t: Target) => Probe> = {
+  'GET /health': () => ({ path: '/health' }),
+  'GET /api/openapi.json': () => ({ path: '/api/openapi.json' }),
+  'GET /{*page}': () => ({ path: '/track/authz', headers: { accept: 'text/html' } }),
+  'POST /api/auth/login': () => ({ path: '/api/auth/login', body: { username: 'clerk.village', password: DEMO_PASSWORD } }),
+  'GET /api/auth/me': () => ({ path: '/api/auth/me' }),
+  'GET /api/items': () => ({ path: '/api/items?q=药品' }),
+  'GET /api/items/:code': () => ({ path: `/api/items/${DEMO.cityItemCode}` }),
+  'GET /api/departments': () => ({ path: '/api/departments' }),
+  'GET /api/jurisdictions': () => ({ path: `/api/jurisdictions?parent=${DEMO.countyCode}` }),
+  'GET /api/jurisdictions/:code': () => ({ path: `/api/jurisdictions/${DEMO.townCode}` }),
+  'GET /api/centres': () => ({ path: `/api/centres?under=${DEMO.townCode}` }),
+  'GET /api/calendar/years': () => ({ path: '/api/calendar/years' }),
+  'POST /api/cases': (t) => ({ path: '/api/cases', body: buildCase({ centreCode: t.centre }) }),
+  'GET /api/cases': (t) => ({ path: `/api/cases${scope(t)}` }),
+  'GET /api/cases/:caseNo': (t) => ({ path: `/api/cases/${t.caseNo}` }),
+  'GET /api/cases/:caseNo/events': (t) => ({ path: `/api/cases/${t.caseNo}/events` }),
+  'GET /api/queue': () => ({ path: '/api/queue?limit=200' }),
+  'GET /api/stats/overview': (t) => ({ path: `/api/stats/overview${scope(t)}` }),
+  'GET /api/stats/dashboard': (t) => ({ path: `/api/stats/dashboard${scope(t)}` }),
+  'POST /api/items/import': () => ({ path: '/api/items/import', raw: '', headers: { 'content-type': 'text/csv' } }),
+  'PUT /api/calendar/years/:year': () => ({ path: '/api/calendar/years/2099', body: { days: 'none' } }),
+  'GET /api/users': () => ({ path: '/api/users?role=clerk' }),
+  'POST /api/users': () => ({
+    path: '/api/users',
+    body: { username: `authz.${process.pid}.${Date.now()}.${++made}`, displayName: '授权矩阵测试', password: 'matrix-1234', role: 'intermediary', jurisdictionCode: DEMO.cityCode },
+  }),
+  'PATCH /api/users/:id': (t) => ({ path: `/api/users/${t.userId}`, body: { displayName: `授权矩阵测试 ${++made}` } }),
+};
