@@ -3,6 +3,8 @@ import * as m001 from './migrations/001_reference';
 import * as m002 from './migrations/002_items';
 import * as m003 from './migrations/003_cases';
 import * as m004 from './migrations/004_live';
+import * as m005 from './migrations/005_token_version';
+import * as m006 from './migrations/006_rate_limits';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -15,6 +17,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_items': m002,
   '003_cases': m003,
   '004_live': m004,
+  '005_token_version': m005,
+  '006_rate_limits': m006,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,10 +1,9 @@
 import express, { type Express } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import pinoHttp from 'pino-http';
 import type { AppContext } from './context';
-import { AppError } from './errors';
 import { authenticate } from './http/auth';
 import { errorHandler, notFoundHandler } from './http/errorHandler';
+import { cors, securityHeaders } from './http/security';
 import { buildOpenApi } from './http/openapi';
 import { adminRouter } from './routes/admin';
 import { authRouter } from './routes/auth';
@@ -14,25 +13,16 @@ import { deskRouter } from './routes/desk';
 import { statsRouter } from './routes/stats';
 import { usersRouter } from './routes/users';
 import { webApp } from './http/webApp';
+import { applicantActionThrottle, filingThrottle, retryAfter, useRateLimits } from './security/httpLimits';
+import type { RateLimits } from './security/rateLimits';
 
-function limiter(ctx: AppContext, code: string, message: string) {
-  // Only failures count: an applicant who knows the code is never slowed down.
-  return rateLimit({
-    windowMs: ctx.config.QUERY_CODE_WINDOW_MINUTES * 60_000,
-    limit: ctx.config.QUERY_CODE_MAX_FAILURES,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => next(new AppError(code, 429, message)),
-  });
-}
-
-export function createApp(ctx: AppContext): Express {
+export function createApp(ctx: AppContext, limits: RateLimits): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  useRateLimits(app, limits);
   app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/health' } }));
-  app.use(express.json({ limit: ctx.config.BODY_LIMIT }));
+  app.use(securityHeaders());
+  app.use(cors(ctx.config.CORS_ORIGINS));
   const openapi = buildOpenApi();
   app.get('/api/openapi.json', (_req, res) => {
     res.json(openapi);
@@ -46,10 +36,12 @@ export function createApp(ctx: AppContext): Express {
     }
   });
   app.use('/api', authenticate(ctx));
-  app.use('/api/auth/login', limiter(ctx, 'RATE_LIMITED', 'Too many failed log-ins; wait and try again'));
+  // Bodies are read after the token is checked: a bad token is refused before anything is read.
+  app.use(express.json({ limit: ctx.config.BODY_LIMIT }));
   app.use('/api/auth', authRouter(ctx));
-  const codeLimiter = limiter(ctx, 'RATE_LIMITED', 'Too many failed case lookups; wait and try again');
-  app.use('/api/cases/:caseNo', (req, res, next) => (req.get('x-query-code') && !res.locals.user ? codeLimiter(req, res, next) : next()));
+  // Log-in failures and wrong query codes are counted where they are checked (routes/auth.ts, routes/cases.ts).
+  app.post('/api/cases', filingThrottle);
+  app.post('/api/cases/:caseNo/actions', applicantActionThrottle);
   app.use('/api/cases', casesRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
@@ -59,6 +51,7 @@ export function createApp(ctx: AppContext): Express {
   app.use('/api', notFoundHandler);
   app.use(webApp());
   app.use(notFoundHandler);
+  app.use(retryAfter);
   app.use(errorHandler(ctx.log));
   return app;
 }

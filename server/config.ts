@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trustProxySetting } from './security/clientAddress';
 
 const onOff = (fallback: 'on' | 'off') =>
   z
@@ -15,17 +16,37 @@ const schema = z.object({
     .regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'must start with sqlite: or mysql://')
     .default('sqlite:data/approval.sqlite'),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Where a generated secret is kept when JWT_SECRET is unset (not in production); default beside the data. */
+  JWT_SECRET_FILE: z.string().min(1).optional(),
   TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   YELLOW_AT: z.coerce.number().gt(0).lt(1).default(0.8),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb').default('100kb'),
   QUERY_CODE_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   QUERY_CODE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  // Rate limits (server/security/rateLimits.ts): one budget per key across HTTP, sockets and processes.
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(10),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(100),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().positive().default(15),
+  FILING_LIMIT: z.coerce.number().int().positive().default(30),
+  FILING_WINDOW_MINUTES: z.coerce.number().positive().default(60),
+  APPLICANT_ACTION_LIMIT: z.coerce.number().int().positive().default(60),
+  APPLICANT_ACTION_WINDOW_MINUTES: z.coerce.number().positive().default(10),
+  /** Namespace of the counters (Redis keys, rate_limits rows): deployments sharing a Redis keep apart. */
+  RATE_LIMIT_PREFIX: z.string().regex(/^[A-Za-z0-9_.-]{1,40}$/, 'letters, digits, _ . - (at most 40)').default('approval'),
+  /** Which proxies may name the client in X-Forwarded-For (Express's 'trust proxy'); none by default. */
+  TRUST_PROXY: trustProxySetting,
   SEED_ON_START: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'like redis://127.0.0.1:6379').optional(),
+  /** Other origins whose pages may call the API and open sockets (comma list); none by default: same origin only. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s,]+$/, 'origins like https://portal.example.gov.cn, no path or trailing slash'))),
   PUBLISHER: onOff('on'),
   SCHEDULER: onOff('on'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
@@ -39,12 +60,13 @@ const schema = z.object({
     .optional(),
 });
 
-export type Config = Omit<z.infer<typeof schema>, 'JWT_SECRET'> & { JWT_SECRET: string };
-
-const DEV_SECRET = 'development-only-secret-change-me';
+/** What the environment says; JWT_SECRET may be unset outside production (see server/auth/secret.ts). */
+export type LoadedConfig = z.infer<typeof schema>;
+/** The running configuration: the signing secret is resolved by the time anything signs (createContext). */
+export type Config = Omit<LoadedConfig, 'JWT_SECRET'> & { JWT_SECRET: string };
 
 /** Parses the environment once; throws one readable message listing every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
@@ -57,5 +79,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cfg.CLOCK_START && cfg.NODE_ENV === 'production') {
     throw new Error('Invalid configuration:\n  CLOCK_START: not allowed when NODE_ENV=production');
   }
-  return { ...cfg, JWT_SECRET: cfg.JWT_SECRET ?? DEV_SECRET };
+  return cfg;
 }

@@ -1,17 +1,22 @@
 import http from 'node:http';
 import os from 'node:os';
 import { createAdapter } from '@socket.io/redis-adapter';
+import type { Express } from 'express';
 import { createClient } from 'redis';
 import { createApp } from './app';
 import type { AppContext } from './context';
 import { attachGateway, type Gateway } from './realtime/gateway';
 import { OutboxPublisher } from './realtime/publisher';
 import { Scheduler } from './scheduler';
+import { answerClientError } from './http/clientError';
+import { openRateLimits } from './security/rateLimits';
 
 const DRAIN_MS = 5000;
 
 export interface RunningServer {
   http: http.Server;
+  /** The Express app (its routes are compared with the OpenAPI description in the tests). */
+  app: Express;
   gateway: Gateway;
   publisher: OutboxPublisher | null;
   scheduler: Scheduler | null;
@@ -26,8 +31,12 @@ export interface RunningServer {
  */
 export async function startServer(ctx: AppContext, port: number, host: string): Promise<RunningServer> {
   const { config, log } = ctx;
-  const server = http.createServer(createApp(ctx));
-  const gateway = attachGateway(ctx, server);
+  // One set of rate limits for HTTP and sockets, counted in Redis or the database so all processes share it.
+  const limits = await openRateLimits(ctx);
+  const app = createApp(ctx, limits);
+  const server = http.createServer(app);
+  server.on('clientError', answerClientError);
+  const gateway = attachGateway(ctx, server, limits);
   const redis: ReturnType<typeof createClient>[] = [];
   if (config.REDIS_URL) {
     const pub = createClient({ url: config.REDIS_URL });
@@ -47,6 +56,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   const addr = server.address();
   return {
     http: server,
+    app,
     gateway,
     publisher,
     scheduler,
@@ -62,7 +72,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
       await Promise.all([publisher?.stop(), scheduler?.stop(), closed]);
       clearTimeout(force);
       gateway.stats.stop();
-      await Promise.all(redis.map((c) => c.quit().catch(() => undefined)));
+      await Promise.all([...redis.map((c) => c.quit().catch(() => undefined)), limits.close()]);
     },
   };
 }

@@ -1,20 +1,22 @@
 import type { Server as HttpServer } from 'node:http';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { Server } from 'socket.io';
 import { findCaseByNo } from '../../db/repositories/cases';
-import { findUserById } from '../../db/repositories/users';
 import type { Ack, SocketError } from '../../workflows/socketContract';
 import { rooms } from '../../workflows/socketContract';
 import type { Actor } from '../auth/actor';
 import { queryCodeMatches } from '../auth/queryCode';
-import { verifyToken } from '../auth/tokens';
+import { userOfToken } from '../auth/tokenUser';
 import type { AppContext } from '../context';
 import { canViewCase } from '../policies/cases';
+import { socketOrigins } from '../http/security';
 import type { OutboxPayload } from '../commands/writeHelpers';
 import { CaseFanout } from './caseFanout';
 import { StatsThrottle } from './statsThrottle';
 import { deskOfUser } from './desks';
+import { cutSocketsOnUserChange, recheckAfterJoin } from './revocation';
 import type { IoServer, IoSocket } from './types';
+import { addressFrom } from '../security/clientAddress';
+import { RateLimitedError, type RateLimits } from '../security/rateLimits';
 
 function fail(code: string, message: string): Error & { data: SocketError } {
   return Object.assign(new Error(message), { data: { code, message } });
@@ -36,46 +38,34 @@ export interface Gateway {
   onPublished: (p: OutboxPayload) => void;
 }
 
-export function attachGateway(ctx: AppContext, http: HttpServer): Gateway {
-  const io: IoServer = new Server(http, { serveClient: false, cors: { origin: false } });
+export function attachGateway(ctx: AppContext, http: HttpServer, limits: RateLimits): Gateway {
+  const io: IoServer = new Server(http, { serveClient: false, ...socketOrigins(ctx.config.CORS_ORIGINS) });
   const fanout = new CaseFanout(ctx.db.knex, ctx.log);
   const stats = new StatsThrottle(ctx, io);
-  // Wrong query codes over sockets get a budget of their own, the same size as over HTTP, per process.
-  const guesses = new RateLimiterMemory({ points: ctx.config.QUERY_CODE_MAX_FAILURES, duration: ctx.config.QUERY_CODE_WINDOW_MINUTES * 60 });
-
-  const codeFails = async (ip: string) => {
-    try {
-      await guesses.consume(ip);
-      return false;
-    } catch {
-      return true;
-    }
-  };
-  const blocked = async (ip: string) => ((await guesses.get(ip))?.remainingPoints ?? 1) <= 0;
+  // Wrong query codes spend the per-address budget that HTTP spends too, in the store every process shares,
+  // keyed by the same client address (TRUST_PROXY decides whether X-Forwarded-For names it).
+  const addressOf = (socket: IoSocket) => addressFrom(socket.handshake.headers, socket.handshake.address, limits.trust);
 
   io.use(async (socket, next) => {
     const auth = (socket.handshake.auth ?? {}) as Record<string, unknown>;
-    const ip = socket.handshake.address;
     try {
       if (typeof auth.token === 'string') {
-        const id = verifyToken(auth.token, ctx.config.JWT_SECRET);
-        const user = id ? await findUserById(ctx.db.knex, id) : undefined;
-        if (!user || !user.active) return next(fail('INVALID_TOKEN', 'The token is invalid or expired; log in again'));
+        const user = await userOfToken(ctx, auth.token);
+        if (!user) return next(fail('INVALID_TOKEN', 'The token is invalid or expired; log in again'));
         socket.data.user = user;
         return next();
       }
       if (typeof auth.caseNo === 'string' && typeof auth.queryCode === 'string') {
-        if (await blocked(ip)) return next(fail('RATE_LIMITED', 'Too many failed case lookups; wait and try again'));
-        const row = await findCaseByNo(ctx.db.knex, auth.caseNo);
-        if (!row || !queryCodeMatches(auth.queryCode, row.queryCodeSalt, row.queryCodeHash)) {
-          await codeFails(ip);
-          return next(fail('CASE_NOT_FOUND', 'No case with this number and query code'));
-        }
+        const { caseNo, queryCode } = auth;
+        const row = await findCaseByNo(ctx.db.knex, caseNo);
+        const right = await limits.queryCodeAttempt(addressOf(socket), () => Boolean(row && queryCodeMatches(queryCode, row.queryCodeSalt, row.queryCodeHash)));
+        if (!row || !right) return next(fail('CASE_NOT_FOUND', 'No case with this number and query code'));
         socket.data.caseNo = row.caseNo;
         return next();
       }
       next(fail('UNAUTHENTICATED', 'Send a token, or a case number and its query code, in the handshake auth'));
     } catch (err) {
+      if (err instanceof RateLimitedError) return next(fail('RATE_LIMITED', err.message));
       ctx.log.error({ err }, 'socket handshake failed');
       next(fail('INTERNAL', 'Something went wrong on our side'));
     }
@@ -84,6 +74,7 @@ export function attachGateway(ctx: AppContext, http: HttpServer): Gateway {
   io.on('connection', (socket: IoSocket) => {
     const user = socket.data.user;
     if (user) {
+      void socket.join(rooms.user(user.id));
       const desk = deskOfUser(user);
       if (desk) void socket.join(desk);
       if (user.role === 'supervisor' || user.role === 'admin') {
@@ -91,31 +82,37 @@ export function attachGateway(ctx: AppContext, http: HttpServer): Gateway {
         // A wall screen shows its counters at once, not at the next change.
         void stats.sendTo(socket, user.jurisdictionCode);
       }
+      void recheckAfterJoin(ctx, socket, user);
     }
 
     socket.on('case:subscribe', async (req, ack) => {
       try {
         const caseNo = typeof req?.caseNo === 'string' ? req.caseNo : '';
         const sinceSeq = Number.isInteger(req?.sinceSeq) && req.sinceSeq >= 0 ? req.sinceSeq : 0;
-        if (!user && socket.data.caseNo !== caseNo && (await blocked(socket.handshake.address))) {
-          return reply(ack, { ok: false, error: { code: 'RATE_LIMITED', message: 'Too many failed case lookups; wait and try again' } });
-        }
         const row = caseNo ? await findCaseByNo(ctx.db.knex, caseNo) : undefined;
         let actor: Actor | null = null;
         if (row && user) actor = { kind: 'user', user };
-        else if (row && (socket.data.caseNo === row.caseNo || (typeof req.queryCode === 'string' && queryCodeMatches(req.queryCode, row.queryCodeSalt, row.queryCodeHash)))) {
-          actor = { kind: 'queryCode', caseNo: row.caseNo };
+        else if (row && socket.data.caseNo === row.caseNo) actor = { kind: 'queryCode', caseNo: row.caseNo };
+        else if (!user && typeof req.queryCode === 'string') {
+          // A presented code is a guess (refunded if right); a socket's own case needs none.
+          const code = req.queryCode;
+          const right = await limits.queryCodeAttempt(addressOf(socket), () => Boolean(row && queryCodeMatches(code, row.queryCodeSalt, row.queryCodeHash)));
+          if (row && right) actor = { kind: 'queryCode', caseNo: row.caseNo };
         }
-        if (!row || !actor) {
-          if (!user) await codeFails(socket.handshake.address);
+        // A case this user may not see answers as one that does not exist: nobody learns which numbers exist.
+        if (!row || !actor || !canViewCase(actor, row)) {
           return reply(ack, { ok: false, error: { code: 'CASE_NOT_FOUND', message: 'No case with this number and query code' } });
         }
-        if (!canViewCase(actor, row)) {
-          return reply(ack, { ok: false, error: { code: 'FORBIDDEN', message: 'This case is outside your role or jurisdiction' } });
+        // A client that claims events the case does not have holds another history (a restored database):
+        // it must start again from 0 (docs/live.md), rather than silently miss events up to its sinceSeq.
+        if (sinceSeq > row.lastSeq) {
+          fanout.unsubscribe(socket.id, row.caseNo);
+          return reply(ack, { ok: false, error: { code: 'SINCE_SEQ_AHEAD', message: `This case's last event is #${row.lastSeq}, before sinceSeq ${sinceSeq}: discard what you hold and subscribe with sinceSeq 0` } });
         }
         const replayed = await fanout.subscribe(socket, row.caseNo, row.id, sinceSeq);
         reply(ack, { ok: true, caseNo: row.caseNo, lastSeq: row.lastSeq, replayed });
       } catch (err) {
+        if (err instanceof RateLimitedError) return reply(ack, { ok: false, error: { code: 'RATE_LIMITED', message: err.message } });
         ctx.log.error({ err }, 'case:subscribe failed');
         reply(ack, { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on our side' } });
       }
@@ -137,5 +134,6 @@ export function attachGateway(ctx: AppContext, http: HttpServer): Gateway {
   };
   // Rows published by another process arrive here through the Redis adapter.
   io.on('case:committed', onPublished);
+  http.once('close', cutSocketsOnUserChange(ctx, io));
   return { io, fanout, stats, onPublished };
 }

@@ -44,6 +44,18 @@ export interface WatchedPage {
   page: Page;
   context: BrowserContext;
   errors: string[];
+  /** Everything the server's Content-Security-Policy refused on this page (also in `errors`). */
+  cspViolations: string[];
+}
+
+/**
+ * Every CSP violation of every page opened since the last call, emptied by
+ * it: useBrowserSuite fails each test that caused one, whether or not the
+ * test looks at its page's errors.
+ */
+const allCspViolations: string[] = [];
+export function takeCspViolations(): string[] {
+  return allCspViolations.splice(0);
 }
 
 export async function openPage(browser: Browser, baseURL: string, opts: { viewport?: { width: number; height: number }; session?: { token: string; user: UserView }; lang?: 'zh' | 'en' } = {}): Promise<WatchedPage> {
@@ -56,13 +68,26 @@ export async function openPage(browser: Browser, baseURL: string, opts: { viewpo
       for (const [k, v] of Object.entries(entries)) if (localStorage.getItem(k) === null) localStorage.setItem(k, v);
     }, init);
   }
-  const page = await context.newPage();
   const errors: string[] = [];
+  const cspViolations: string[] = [];
+  // The page reports each violation of the Content-Security-Policy as it happens.
+  await context.exposeBinding('__cspViolation', (_source, text: string) => {
+    cspViolations.push(text);
+    allCspViolations.push(text);
+    errors.push(`CSP violation: ${text}`);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { __cspViolation: (text: string) => void }).__cspViolation;
+      void report(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber} (${e.sample})`);
+    });
+  });
+  const page = await context.newPage();
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(String(e)));
-  return { page, context, errors };
+  return { page, context, errors, cspViolations };
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -80,12 +105,28 @@ interface AxeViolation {
 }
 
 /**
- * Runs axe-core (WCAG 2 A/AA rules) on the page as it is now and returns the
- * serious and critical violations, each as "rule: help (first element)", so a
- * failing test says what to fix.
+ * Resolves once no finite CSS transition or animation is running: a button
+ * fading back from its loading look or a dialog zooming open is between two
+ * states, and its colours mid-way are neither. Endless ones (a spinner, a
+ * skeleton's shimmer) are the state itself and are not waited for.
+ */
+export async function settled(page: Page, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
+    undefined,
+    { timeout },
+  );
+}
+
+/**
+ * Runs axe-core (WCAG 2 A/AA rules) on the page once it has settled (see
+ * `settled`) and returns the serious and critical violations, each as
+ * "rule: help (first element)", so a failing test says what to fix.
  */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  await settled(page);
+  // Evaluated over the DevTools protocol, not as an inline <script>: the app's CSP rightly refuses those.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const violations = (await page.evaluate(`window.axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`)) as AxeViolation[];
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/users';
 import { Api } from './api';
-import { DESKTOP, launchBrowser, openPage, type WatchedPage } from './browser';
+import { DESKTOP, launchBrowser, openPage, takeCspViolations, type WatchedPage } from './browser';
 import { startLiveServer } from './sockets';
 import type { TestServer } from './testServer';
 
@@ -31,6 +31,9 @@ export function useBrowserSuite(tag: string, opts: { now?: () => Date; env?: Rec
     api = new Api(srv.url);
     browser = await launchBrowser();
   });
+  // The web app must run under the server's Content-Security-Policy: any refusal fails the test that caused it.
+  beforeEach(() => void takeCspViolations());
+  afterEach(() => expect(takeCspViolations()).toEqual([]));
   afterAll(async () => {
     await browser?.close();
     await srv?.close();

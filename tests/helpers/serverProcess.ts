@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,9 +17,11 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** The variables the server reads; the child gets only those the test names, never the runner's own. */
 const SERVER_VARS = [
-  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'JWT_SECRET', 'TOKEN_TTL_HOURS', 'LOG_LEVEL', 'YELLOW_AT', 'BODY_LIMIT',
+  'NODE_ENV', 'PORT', 'HOST', 'DATABASE_URL', 'JWT_SECRET', 'JWT_SECRET_FILE', 'TOKEN_TTL_HOURS', 'LOG_LEVEL', 'YELLOW_AT', 'BODY_LIMIT',
   'QUERY_CODE_MAX_FAILURES', 'QUERY_CODE_WINDOW_MINUTES', 'SEED_ON_START', 'REDIS_URL', 'PUBLISHER', 'SCHEDULER',
   'OUTBOX_POLL_MS', 'SCHEDULER_INTERVAL_MS', 'STATS_INTERVAL_MS', 'INSTANCE_ID', 'CLOCK_START',
+  'LOGIN_MAX_FAILURES', 'LOGIN_MAX_FAILURES_PER_ADDRESS', 'LOGIN_WINDOW_MINUTES', 'FILING_LIMIT', 'FILING_WINDOW_MINUTES',
+  'APPLICANT_ACTION_LIMIT', 'APPLICANT_ACTION_WINDOW_MINUTES', 'RATE_LIMIT_PREFIX', 'TRUST_PROXY',
 ];
 
 export interface ServerProcess {
@@ -70,6 +73,10 @@ export function spawnServer(opts: SpawnOptions): Promise<ServerProcess> {
     JWT_SECRET: 'test-secret-0123456789',
     LOG_LEVEL: 'info',
     DATABASE_URL: opts.dbUrl,
+    // Processes on one database share their rate limits (also in Redis), and no other run's: see testRateLimits.
+    RATE_LIMIT_PREFIX: `p${process.pid}-${createHash('sha256').update(opts.dbUrl).digest('hex').slice(0, 8)}`,
+    FILING_LIMIT: '100000',
+    APPLICANT_ACTION_LIMIT: '100000',
   });
   for (const [k, v] of Object.entries(opts.env ?? {})) {
     if (v === undefined) delete env[k];

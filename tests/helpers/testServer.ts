@@ -18,6 +18,19 @@ export function isMysql(): boolean {
   return /^(mysql|mariadb):/.test(process.env.DATABASE_URL ?? '');
 }
 
+let servers = 0;
+
+/**
+ * Every test server counts its rate limits apart (its own key prefix: on
+ * MariaDB the test files share one database, so one file's wrong codes would
+ * otherwise use up another's budget), and every request comes from
+ * 127.0.0.1, so the per-address throttles on filing and actions are opened
+ * wide; tests of the limits set their own (tests/integration/rateLimits.test.ts).
+ */
+export function testRateLimits(): Record<string, string> {
+  return { RATE_LIMIT_PREFIX: `t${process.pid}-${++servers}`, FILING_LIMIT: '100000', APPLICANT_ACTION_LIMIT: '100000' };
+}
+
 /** A real server on port 0 over the test database (a private copy of the seeded SQLite template). */
 export async function startTestServer(opts: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestServer> {
   let databaseUrl = process.env.DATABASE_URL;
@@ -31,7 +44,7 @@ export async function startTestServer(opts: { now?: () => Date; env?: Record<str
     databaseUrl = `sqlite:${file}`;
   }
   // The scheduler is off unless a test turns it on: tests that move time would otherwise race it.
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_ON_START: 'false', JWT_SECRET: 'test-secret-0123456789', LOG_LEVEL: 'silent', SCHEDULER: 'off', ...opts.env });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_ON_START: 'false', JWT_SECRET: 'test-secret-0123456789', LOG_LEVEL: 'silent', SCHEDULER: 'off', ...testRateLimits(), ...opts.env });
   const ctx = await createContext(config, { now: opts.now, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   const running = await startServer(ctx, 0, '127.0.0.1');
   return {

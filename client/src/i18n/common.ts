@@ -6,6 +6,10 @@ export const common = {
     nav: { menu: '导航菜单', mine: '我的办件', catalogue: '办事指南', track: '进度查询', queue: '待办', dashboard: '监管大屏', admin: '系统管理', login: '工作人员登录', logout: '退出' },
     lang: { switchTo: 'English', label: '语言' },
     live: { live: '实时', connecting: '连接中', offline: '已断开，正在重连' },
+    session: {
+      revoked: '管理员更改了您的账号（密码、角色、所属区域或启用状态），您已退出登录，请重新登录',
+      expired: '登录已失效（已过期或账号已被更改），请重新登录',
+    },
     loading: '加载中…',
     retry: '重试',
     back: '返回',
@@ -53,6 +57,10 @@ export const common = {
     nav: { menu: 'Menu', mine: 'My cases', catalogue: 'Service guide', track: 'Track a case', queue: 'My queue', dashboard: 'Supervision', admin: 'Administration', login: 'Staff log-in', logout: 'Log out' },
     lang: { switchTo: '中文', label: 'Language' },
     live: { live: 'Live', connecting: 'Connecting', offline: 'Disconnected, reconnecting' },
+    session: {
+      revoked: 'An administrator changed your account (password, role, placement or status): you have been logged out; log in again',
+      expired: 'Your session has ended (it expired or your account was changed); log in again',
+    },
     loading: 'Loading…',
     retry: 'Retry',
     back: 'Back',

@@ -8,6 +8,7 @@ export const desk = {
       password: '密码',
       submit: '登录',
       failed: '用户名或密码不正确',
+      locked: '登录失败次数过多，请在 {{time}}（约 {{minutes}} 分钟后）再试',
       demo: '演示账号（密码均为 demo1234）：clerk.village（安澜社区窗口）、clerk.town（五马街道窗口）、reviewer.county（鹿城区市场监管局）、reviewer.city、supervisor.city、admin；申请人账号 applicant',
     },
     queue: {
@@ -33,6 +34,8 @@ export const desk = {
     },
     case: {
       backToQueue: '返回队列',
+      notFound: '没有找到这个办件',
+      notFoundHint: '没有这个编号的办件，或它不在您的辖区和职责范围内',
       file: '申请材料',
       applicant: '申请人',
       idNumber: '身份证号',
@@ -76,6 +79,7 @@ export const desk = {
       password: 'Password',
       submit: 'Log in',
       failed: 'Wrong user name or password',
+      locked: 'Too many failed log-ins: try again after {{time}} (in about {{minutes}} min)',
       demo: 'Demo accounts (password demo1234): clerk.village, clerk.town, reviewer.county, reviewer.city, supervisor.city, admin; an applicant account: applicant',
     },
     queue: {
@@ -101,6 +105,8 @@ export const desk = {
     },
     case: {
       backToQueue: 'Back to queue',
+      notFound: 'Case not found',
+      notFoundHint: 'There is no case with this number, or it is outside your jurisdiction and role',
       file: 'File',
       applicant: 'Applicant',
       idNumber: 'ID number',

@@ -7,7 +7,15 @@ export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 function connect(auth: HandshakeAuth): LiveSocket {
-  return io({ auth, transports: ['websocket', 'polling'] });
+  const s: LiveSocket = io({ auth, transports: ['websocket', 'polling'] });
+  if ('token' in auth) {
+    // The account changed (password, role, placement, deactivated): the server says so, then cuts the socket.
+    s.on('auth:revoked', () => session.end('revoked'));
+    s.on('connect_error', (err) => {
+      if ((err as Error & { data?: { code?: string } }).data?.code === 'INVALID_TOKEN' && session.token() === auth.token) session.end('expired');
+    });
+  }
+  return s;
 }
 
 /** Tracks a socket's connection for the "live" badge. */
@@ -45,7 +53,14 @@ export function useCaseLive(caseNo: string | null, queryCode: string | null, onU
     if (!auth) return;
     const s = connect(auth);
     let lastSeq = 0;
-    const subscribe = () => s.emit('case:subscribe', { caseNo, sinceSeq: lastSeq }, () => undefined);
+    const subscribe = () =>
+      s.emit('case:subscribe', { caseNo, sinceSeq: lastSeq }, (ack) => {
+        // The server has fewer events than we saw (a restored database): start again from its first one.
+        if (!ack.ok && ack.error.code === 'SINCE_SEQ_AHEAD') {
+          lastSeq = 0;
+          subscribe();
+        }
+      });
     s.on('connect', subscribe);
     s.on('case:updated', (e) => {
       if (e.caseNo !== caseNo) return;

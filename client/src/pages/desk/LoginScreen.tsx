@@ -5,7 +5,8 @@ import { useLocation, useNavigate } from 'react-router';
 import { ApiError, api } from '../../api/http';
 import type { UserView } from '../../api/types';
 import { errorText } from '../../components/ErrorState';
-import { session } from '../../session';
+import { rateLimitText } from '../../components/retryAfter';
+import { session, useSessionNotice } from '../../session';
 
 /** Where each role starts its day. */
 export function homeOf(role: UserView['role']): string {
@@ -17,11 +18,12 @@ export function homeOf(role: UserView['role']): string {
 }
 
 export function LoginScreen() {
-  const { t } = useTranslation(['desk', 'common']);
+  const { t, i18n } = useTranslation(['desk', 'common']);
   const navigate = useNavigate();
   const from = (useLocation().state as { from?: string } | null)?.from;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const notice = useSessionNotice();
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -30,7 +32,9 @@ export function LoginScreen() {
       session.save(res.token, res.user);
       navigate(from ?? homeOf(res.user.role), { replace: true });
     } catch (e) {
-      setError(e instanceof ApiError && e.status === 401 ? t('login.failed') : errorText(e, t));
+      // A locked log-in says when to try again (the account's or the address's failures, see the server's limits).
+      const locked = rateLimitText(e, t, i18n.language, 'desk:login.locked');
+      setError(e instanceof ApiError && e.status === 401 ? t('login.failed') : (locked ?? errorText(e, t)));
     } finally {
       setBusy(false);
     }
@@ -38,6 +42,7 @@ export function LoginScreen() {
   return (
     <Card title={<Typography.Title level={1} className="page-title card-title">{t('login.title')}</Typography.Title>} style={{ maxWidth: 420, margin: '24px auto' }}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
+      {!error && notice && <Alert type="warning" showIcon role="alert" title={t(`common:session.${notice}`)} style={{ marginBottom: 16 }} />}
       <Form layout="vertical" onFinish={submit}>
         <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true }]}>
           <Input autoFocus autoComplete="username" autoCapitalize="none" />
