@@ -80,15 +80,25 @@ export class RateLimits {
 
   /**
    * One query-code check (a case number with a code, over HTTP or a socket):
-   * a guess is spent before checking and given back when the code is right,
-   * so only wrong codes and unknown cases use up the address's budget, and
-   * whatever follows a right code (a 409 on an action, say) never does.
+   * refused while the address's budget is used up; otherwise the code is
+   * checked and only a wrong code (or an unknown case) spends a guess. So
+   * whatever follows a right code (a 409 on an action, say) never counts, and
+   * a village centre's applicants following their own cases at once, behind
+   * one address, never spend each other's budget. Guesses in flight together
+   * may overrun the budget by their number, which against ~40 bits of code
+   * is nothing.
    */
   async queryCodeAttempt(address: string, check: () => boolean | Promise<boolean>): Promise<boolean> {
     const key = addressKey(address);
-    await this.spend([[this.codes, key]], 'Too many failed case lookups');
+    const used = await this.codes.get(key);
+    if (used && used.consumedPoints >= this.codes.points) {
+      const wait = seconds(used.msBeforeNext);
+      throw new RateLimitedError(`Too many failed case lookups; try again in ${wait} seconds`, wait);
+    }
     const ok = await check();
-    if (ok) await this.codes.reward(key);
+    if (!ok) await this.codes.consume(key).catch((res: unknown) => {
+      if (!(res instanceof RateLimiterRes)) throw res;
+    });
     return ok;
   }
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +23,9 @@ const SERVER_VARS = [
   'LOGIN_MAX_FAILURES', 'LOGIN_MAX_FAILURES_PER_ADDRESS', 'LOGIN_WINDOW_MINUTES', 'FILING_LIMIT', 'FILING_WINDOW_MINUTES',
   'APPLICANT_ACTION_LIMIT', 'APPLICANT_ACTION_WINDOW_MINUTES', 'RATE_LIMIT_PREFIX', 'TRUST_PROXY',
 ];
+
+/** Tells this test file's counters from every other's (a jest worker runs several files, and Redis and MariaDB outlive each). */
+const FILE_RUN = randomBytes(4).toString('hex');
 
 export interface ServerProcess {
   url: string;
@@ -74,7 +77,7 @@ export function spawnServer(opts: SpawnOptions): Promise<ServerProcess> {
     LOG_LEVEL: 'info',
     DATABASE_URL: opts.dbUrl,
     // Processes on one database share their rate limits (also in Redis), and no other run's: see testRateLimits.
-    RATE_LIMIT_PREFIX: `p${process.pid}-${createHash('sha256').update(opts.dbUrl).digest('hex').slice(0, 8)}`,
+    RATE_LIMIT_PREFIX: `p${FILE_RUN}-${createHash('sha256').update(opts.dbUrl).digest('hex').slice(0, 8)}`,
     FILING_LIMIT: '100000',
     APPLICANT_ACTION_LIMIT: '100000',
   });

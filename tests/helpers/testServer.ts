@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +20,8 @@ export function isMysql(): boolean {
 }
 
 let servers = 0;
+/** Per test file: a jest worker runs several files in one process, and their module state starts over each time. */
+const FILE_RUN = randomBytes(4).toString('hex');
 
 /**
  * Every test server counts its rate limits apart (its own key prefix: on
@@ -28,7 +31,7 @@ let servers = 0;
  * wide; tests of the limits set their own (tests/integration/rateLimits.test.ts).
  */
 export function testRateLimits(): Record<string, string> {
-  return { RATE_LIMIT_PREFIX: `t${process.pid}-${++servers}`, FILING_LIMIT: '100000', APPLICANT_ACTION_LIMIT: '100000' };
+  return { RATE_LIMIT_PREFIX: `t${FILE_RUN}-${++servers}`, FILING_LIMIT: '100000', APPLICANT_ACTION_LIMIT: '100000' };
 }
 
 /** A real server on port 0 over the test database (a private copy of the seeded SQLite template). */

@@ -118,6 +118,22 @@ describe('only wrong query codes count', () => {
   });
 });
 
+describe('many applicants behind one address follow their cases at once', () => {
+  const s = serverWith({ QUERY_CODE_MAX_FAILURES: '3', QUERY_CODE_WINDOW_MINUTES: '15' });
+
+  it('answers every right code, however many arrive together, and still limits wrong ones', async () => {
+    const filed = await Promise.all(Array.from({ length: 4 }, () => s.api.file(buildCase())));
+    // Twenty lookups in flight together, far more than the budget of three: right codes never spend it.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => filed[i % filed.length]!).map((f) => call(s.url(), 'GET', `/api/cases/${f.caseNo}`, { headers: { 'x-query-code': f.queryCode } })),
+    );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    const wrong = (f: { caseNo: string; queryCode: string }) => (f.queryCode === 'AAAA2222' ? 'BBBB3333' : 'AAAA2222');
+    for (let i = 0; i < 3; i++) expectCode(await call(s.url(), 'GET', `/api/cases/${filed[0]!.caseNo}`, { headers: { 'x-query-code': wrong(filed[0]!) } }), 404, 'CASE_NOT_FOUND');
+    expectLimited(await call(s.url(), 'GET', `/api/cases/${filed[1]!.caseNo}`, { headers: { 'x-query-code': filed[1]!.queryCode } }), 15 * 60);
+  });
+});
+
 describe('the client address: X-Forwarded-For is ignored unless TRUST_PROXY names the proxy', () => {
   const wrongFrom = (url: string, caseNo: string, xff?: string) =>
     call(url, 'GET', `/api/cases/${caseNo}`, { headers: { 'x-query-code': 'ZZZZ9999', ...(xff ? { 'x-forwarded-for': xff } : {}) } });
