@@ -28,6 +28,10 @@ const THEME = {
   token: {
     colorPrimary: '#1f5fbf',
     colorLink: '#1f5fbf',
+    // antd's derived hover shades (#417dcc, links #689dd9) fall below 4.5:1 under the pointer.
+    colorPrimaryHover: '#2f6bc4',
+    colorPrimaryTextHover: '#2f6bc4',
+    colorLinkHover: '#2f6bc4',
     colorTextSecondary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.58)',

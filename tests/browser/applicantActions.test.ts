@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
+import type { Locator, Page } from 'playwright-core';
 import { buildCase } from '../helpers/api';
-import { accessibilityProblems, browserIt, PHONE, screenshot } from '../helpers/browser';
+import { accessibilityProblems, browserIt, PHONE, screenshot, settled } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browserSuite';
 
 /** The applicant's own actions on the tracking page, on a phone: supply, change delivery, withdraw. */
@@ -8,6 +9,15 @@ jest.setTimeout(120_000);
 const UI_MS = 15_000;
 
 const suite = useBrowserSuite('browser_applicant');
+
+/** Opens the change-delivery dialog and waits until it is open, still and showing the case's current choice. */
+async function openDeliveryDialog(page: Page, current = '窗口领取'): Promise<Locator> {
+  await page.getByTestId('applicant-actions').getByRole('button', { name: '更改送达方式' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(current).and(page.locator(':checked')).waitFor({ timeout: UI_MS });
+  await settled(page);
+  return dialog;
+}
 
 browserIt('the applicant looks a case up by number and code, is told live what is missing, supplies it, changes delivery and withdraws', async () => {
   const filed = await suite.api.file(buildCase());
@@ -43,8 +53,7 @@ browserIt('the applicant looks a case up by number and code, is told live what i
   await actions.getByRole('button', { name: '补交材料' }).click();
   await page.locator('[data-testid="track"][data-state="acceptanceReview"]').waitFor({ timeout: UI_MS });
 
-  await actions.getByRole('button', { name: '更改送达方式' }).click();
-  const dialog = page.getByRole('dialog');
+  const dialog = await openDeliveryDialog(page);
   await dialog.getByLabel('邮寄送达').check();
   await dialog.getByLabel('邮寄地址').fill('温州市鹿城区五马街 1 号');
   await dialog.getByRole('button', { name: /确\s*定|OK/ }).click();
@@ -58,6 +67,38 @@ browserIt('the applicant looks a case up by number and code, is told live what i
   const history = await suite.api.request('GET', `/api/cases/${filed.caseNo}/events`, { headers: { 'x-query-code': filed.queryCode } });
   expect(history.body.events.map((e: { type: string }) => e.type)).toEqual(['SUBMIT', 'REQUEST_MATERIALS', 'SUPPLY_MATERIALS', 'CHOOSE_DELIVERY', 'WITHDRAW']);
   await screenshot(page, 'applicant-withdrawn-phone');
+  expect(errors).toEqual([]);
+});
+
+browserIt('a live update while the applicant chooses delivery leaves the open dialog and what they typed alone', async () => {
+  const filed = await suite.api.file(buildCase());
+  const { page, errors } = await suite.page({ viewport: PHONE });
+  await page.goto('/track');
+  await page.getByLabel('办件编号').fill(filed.caseNo);
+  await page.getByLabel('查询码').fill(filed.queryCode);
+  await page.getByRole('button', { name: /^查\s*询$/ }).click();
+  await page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
+  const address = '温州市鹿城区五马街 2 号';
+  const dialog = await openDeliveryDialog(page);
+  await dialog.getByLabel('邮寄送达').check();
+  await dialog.getByLabel('邮寄地址').fill(address);
+  const stillTyped = async () => {
+    await expect(dialog.getByLabel('邮寄送达').isChecked()).resolves.toBe(true);
+    await expect(dialog.getByLabel('邮寄地址').inputValue()).resolves.toBe(address);
+  };
+
+  // The counter asks for a material meanwhile: the page behind follows live, the dialog stays as it was.
+  expect((await suite.api.act('clerk.village', filed.caseNo, { type: 'REQUEST_MATERIALS', missing: ['经营场所使用证明'] })).status).toBe(200);
+  await page.locator('[data-testid="track"][data-state="awaitingMaterials"]').waitFor({ timeout: UI_MS });
+  await stillTyped();
+
+  // Then refuses the case: the applicant's actions go, but not the dialog under their fingers.
+  expect((await suite.api.act('clerk.village', filed.caseNo, { type: 'REFUSE', reasons: '不属于本机关职权范围', rightsNotice: '可申请行政复议' })).status).toBe(200);
+  await page.locator('[data-testid="track"][data-state="refused"]').waitFor({ timeout: UI_MS });
+  await expect(page.getByTestId('applicant-actions').count()).resolves.toBe(0);
+  await stillTyped();
+  await dialog.getByRole('button', { name: /取\s*消|Cancel/ }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: UI_MS });
   expect(errors).toEqual([]);
 });
 

@@ -12,6 +12,7 @@ const UI_MS = 15_000;
 const suite = useBrowserSuite('browser_loginlock', { env: { LOGIN_MAX_FAILURES: '2', LOGIN_WINDOW_MINUTES: '15' } });
 
 async function logIn(page: WatchedPage['page'], user: { label: string; password: string; submit: string }, username: string, password: string) {
+  await page.bringToFront(); // as a user turns back to that window
   await page.getByLabel(user.label, { exact: true }).fill(username);
   await page.getByLabel(user.password, { exact: true }).fill(password);
   // Each try waits for its own answer: the alert of the try before is still on screen meanwhile.
@@ -37,6 +38,9 @@ browserIt('tells the user when to try again after too many failed log-ins, and l
   // A clock time and the minutes to wait (the window is 15 minutes).
   expect(await locked.innerText()).toMatch(/请在 \d{2}:\d{2}（约 1[45] 分钟后）再试/);
   expect(await accessibilityProblems(page)).toEqual([]);
+  // The button is at rest again, under its own name, once the answer is shown.
+  await page.getByRole('button', { name: '登录', exact: true }).waitFor({ timeout: UI_MS });
+  expect(await page.getByRole('button', { name: '登录', exact: true }).isEnabled()).toBe(true);
 
   const en = { label: 'User name', password: 'Password', submit: 'Log in' };
   const english = await suite.page({ lang: 'en' });

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { DEMO } from '../../db/seed/users';
 import { buildCase } from '../helpers/api';
 import { accessibilityProblems, browserIt, DESKTOP, PHONE, screenshot } from '../helpers/browser';
@@ -58,6 +58,51 @@ browserIt('the counters equal the API and move, without a reload, as a case is f
   const town = (await suite.api.as('supervisor.city', 'GET', `/api/stats/dashboard?scope=${DEMO.countyCode}`)).body.areas.find((a: { code: string }) => a.code === DEMO.townCode);
   await expect(page.locator(`[data-testid="area-open"][data-code="${DEMO.townCode}"]`).innerText()).resolves.toBe(String(town.open));
   await screenshot(page, 'supervisor-county-desktop');
+  expect(errors).toEqual([]);
+});
+
+/**
+ * Holds the dashboard API's answers until `release()`, so a test can look at
+ * the screen while it loads, however fast the server is. `hold()` closes the gate again.
+ */
+async function gateDashboard(page: Page) {
+  let open: () => void = () => undefined;
+  let gate = Promise.resolve();
+  const hold = () => {
+    gate = new Promise<void>((r) => (open = r));
+  };
+  hold();
+  await page.route(
+    (url) => url.pathname === '/api/stats/dashboard',
+    async (route: Route) => {
+      await gate;
+      await route.continue();
+    },
+  );
+  return { hold, release: () => open() };
+}
+
+browserIt('while the dashboard loads, first and on every update, the screen is accessible and says it is updating', async () => {
+  const { page, errors } = await supervisorPage();
+  const api = await gateDashboard(page);
+  await page.goto('/supervisor');
+  // First load: the page's frame and a skeleton, no numbers yet.
+  await page.getByTestId('dashboard-scope').waitFor({ timeout: UI_MS });
+  await page.locator('.ant-skeleton').first().waitFor({ timeout: UI_MS });
+  expect(await accessibilityProblems(page)).toEqual([]);
+  api.release();
+  await page.getByTestId('counter-filed').waitFor({ timeout: UI_MS });
+
+  // An update (here another window of days) keeps the numbers on screen, with a spinner beside them.
+  api.hold();
+  await page.getByText('近 7 天').click();
+  await page.locator('.ant-spin-spinning').waitFor({ timeout: UI_MS });
+  await expect(page.getByTestId('counter-filed').count()).resolves.toBe(1);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await expect(page.getByRole('status').filter({ hasText: '正在更新' }).count()).resolves.toBe(1);
+  api.release();
+  await page.locator('[data-testid="updating"][data-busy="false"]').waitFor({ state: 'attached', timeout: UI_MS });
+  expect(page.url()).toContain('days=7');
   expect(errors).toEqual([]);
 });
 

@@ -111,6 +111,8 @@ interface AxeViolation {
  * skeleton's shimmer) are the state itself and are not waited for.
  */
 export async function settled(page: Page, timeout = 10_000): Promise<void> {
+  // The page looked at is the one in front: Chromium does not run the animations of a page behind another.
+  await page.bringToFront();
   await page.waitForFunction(
     () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity),
     undefined,

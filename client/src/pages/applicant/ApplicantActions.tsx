@@ -1,10 +1,10 @@
-import { App, Button, Card, Checkbox, Form, Input, Modal, Popconfirm, Space } from 'antd';
-import { useState } from 'react';
+import { App, Button, Card, Checkbox, Input, Popconfirm, Space } from 'antd';
+import { useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseView, DeliveryMode } from '../../api/types';
+import type { CaseView } from '../../api/types';
 import { errorText } from '../../components/ErrorState';
 import { isConflict, sendAction, type ActionBody } from '../../live/sendAction';
-import { DeliveryFields } from './DeliveryFields';
+import { DeliveryDialog, type DeliveryChoice } from './DeliveryDialog';
 
 interface Props {
   c: CaseView;
@@ -17,10 +17,10 @@ export function ApplicantActions({ c, queryCode, onChanged }: Props) {
   const { t } = useTranslation(['applicant', 'common']);
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const [deliveryOpen, setDeliveryOpen] = useState(false);
+  // The delivery dialog's starting values, taken when it opens; null while it is closed.
+  const [delivery, setDelivery] = useState<DeliveryChoice | null>(null);
   const [supplied, setSupplied] = useState<string[]>([]);
   const [withdrawReason, setWithdrawReason] = useState('');
-  const [deliveryForm] = Form.useForm<{ mode: DeliveryMode; address?: string }>();
   const can = (a: string) => c.actions.includes(a as never);
 
   const act = async (body: ActionBody) => {
@@ -39,65 +39,57 @@ export function ApplicantActions({ c, queryCode, onChanged }: Props) {
     }
   };
 
-  if (!['SUPPLY_MATERIALS', 'WITHDRAW', 'COMPLETE', 'CHOOSE_DELIVERY'].some(can)) return null;
+  // The dialog's callbacks keep their identity across live updates, so the memoised dialog is left alone.
+  const latestAct = useRef(act);
+  latestAct.current = act;
+  const closeDelivery = useCallback(() => setDelivery(null), []);
+  const chooseDelivery = useCallback((v: DeliveryChoice) => {
+    void latestAct.current({ type: 'CHOOSE_DELIVERY', mode: v.mode, ...(v.mode === 'post' ? { address: v.address } : {}) }).then((ok) => ok && setDelivery(null));
+  }, []);
+
+  const any = ['SUPPLY_MATERIALS', 'WITHDRAW', 'COMPLETE', 'CHOOSE_DELIVERY'].some(can);
+  // The dialog keeps its place in the tree whatever the case does meanwhile (a move would remount it, empty):
+  // an open dialog even outlives a live update that takes the actions away; the server answers the choice.
   return (
-    <Card size="small" data-testid="applicant-actions">
-      {can('SUPPLY_MATERIALS') && c.missingMaterials.length > 0 && (
-        <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
-          <strong>{t('track.missing')}</strong>
-          <Checkbox.Group value={supplied} onChange={(v) => setSupplied(v as string[])} options={c.missingMaterials.map((m) => ({ label: m, value: m }))} />
-          <Button type="primary" disabled={supplied.length === 0} loading={busy} onClick={() => void act({ type: 'SUPPLY_MATERIALS', materials: supplied })}>
-            {t('track.supply')}
-          </Button>
-        </Space>
+    <>
+      {any && (
+        <Card size="small" data-testid="applicant-actions">
+          {can('SUPPLY_MATERIALS') && c.missingMaterials.length > 0 && (
+            <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
+              <strong>{t('track.missing')}</strong>
+              <Checkbox.Group value={supplied} onChange={(v) => setSupplied(v as string[])} options={c.missingMaterials.map((m) => ({ label: m, value: m }))} />
+              <Button type="primary" disabled={supplied.length === 0} loading={busy} onClick={() => void act({ type: 'SUPPLY_MATERIALS', materials: supplied })}>
+                {t('track.supply')}
+              </Button>
+            </Space>
+          )}
+          <Space wrap>
+            {can('COMPLETE') && (
+              <Button type="primary" loading={busy} onClick={() => void act({ type: 'COMPLETE' })}>
+                {t('track.complete')}
+              </Button>
+            )}
+            {can('CHOOSE_DELIVERY') && (
+              <Button onClick={() => setDelivery({ mode: c.delivery.mode, address: c.delivery.address ?? undefined })}>
+                {t('track.chooseDelivery')}
+              </Button>
+            )}
+            {can('WITHDRAW') && (
+              <Popconfirm
+                title={t('track.withdrawConfirm')}
+                description={<Input aria-label={t('track.withdrawReason')} placeholder={t('track.withdrawReason')} value={withdrawReason} onChange={(e) => setWithdrawReason(e.target.value)} />}
+                okButtonProps={{ danger: true }}
+                onConfirm={() => act({ type: 'WITHDRAW', ...(withdrawReason.trim() ? { reason: withdrawReason.trim() } : {}) })}
+              >
+                <Button danger loading={busy}>
+                  {t('track.withdraw')}
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        </Card>
       )}
-      <Space wrap>
-        {can('COMPLETE') && (
-          <Button type="primary" loading={busy} onClick={() => void act({ type: 'COMPLETE' })}>
-            {t('track.complete')}
-          </Button>
-        )}
-        {can('CHOOSE_DELIVERY') && (
-          <Button
-            onClick={() => {
-              deliveryForm.setFieldsValue({ mode: c.delivery.mode, address: c.delivery.address ?? undefined });
-              setDeliveryOpen(true);
-            }}
-          >
-            {t('track.chooseDelivery')}
-          </Button>
-        )}
-        {can('WITHDRAW') && (
-          <Popconfirm
-            title={t('track.withdrawConfirm')}
-            description={<Input aria-label={t('track.withdrawReason')} placeholder={t('track.withdrawReason')} value={withdrawReason} onChange={(e) => setWithdrawReason(e.target.value)} />}
-            okButtonProps={{ danger: true }}
-            onConfirm={() => act({ type: 'WITHDRAW', ...(withdrawReason.trim() ? { reason: withdrawReason.trim() } : {}) })}
-          >
-            <Button danger loading={busy}>
-              {t('track.withdraw')}
-            </Button>
-          </Popconfirm>
-        )}
-      </Space>
-      <Modal
-        title={t('track.chooseDelivery')}
-        open={deliveryOpen}
-        confirmLoading={busy}
-        onCancel={() => setDeliveryOpen(false)}
-        onOk={() => deliveryForm.submit()}
-        destroyOnHidden
-      >
-        <Form
-          form={deliveryForm}
-          layout="vertical"
-          onFinish={async (v) => {
-            if (await act({ type: 'CHOOSE_DELIVERY', mode: v.mode, ...(v.mode === 'post' ? { address: v.address } : {}) })) setDeliveryOpen(false);
-          }}
-        >
-          <DeliveryFields />
-        </Form>
-      </Modal>
-    </Card>
+      <DeliveryDialog initial={delivery} busy={busy} onSubmit={chooseDelivery} onCancel={closeDelivery} />
+    </>
   );
 }

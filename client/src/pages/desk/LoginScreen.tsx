@@ -50,7 +50,9 @@ export function LoginScreen() {
         <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+        {/* Disabled, not antd's loading icon, while the answer is awaited: the icon's exit animation can stall in a
+            window behind another, leaving the button named "loading 登录" and a spinner that never stops. */}
+        <Button type="primary" htmlType="submit" block size="large" disabled={busy} aria-busy={busy}>
           {t('login.submit')}
         </Button>
       </Form>

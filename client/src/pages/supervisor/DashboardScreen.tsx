@@ -1,9 +1,10 @@
-import { Breadcrumb, Card, Col, Flex, Row, Segmented, Skeleton, Space, Spin, Typography } from 'antd';
+import { Breadcrumb, Card, Col, Flex, Row, Segmented, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { AreaCount } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
 import { LiveBadge } from '../../components/LiveBadge';
+import { UpdatingStatus } from '../../components/UpdatingStatus';
 import { useUser } from '../../session';
 import { AreasChart } from './AreasChart';
 import { AreasTable } from './AreasTable';
@@ -69,7 +70,7 @@ export function DashboardScreen() {
             options={WINDOWS.map((n) => ({ value: n, label: t('daysOption', { n }) }))}
           />
           <LiveBadge status={dash.status} />
-          {dash.loading && data && <Spin size="small" aria-label={t('updating')} />}
+          <UpdatingStatus busy={dash.loading && !!data} label={t('updating')} />
         </Space>
       </Flex>
       {dash.error && <ErrorState error={dash.error} onRetry={() => void dash.reload()} />}
