@@ -28,6 +28,10 @@ void i18n.use(initReactI18next).init({
     en: Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r.en])),
   },
   interpolation: { escapeValue: false },
+  // A key found in neither language is a console error, which fails the browser tests (both trees hold the
+  // same keys: tests/unit/i18nKeys.test.ts).
+  saveMissing: true,
+  missingKeyHandler: (_lngs, ns, key) => console.error(`i18n: missing key ${ns}:${key}`),
 });
 
 export function setLang(lang: Lang): void {

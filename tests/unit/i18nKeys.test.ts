@@ -1,0 +1,43 @@
+import { admin } from '../../client/src/i18n/admin';
+import { applicant } from '../../client/src/i18n/applicant';
+import { common } from '../../client/src/i18n/common';
+import { dashboard } from '../../client/src/i18n/dashboard';
+import { desk } from '../../client/src/i18n/desk';
+import { errors } from '../../client/src/i18n/errors';
+
+/*
+ * Every word a user reads exists in both languages. The web app falls back to
+ * Chinese, so a key missing in English would never show as missing on a
+ * screen: the two trees of every namespace must hold the same keys, each a
+ * non-empty string. (A key missing in both is a console error, which fails
+ * the browser tests: client/src/i18n/index.ts.)
+ */
+
+type Tree = { [key: string]: string | Tree };
+
+function leaves(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [k, v] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'string') out.set(path, v);
+    else for (const [p, s] of leaves(v, path)) out.set(p, s);
+  }
+  return out;
+}
+
+const namespaces = { admin, applicant, common, dashboard, desk, errors } as unknown as Record<string, { zh: Tree; en: Tree }>;
+
+describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
+  const zh = leaves(namespaces[ns]!.zh);
+  const en = leaves(namespaces[ns]!.en);
+
+  it('has the same keys in Chinese and English', () => {
+    expect([...en.keys()].filter((k) => !zh.has(k))).toEqual([]);
+    expect([...zh.keys()].filter((k) => !en.has(k))).toEqual([]);
+  });
+
+  it('has no empty words', () => {
+    const empty = [...zh, ...en].filter(([, v]) => v.trim() === '').map(([k]) => k);
+    expect(empty).toEqual([]);
+  });
+});
