@@ -4,6 +4,7 @@ import { common } from '../../client/src/i18n/common';
 import { dashboard } from '../../client/src/i18n/dashboard';
 import { desk } from '../../client/src/i18n/desk';
 import { errors } from '../../client/src/i18n/errors';
+import { ACTION_TYPES } from '../../workflows/caseEvents';
 
 /*
  * Every word a user reads exists in both languages. The web app falls back to
@@ -40,4 +41,11 @@ describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
     const empty = [...zh, ...en].filter(([, v]) => v.trim() === '').map(([k]) => k);
     expect(empty).toEqual([]);
   });
+});
+
+it('names every event of a case history in both languages', () => {
+  const events = [...ACTION_TYPES, 'SUBMIT', 'CLOCK_WARNING'];
+  const named = (lang: 'zh' | 'en') => Object.keys((common[lang] as unknown as { event: Record<string, string> }).event);
+  expect(events.filter((e) => !named('zh').includes(e))).toEqual([]);
+  expect(events.filter((e) => !named('en').includes(e))).toEqual([]);
 });
