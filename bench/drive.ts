@@ -18,7 +18,7 @@ export const ROUTE_ACTIONS: [string, ActionInput][] = [
   ['clerk.village', { type: 'DELIVER', mode: 'pickup' }],
 ];
 
-const applicant = { name: '压测', idNumber: '330302199001011237', phone: '13800000000' };
+const applicant = { name: '压测', idNumber: '330302199001011235', phone: '13800000000' };
 
 export interface RunResult {
   transitions: number;

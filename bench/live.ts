@@ -40,7 +40,7 @@ async function scenario(label: string, servers: BenchServer[]) {
   for (const name of ['clerk.village', 'clerk.town', 'reviewer.county', 'reviewer.city', 'supervisor.city', 'supervisor.county']) {
     tokens[name] = (await post(bases[0]!, '/api/auth/login', { username: name, password: DEMO_PASSWORD })).token;
   }
-  const applicant = { name: '压测', idNumber: '330302199001011237', phone: '13800000000' };
+  const applicant = { name: '压测', idNumber: '330302199001011235', phone: '13800000000' };
   const cases: { caseNo: string; queryCode: string }[] = [];
   for (let i = 0; i < CASES; i++) cases.push(await post(bases[i % bases.length]!, '/api/cases', { itemCode: DEMO.cityItemCode, centreCode: DEMO.villageCode, applicant }));
 

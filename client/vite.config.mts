@@ -17,10 +17,10 @@ export default defineConfig({
         warn(warning);
       },
       output: {
-        // Libraries change rarely: separate chunks stay cached across our releases.
+        // ECharts changes rarely and only the dashboard needs it. Other libraries are split with the pages
+        // that use them (no single vendor chunk): the catalogue, a phone's first page, loads only its own.
         manualChunks(id: string) {
           if (id.includes('node_modules/echarts') || id.includes('node_modules/zrender')) return 'echarts';
-          if (id.includes('node_modules/')) return 'vendor';
           return undefined;
         },
       },

@@ -5,6 +5,11 @@ import * as m003 from './migrations/003_cases';
 import * as m004 from './migrations/004_live';
 import * as m005 from './migrations/005_token_version';
 import * as m006 from './migrations/006_rate_limits';
+import * as m008 from './migrations/008_parties';
+import * as m007 from './migrations/007_promise';
+import * as m009 from './migrations/009_search';
+import * as m010 from './migrations/010_urging';
+import * as m011 from './migrations/011_catalogue_words';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -19,10 +24,16 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_live': m004,
   '005_token_version': m005,
   '006_rate_limits': m006,
+  '008_parties': m008,
+  '007_promise': m007,
+  '009_search': m009,
+  '010_urging': m010,
+  '011_catalogue_words': m011,
 };
 
 const source: Knex.MigrationSource<string> = {
-  getMigrations: async () => Object.keys(MIGRATIONS),
+  // Sorted: helpers add their lines to this list in any order; migrations run by number.
+  getMigrations: async () => Object.keys(MIGRATIONS).sort(),
   getMigrationName: (name) => name,
   getMigration: async (name) => MIGRATIONS[name]!,
 };

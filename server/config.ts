@@ -7,7 +7,7 @@ const onOff = (fallback: 'on' | 'off') =>
     .default(fallback)
     .transform((v) => v === 'on');
 
-const schema = z.object({
+const fields = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -18,9 +18,15 @@ const schema = z.object({
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where a generated secret is kept when JWT_SECRET is unset (not in production); default beside the data. */
   JWT_SECRET_FILE: z.string().min(1).optional(),
+  /** The key of the search hashes of personal numbers (server/search/searchHash.ts); required in production. */
+  SEARCH_HASH_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Where a generated search key is kept when SEARCH_HASH_KEY is unset (not in production); default beside the data. */
+  SEARCH_HASH_KEY_FILE: z.string().min(1).optional(),
   TOKEN_TTL_HOURS: z.coerce.number().positive().default(12),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   YELLOW_AT: z.coerce.number().gt(0).lt(1).default(0.8),
+  /** A case past its promised date this many working days is raised to the supervisors of the level above (督办). */
+  ESCALATE_AFTER_RED_DAYS: z.coerce.number().int().min(1).max(60).default(3),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'like 100kb or 1mb').default('100kb'),
   QUERY_CODE_MAX_FAILURES: z.coerce.number().int().positive().default(10),
   QUERY_CODE_WINDOW_MINUTES: z.coerce.number().positive().default(15),
@@ -53,6 +59,8 @@ const schema = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
   STATS_INTERVAL_MS: z.coerce.number().int().min(50).default(250),
   INSTANCE_ID: z.string().max(64).optional(),
+  /** The log-in page lists the demo accounts (password included). Default: on, except with NODE_ENV=production, where it may not be on. */
+  DEMO_MODE: z.enum(['on', 'off']).optional(),
   /** Demo and training only: the server's clock starts at this instant and runs on from there. */
   CLOCK_START: z
     .string()
@@ -60,10 +68,12 @@ const schema = z.object({
     .optional(),
 });
 
-/** What the environment says; JWT_SECRET may be unset outside production (see server/auth/secret.ts). */
+const schema = fields.transform((c) => ({ ...c, DEMO_MODE: c.DEMO_MODE ? c.DEMO_MODE === 'on' : c.NODE_ENV !== 'production' }));
+
+/** What the environment says; JWT_SECRET and SEARCH_HASH_KEY may be unset outside production (see server/auth/secret.ts). */
 export type LoadedConfig = z.infer<typeof schema>;
-/** The running configuration: the signing secret is resolved by the time anything signs (createContext). */
-export type Config = Omit<LoadedConfig, 'JWT_SECRET'> & { JWT_SECRET: string };
+/** The running configuration: the secrets are resolved by the time anything uses them (createContext). */
+export type Config = Omit<LoadedConfig, 'JWT_SECRET' | 'SEARCH_HASH_KEY'> & { JWT_SECRET: string; SEARCH_HASH_KEY: string };
 
 /** Parses the environment once; throws one readable message listing every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
@@ -73,11 +83,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const cfg = parsed.data;
-  if (!cfg.JWT_SECRET && cfg.NODE_ENV === 'production') {
-    throw new Error('Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production');
-  }
-  if (cfg.CLOCK_START && cfg.NODE_ENV === 'production') {
-    throw new Error('Invalid configuration:\n  CLOCK_START: not allowed when NODE_ENV=production');
+  if (cfg.NODE_ENV === 'production') {
+    const lines = [
+      ...(cfg.JWT_SECRET ? [] : ['  JWT_SECRET: required when NODE_ENV=production']),
+      ...(cfg.SEARCH_HASH_KEY ? [] : ['  SEARCH_HASH_KEY: required when NODE_ENV=production']),
+      ...(cfg.CLOCK_START ? ['  CLOCK_START: not allowed when NODE_ENV=production'] : []),
+      ...(cfg.DEMO_MODE ? ['  DEMO_MODE: not allowed when NODE_ENV=production (it shows the demo passwords)'] : []),
+    ];
+    if (lines.length) throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return cfg;
 }

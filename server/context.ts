@@ -5,7 +5,8 @@ import { migrateLatest } from '../db/migrate';
 import { loadCalendar } from '../db/repositories/calendar';
 import { seedIfEmpty } from '../db/seed';
 import { WorkCalendar, type CalendarDay } from '../workflows/calendar';
-import { resolveJwtSecret } from './auth/secret';
+import { resolveJwtSecret, resolveSearchKey } from './auth/secret';
+import { backfillSearchHashes } from './search/backfill';
 import type { Config, LoadedConfig } from './config';
 
 /** Emitted after a transition commits; the live-status gateway listens here. */
@@ -57,13 +58,14 @@ export interface ContextOptions {
 
 export async function createContext(loaded: LoadedConfig, opts: ContextOptions = {}): Promise<AppContext> {
   const log = opts.log ?? pino({ level: loaded.LOG_LEVEL });
-  const config: Config = { ...loaded, JWT_SECRET: resolveJwtSecret(loaded, log) };
+  const config: Config = { ...loaded, JWT_SECRET: resolveJwtSecret(loaded, log), SEARCH_HASH_KEY: resolveSearchKey(loaded, log) };
   const db = openDatabase(config.DATABASE_URL);
   await migrateLatest(db.knex);
   if (config.SEED_ON_START) {
     const seeded = await seedIfEmpty(db.knex, log);
     if (seeded) log.info({ dialect: db.dialect }, 'seeded an empty database with demo data');
   }
+  await backfillSearchHashes(db.knex, config.SEARCH_HASH_KEY, log);
   const cal = await loadCalendar(db.knex);
   const ctx: AppContext = {
     config,

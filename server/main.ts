@@ -28,6 +28,10 @@ async function main() {
 }
 
 void main().catch((err) => {
-  console.error(err);
+  const e = err as NodeJS.ErrnoException & { port?: number };
+  // The common mistakes get one line each, not a stack trace.
+  if (e.code === 'EADDRINUSE') console.error(`Port ${e.port ?? process.env.PORT ?? 3000} is in use: another server is running? Stop it, or set PORT=… to another port.`);
+  else if (e.code === 'EACCES') console.error(`Port ${e.port ?? process.env.PORT ?? 3000} may not be opened by this user: set PORT=… to a port above 1023.`);
+  else console.error(err);
   process.exit(1);
 });

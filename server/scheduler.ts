@@ -1,5 +1,5 @@
 import { dbTime } from '../db/connection';
-import { claimDueTimers, markTimerFired, type TimerRow } from '../db/repositories/timers';
+import { claimDueTimers, markTimerFired, retryTimerSoon, type TimerRow } from '../db/repositories/timers';
 import type { TimerKind } from '../workflows/deadlineTimers';
 import type { Actor } from './auth/actor';
 import { transitionCase, type ActionInput } from './commands/transitionCase';
@@ -7,12 +7,18 @@ import type { AppContext } from './context';
 import { AppError } from './errors';
 
 const SYSTEM: Actor = { kind: 'system', name: '系统时限监控' };
+/** A claim older than this belongs to a scheduler that died and may be taken over. */
+const CLAIM_TTL_MS = 60_000;
+/** A timer whose firing failed (a busy or deadlocked database) is tried again this soon, not a whole TTL later. */
+const RETRY_AFTER_MS = 1_000;
 
 const ACTIONS: Record<TimerKind, ActionInput> = {
   'warn-yellow': { type: 'CLOCK_WARNING', light: 'yellow' },
   'warn-red': { type: 'CLOCK_WARNING', light: 'red' },
   'deem-accepted': { type: 'ACCEPT', opinion: '逾期未一次性告知补正，自收到申请材料之日起即为受理（行政许可法第三十二条）' },
   'auto-complete': { type: 'COMPLETE' },
+  // The command works out the promised date, the days overdue and the supervisors above from the row.
+  escalate: { type: 'ESCALATE', dueOn: '', toLevel: 'province', toJurisdiction: '', overdueDays: 0 },
 };
 
 /**
@@ -57,7 +63,7 @@ export class Scheduler {
       const due = await claimDueTimers(this.ctx.db.knex, this.ctx.db.dialect, {
         owner: this.owner,
         now: dbTime(now),
-        staleBefore: dbTime(new Date(now.getTime() - 60_000)),
+        staleBefore: dbTime(new Date(now.getTime() - CLAIM_TTL_MS)),
         limit: 100,
       });
       for (const t of due) if (await this.fire(t)) fired++;
@@ -85,7 +91,9 @@ export class Scheduler {
     } catch (err) {
       // The case moved on since the timer was planned: the new version has its own timers.
       if (!(err instanceof AppError && err.status === 409)) {
-        this.ctx.log.error({ err, timer: t }, 'timer failed; its claim will expire and it will be retried');
+        this.ctx.log.error({ err, timer: t }, 'timer failed; it will be retried');
+        // Back-date the claim so it expires in RETRY_AFTER_MS: any scheduler retries it then.
+        await retryTimerSoon(this.ctx.db.knex, t.id, this.owner, dbTime(new Date(this.ctx.now().getTime() - CLAIM_TTL_MS + RETRY_AFTER_MS))).catch(() => undefined);
         return false;
       }
     }

@@ -49,7 +49,14 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   const instance = config.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`;
   const publisher = config.PUBLISHER ? new OutboxPublisher(ctx, gateway.io, gateway.onPublished, redis.length > 0) : null;
   const scheduler = config.SCHEDULER ? new Scheduler(ctx, instance) : null;
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  // A busy port rejects here (EADDRINUSE) instead of crashing the process from an unhandled 'error' event.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   publisher?.start(config.OUTBOX_POLL_MS);
   scheduler?.start(config.SCHEDULER_INTERVAL_MS);
   gateway.stats.start(config.STATS_INTERVAL_MS);

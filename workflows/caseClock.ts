@@ -14,11 +14,12 @@ interface Side {
  * apart from the machine so the machine stays about who may do what, and so
  * the rules of 行政许可法 read in one place.
  */
-export function clockChangeFor(prev: Side, next: Side, event: CaseEvent, item: Pick<ItemVersion, 'promisedDays'>): ClockChange {
+export function clockChangeFor(prev: Side, next: Side, event: CaseEvent, _item: Pick<ItemVersion, 'promisedDays'>): ClockChange {
   // Notes that change no step: the scheduler's warnings, the applicant's choice of delivery.
   if (event.type === 'CLOCK_WARNING' || event.type === 'CHOOSE_DELIVERY') return { kind: 'none' };
   const to = next.state;
-  if (to === 'completed' || to === 'refused' || to === 'denied' || to === 'withdrawn') return { kind: 'stop' };
+  // Delivered ends the office's work: the step clock reads finished, not "0/10".
+  if (to === 'delivered' || to === 'completed' || to === 'refused' || to === 'denied' || to === 'withdrawn') return { kind: 'stop' };
   if (to === 'awaitingMaterials') return { kind: 'pause', pause: 'materials' };
   if (to === 'special') return { kind: 'pause', pause: 'special' };
   if (to === 'acceptanceReview') {
@@ -27,15 +28,19 @@ export function clockChangeFor(prev: Side, next: Side, event: CaseEvent, item: P
   }
   if (prev.state === 'special') return { kind: 'resume' };
   if (event.type === 'EXTEND') return { kind: 'extend', days: STATUTORY.extensionDays };
-  if (to === 'approved') return { kind: 'start', phase: 'delivery', limitDays: STATUTORY.issueAndDeliverDays };
   const step = next.context.route[next.context.stepIndex];
   const stepChanged = prev.context.stepIndex !== next.context.stepIndex || prev.state !== to;
+  // Issue, then deliver: each step its own internal limit (环节时限), together within the statutory 10.
+  if ((to === 'approved' || to === 'issued') && stepChanged) {
+    return { kind: 'start', phase: 'delivery', limitDays: step?.limitDays ?? STATUTORY.issueAndDeliverDays };
+  }
   if (to === 'review' && stepChanged) {
     return { kind: 'start', phase: 'review', limitDays: step?.limitDays ?? STATUTORY.lowerReviewDays };
   }
   if (to === 'decision' && stepChanged) {
-    // The deciding level's period counts from its receipt of the file (Art. 43).
-    const limit = item.promisedDays + (next.context.extended ? STATUTORY.extensionDays : 0);
+    // The deciding level's period counts from its receipt of the file (Art. 43), over the decide
+    // step's own limit; the promise to the applicant is the separate promise clock (promiseClock.ts).
+    const limit = (step?.limitDays ?? STATUTORY.decisionDays) + (next.context.extended ? STATUTORY.extensionDays : 0);
     return { kind: 'start', phase: 'decision', limitDays: limit };
   }
   return { kind: 'none' };

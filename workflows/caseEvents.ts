@@ -49,9 +49,28 @@ export type CaseEvent =
   /** The applicant changes how the result reaches them, any time before it is delivered. */
   | (Base & { type: 'CHOOSE_DELIVERY'; mode: DeliveryMode; address?: string })
   /** The system's note that a time limit's light changed; sent by the scheduler only. */
-  | (Base & { type: 'CLOCK_WARNING'; light: 'yellow' | 'red' });
+  | (Base & { type: 'CLOCK_WARNING'; light: 'yellow' | 'red' })
+  /** The desk at the current step corrects the file (see AMENDABLE_FIELDS) or adds material, with a reason. */
+  | (Base & { type: 'AMEND'; reason: string; changes?: Partial<Record<AmendableField, string>>; addMaterials?: string[] })
+  /** 督办: a supervisor urges the desk at the current step, with a reason and a reply-by date. */
+  | (Base & { type: 'URGE'; reason: string; replyBy: string })
+  /** The desk's answer to the supervisor's urging. */
+  | (Base & { type: 'URGE_REPLY'; reply: string })
+  /** 催办: the applicant of an overdue case asks for it to be done (once per working day). */
+  | (Base & { type: 'APPLICANT_URGE'; reason?: string; /** The working day it counts for (set by the command, not the client). */ day?: string })
+  /** Sent by the scheduler only: a case red for N working days is raised to the supervisor of the level above. */
+  | (Base & { type: 'ESCALATE'; dueOn: string; toLevel: Level; toJurisdiction: string; overdueDays: number });
 
 export type CaseEventType = CaseEvent['type'];
+
+/**
+ * What a desk may correct by AMEND: how to reach the applicant (phone) and
+ * where the result goes (postal address). Name, ID number, USCC and the item
+ * are the application itself: a wrong one is refused and filed again, not
+ * edited. Materials are only ever added (addMaterials), never removed.
+ */
+export const AMENDABLE_FIELDS = ['phone', 'address'] as const;
+export type AmendableField = (typeof AMENDABLE_FIELDS)[number];
 
 /** The action types a client may send; SUBMIT is sent by filing only. */
 export const ACTION_TYPES = [
@@ -71,5 +90,9 @@ export const ACTION_TYPES = [
   'COMPLETE',
   'WITHDRAW',
   'CHOOSE_DELIVERY',
+  'AMEND',
+  'URGE',
+  'URGE_REPLY',
+  'APPLICANT_URGE',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];

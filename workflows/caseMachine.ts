@@ -1,7 +1,7 @@
 import { and, assign, not, or, setup, stateIn } from 'xstate';
 import type { CaseEvent, DeliveryMode, SpecialProcedure } from './caseEvents';
 import { FINAL_STATES } from './caseStates';
-import { worksStep } from './levels';
+import { worksStep, type Level } from './levels';
 import { validateRoute, type Route, type RouteStep } from './route';
 
 export interface CaseContext {
@@ -20,6 +20,17 @@ export interface CaseContext {
   lastWarning?: 'yellow' | 'red' | null;
   /** How the applicant last asked to receive the result (the case row holds it too, for the desks). */
   deliveryChoice?: { mode: DeliveryMode; address: string | null } | null;
+  /** Set by RETURN: the upper desk's reason, shown on top at the desk it came back to; cleared by its FORWARD. */
+  returned?: { reason: string; fromLevel: Level | null; fromDepartment: string | null; fromStep: number } | null;
+  /** 督办 waiting for the reply of the desk at the current step (it follows the case if the case moves on). */
+  urge?: { reason: string; replyBy: string; byLevel: Level | null } | null;
+  /** The promised date whose lapse was raised to the level above: raised once per date. */
+  escalatedFor?: string | null;
+  /** How many times the desks amended the file, and the applicant urged (counters: the history has the details). */
+  amendments?: number;
+  applicantUrges?: number;
+  /** The working day the applicant last urged for: once per working day. */
+  applicantUrgedOn?: string | null;
 }
 
 
@@ -62,6 +73,15 @@ const caseSetup = setup({
     previousIsReview: ({ context }) => context.route[context.stepIndex - 1]?.kind === 'review',
     atDecideStep: ({ context }) => current(context).kind === 'decide',
     notExtended: ({ context }) => !context.extended,
+    bySupervisor: ({ event }) => event.actor.role === 'supervisor',
+    validReplyBy: ({ event }) => event.type === 'URGE' && /^\d{4}-\d{2}-\d{2}$/.test(event.replyBy),
+    urgePending: ({ context }) => Boolean(context.urge),
+    hasReply: ({ event }) => event.type === 'URGE_REPLY' && nonBlank(event.reply),
+    notYetEscalated: ({ context, event }) => event.type === 'ESCALATE' && context.escalatedFor !== event.dueOn,
+    hasAmendment: ({ event }) =>
+      event.type === 'AMEND' &&
+      (Object.values(event.changes ?? {}).some(nonBlank) || (event.addMaterials ?? []).some(nonBlank)) &&
+      (event.addMaterials ?? []).every(nonBlank),
   },
   actions: {
     advance: assign({ stepIndex: ({ context }) => context.stepIndex + 1 }),
@@ -77,6 +97,23 @@ const caseSetup = setup({
     }),
     clearSpecial: assign({ special: null }),
     recordExtension: assign({ extended: true }),
+    recordReturn: assign({
+      returned: ({ context, event }) =>
+        event.type === 'RETURN'
+          ? { reason: event.reason, fromLevel: event.actor.level, fromDepartment: event.actor.department, fromStep: context.stepIndex }
+          : null,
+    }),
+    clearReturn: assign({ returned: null }),
+    recordUrge: assign({
+      urge: ({ event }) => (event.type === 'URGE' ? { reason: event.reason, replyBy: event.replyBy, byLevel: event.actor.level } : null),
+    }),
+    clearUrge: assign({ urge: null }),
+    recordEscalation: assign({ escalatedFor: ({ event }) => (event.type === 'ESCALATE' ? event.dueOn : null) }),
+    countAmendment: assign({ amendments: ({ context }) => (context.amendments ?? 0) + 1 }),
+    countApplicantUrge: assign({
+      applicantUrges: ({ context }) => (context.applicantUrges ?? 0) + 1,
+      applicantUrgedOn: ({ context, event }) => (event.type === 'APPLICANT_URGE' && event.day ? event.day : (context.applicantUrgedOn ?? null)),
+    }),
     recordChoice: assign({
       deliveryChoice: ({ event }) => (event.type === 'CHOOSE_DELIVERY' ? { mode: event.mode, address: event.address ?? null } : null),
     }),
@@ -122,6 +159,11 @@ export function buildCaseMachine(route: Route) {
       CLOCK_WARNING: { guard: and(['bySystem', not(closed)]), actions: 'recordWarning' },
       // The choice matters until the result is on its way; the case stays where it is.
       CHOOSE_DELIVERY: { guard: and(['byApplicant', 'validChoice', not(stateIn('delivered')), not(closed)]), actions: 'recordChoice' },
+      // Urging changes no state: a history row, the desk's pin (context.urge) and a live push.
+      URGE: { guard: and(['bySupervisor', 'hasReason', 'validReplyBy', not(closed)]), actions: 'recordUrge' },
+      URGE_REPLY: { guard: and(['actorAtStep', 'urgePending', 'hasReply', not(closed)]), actions: 'clearUrge' },
+      APPLICANT_URGE: { guard: and(['byApplicant', not(closed)]), actions: 'countApplicantUrge' },
+      ESCALATE: { guard: and(['bySystem', 'notYetEscalated', not(closed)]), actions: 'recordEscalation' },
     },
     context: {
       route,
@@ -134,6 +176,11 @@ export function buildCaseMachine(route: Route) {
       licenceNo: null,
       delivery: null,
       lastWarning: null,
+      returned: null,
+      urge: null,
+      escalatedFor: null,
+      amendments: 0,
+      applicantUrges: 0,
     },
     states: {
       submitted: {
@@ -175,10 +222,11 @@ export function buildCaseMachine(route: Route) {
         tags: ['open', 'processing'],
         on: {
           FORWARD: [
-            { guard: and(['actorAtStep', 'hasOpinion', 'nextIsDecide']), target: 'decision', actions: 'advance' },
-            { guard: and(['actorAtStep', 'hasOpinion', not('nextIsDecide')]), target: 'review', actions: 'advance' },
+            { guard: and(['actorAtStep', 'hasOpinion', 'nextIsDecide']), target: 'decision', actions: ['clearReturn', 'advance'] },
+            { guard: and(['actorAtStep', 'hasOpinion', not('nextIsDecide')]), target: 'review', actions: ['clearReturn', 'advance'] },
           ],
-          RETURN: { guard: and(['actorAtStep', 'hasReason', 'previousIsReview']), target: 'review', actions: 'stepBack' },
+          RETURN: { guard: and(['actorAtStep', 'hasReason', 'previousIsReview']), target: 'review', actions: ['recordReturn', 'stepBack'] },
+          AMEND: { guard: and(['actorAtStep', 'hasReason', 'hasAmendment']), actions: 'countAmendment' },
           START_SPECIAL: { guard: and(['actorAtStep', 'hasReason']), target: 'special', actions: 'recordSpecial' },
           WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
         },
@@ -188,7 +236,8 @@ export function buildCaseMachine(route: Route) {
         on: {
           APPROVE: { guard: and(['actorAtStep', 'hasOpinion']), target: 'approved', actions: ['recordApproval', 'advance'] },
           DENY: { guard: and(['actorAtStep', 'hasReasonsAndRights']), target: 'denied', actions: 'recordDenial' },
-          RETURN: { guard: and(['actorAtStep', 'hasReason', 'previousIsReview']), target: 'review', actions: 'stepBack' },
+          RETURN: { guard: and(['actorAtStep', 'hasReason', 'previousIsReview']), target: 'review', actions: ['recordReturn', 'stepBack'] },
+          AMEND: { guard: and(['actorAtStep', 'hasReason', 'hasAmendment']), actions: 'countAmendment' },
           START_SPECIAL: { guard: and(['actorAtStep', 'hasReason']), target: 'special', actions: 'recordSpecial' },
           EXTEND: { guard: and(['actorAtStep', 'hasReason', 'notExtended']), actions: 'recordExtension' },
           WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },

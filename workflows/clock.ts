@@ -4,9 +4,10 @@ import type { WorkCalendar } from './calendar';
  * The time-limit clock of one case. It counts working days of the current
  * phase (acceptance 5, a lower-level review 20, decision = promised days
  * [+10 once extended], issue-and-deliver 10). Pauses (materials 补正, special
- * procedures 特别程序) do not count and push the deadline out.
+ * procedures 特别程序) do not count and push the deadline out. The same
+ * state also holds a case's promise (phase 'promise', workflows/promiseClock.ts).
  */
-export type ClockPhase = 'acceptance' | 'review' | 'decision' | 'delivery' | 'stopped';
+export type ClockPhase = 'acceptance' | 'review' | 'decision' | 'delivery' | 'promise' | 'stopped';
 export type PauseKind = 'materials' | 'special';
 export type Light = 'green' | 'yellow' | 'red';
 

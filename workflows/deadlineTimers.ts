@@ -1,13 +1,14 @@
 import { addCalendarDays, type WorkCalendar } from './calendar';
 import type { CaseState } from './caseMachine';
 import type { ClockPhase, Light } from './clock';
+import { escalationDay } from './urging';
 
 /**
  * Deadlines as durable timers. XState's `after` lives in memory and dies with
  * the process, so each transition plans the case's next timers as rows; a
  * scheduler turns due rows into events sent through the command path.
  */
-export type TimerKind = 'warn-yellow' | 'warn-red' | 'deem-accepted' | 'auto-complete';
+export type TimerKind = 'warn-yellow' | 'warn-red' | 'deem-accepted' | 'auto-complete' | 'escalate';
 
 export interface TimerPlan {
   kind: TimerKind;
@@ -43,4 +44,18 @@ export function planTimers(c: TimerInput, cal: WorkCalendar): TimerPlan[] {
   if (c.phase === 'acceptance' && c.state === 'acceptanceReview') plans.push({ kind: 'deem-accepted', dueAt: dayAfter });
   else if (c.light !== 'red') plans.push({ kind: 'warn-red', dueAt: dayAfter });
   return plans;
+}
+
+/**
+ * 督办 by the level above: a case still running past its promised date is
+ * raised once (per promised date) on the morning it has been overdue
+ * `redDays` working days (workflows/urging.ts escalationDay).
+ */
+export function escalationTimer(
+  c: { closed: boolean; phase: string | null; dueOn: string | null; escalatedFor: string | null },
+  redDays: number,
+  cal: WorkCalendar,
+): TimerPlan[] {
+  if (c.closed || c.phase !== 'running' || !c.dueOn || c.escalatedFor === c.dueOn) return [];
+  return [{ kind: 'escalate', dueAt: chinaStartOf(escalationDay(c.dueOn, redDays, cal)) }];
 }

@@ -1,4 +1,5 @@
 import { levelRank, type Level } from './levels';
+import type { ApplicantType } from './parties';
 
 /**
  * What a step of a route does. A route is ordered: one `accept`, zero or
@@ -52,6 +53,13 @@ export interface ItemVersion {
   result: string;
   linked: boolean;
   route: Route;
+  /** Who may apply (自然人, 法人/其他组织); both when a catalogue source does not say. */
+  applicantTypes?: ApplicantType[];
+  /** Everyday words and synonyms the catalogue search matches (开饭店 → 食品经营许可); kept from the last version when a source omits them. */
+  keywords?: string[];
+  /** 受理条件 and 法律依据, as the guide shows them; kept from the last version when omitted. */
+  conditions?: string[];
+  legalBasis?: string[];
 }
 
 export const STATUTORY = {

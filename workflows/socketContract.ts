@@ -48,6 +48,27 @@ export interface StatsChanged {
   at: string;
 }
 
+/**
+ * 督办/催办 and escalation, to whoever must answer: an urge (supervisor) or
+ * a 催办 (applicant) to the desk at the case's current step; the desk's reply
+ * to the supervisors who urged; an escalation to the supervisors of the level
+ * above. Sent once, with the case event's seq; the history has it too.
+ */
+export interface CaseUrged {
+  caseNo: string;
+  seq: number;
+  kind: 'urge' | 'reply' | 'applicant' | 'escalate';
+  reason: string | null;
+  replyBy: string | null;
+  /** Whose attention it asks for: the desk's or the supervisor's level and jurisdiction. */
+  level: Level;
+  jurisdictionCode: string;
+  /** Working days past the promised date (escalations). */
+  overdueDays: number | null;
+  by: string;
+  at: string;
+}
+
 export interface SocketError {
   code: string;
   message: string;
@@ -78,6 +99,7 @@ export interface ServerToClientEvents {
   'case:updated': (e: CaseUpdated) => void;
   'queue:changed': (e: QueueChanged) => void;
   'stats:changed': (e: StatsChanged) => void;
+  'case:urged': (e: CaseUrged) => void;
 }
 
 export interface ClientToServerEvents {
@@ -93,6 +115,8 @@ export const rooms = {
   /** A desk: a centre (village, town) or a department at a jurisdiction. */
   desk: (jurisdictionCode: string, department: string | null) => `desk:${jurisdictionCode}:${department ?? 'centre'}`,
   stats: (jurisdictionCode: string) => `stats:${jurisdictionCode}`,
+  /** The supervisors (效能监察) of one jurisdiction: urges answered, cases raised to them. */
+  supervision: (jurisdictionCode: string) => `supervision:${jurisdictionCode}`,
   /** Every socket of one logged-in user, so a change to the user reaches them on every process. */
   user: (userId: number) => `user:${userId}`,
 };

@@ -1,46 +1,30 @@
-import { App as AntApp, ConfigProvider, Skeleton } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
-import { useTranslation } from 'react-i18next';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { AppLayout } from './components/AppLayout';
+import { AppLayout, PageLoading } from './components/AppLayout';
 import { RequireRole } from './components/RequireRole';
 import { CatalogueScreen } from './pages/applicant/CatalogueScreen';
-import { FileCaseScreen } from './pages/applicant/FileCaseScreen';
-import { ItemGuideScreen } from './pages/applicant/ItemGuideScreen';
-import { MyCasesScreen } from './pages/applicant/MyCasesScreen';
-import { TrackLookupScreen } from './pages/applicant/TrackLookupScreen';
-import { TrackScreen } from './pages/applicant/TrackScreen';
-import { CaseDeskScreen } from './pages/desk/CaseDeskScreen';
-import { LoginScreen } from './pages/desk/LoginScreen';
-import { QueueScreen } from './pages/desk/QueueScreen';
+
+// Only the catalogue (the citizen's first page) is in the first bundle; every other page loads when first
+// opened (AppLayout holds the Suspense), so a phone paints the catalogue without the desk's or the forms' code.
+const FileCaseScreen = lazy(() => import('./pages/applicant/FileCaseScreen').then((m) => ({ default: m.FileCaseScreen })));
+const ItemGuideScreen = lazy(() => import('./pages/applicant/ItemGuideScreen').then((m) => ({ default: m.ItemGuideScreen })));
+const MyCasesScreen = lazy(() => import('./pages/applicant/MyCasesScreen').then((m) => ({ default: m.MyCasesScreen })));
+const TrackLookupScreen = lazy(() => import('./pages/applicant/TrackLookupScreen').then((m) => ({ default: m.TrackLookupScreen })));
+const TrackScreen = lazy(() => import('./pages/applicant/TrackScreen').then((m) => ({ default: m.TrackScreen })));
+const CaseDeskScreen = lazy(() => import('./pages/desk/CaseDeskScreen').then((m) => ({ default: m.CaseDeskScreen })));
+const LoginScreen = lazy(() => import('./pages/desk/LoginScreen').then((m) => ({ default: m.LoginScreen })));
+const QueueScreen = lazy(() => import('./pages/desk/QueueScreen').then((m) => ({ default: m.QueueScreen })));
+const CounterFileScreen = lazy(() => import('./pages/desk/CounterFileScreen').then((m) => ({ default: m.CounterFileScreen })));
+const DecisionScreen = lazy(() => import('./pages/applicant/DecisionScreen').then((m) => ({ default: m.DecisionScreen })));
+const BlankFormsScreen = lazy(() => import('./pages/applicant/BlankFormsScreen').then((m) => ({ default: m.BlankFormsScreen })));
+const SearchScreen = lazy(() => import('./pages/desk/SearchScreen').then((m) => ({ default: m.SearchScreen })));
+const HandledScreen = lazy(() => import('./pages/desk/HandledScreen').then((m) => ({ default: m.HandledScreen })));
+const DrillDownScreen = lazy(() => import('./pages/supervisor/DrillDownScreen').then((m) => ({ default: m.DrillDownScreen })));
 
 // Staff-only faces load on demand: an applicant's phone never downloads ECharts or the admin screens.
 const DashboardScreen = lazy(() => import('./pages/supervisor/DashboardScreen').then((m) => ({ default: m.DashboardScreen })));
 const AdminScreen = lazy(() => import('./pages/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
-const later = (node: ReactNode) => <Suspense fallback={<Skeleton active />}>{node}</Suspense>;
-
-// Text colours dark enough for WCAG AA contrast (4.5:1) on white and on the grey page background.
-const THEME = {
-  token: {
-    colorPrimary: '#1f5fbf',
-    colorLink: '#1f5fbf',
-    // antd's derived hover shades (#417dcc, links #689dd9) fall below 4.5:1 under the pointer.
-    colorPrimaryHover: '#2f6bc4',
-    colorPrimaryTextHover: '#2f6bc4',
-    colorLinkHover: '#2f6bc4',
-    colorTextSecondary: 'rgba(0, 0, 0, 0.62)',
-    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
-    colorTextTertiary: 'rgba(0, 0, 0, 0.58)',
-    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
-    colorTextQuaternary: 'rgba(0, 0, 0, 0.55)',
-    colorError: '#cf1322',
-    borderRadius: 4,
-  },
-};
+const later = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
 const router = createBrowserRouter([
   {
@@ -49,13 +33,20 @@ const router = createBrowserRouter([
       { path: '/', element: <CatalogueScreen /> },
       { path: '/items/:code', element: <ItemGuideScreen /> },
       { path: '/items/:code/file', element: <FileCaseScreen /> },
+      { path: '/items/:code/forms', element: <BlankFormsScreen /> },
       { path: '/track', element: <TrackLookupScreen /> },
       { path: '/track/:caseNo', element: <TrackScreen /> },
+      { path: '/track/:caseNo/decision', element: <DecisionScreen /> },
       { path: '/mine', element: <RequireRole roles={['applicant']}><MyCasesScreen /></RequireRole> },
       { path: '/login', element: <LoginScreen /> },
       { path: '/desk', element: <RequireRole roles={['clerk', 'reviewer']}><QueueScreen /></RequireRole> },
+      { path: '/desk/counter', element: <RequireRole roles={['clerk']}><CounterFileScreen /></RequireRole> },
+      { path: '/desk/handled', element: <RequireRole roles={['clerk', 'reviewer']}><HandledScreen /></RequireRole> },
+      { path: '/search', element: <RequireRole roles={['clerk', 'reviewer', 'supervisor', 'admin']}><SearchScreen /></RequireRole> },
       { path: '/desk/cases/:caseNo', element: <RequireRole roles={['clerk', 'reviewer', 'supervisor', 'admin']}><CaseDeskScreen /></RequireRole> },
+      { path: '/desk/cases/:caseNo/decision', element: <RequireRole roles={['clerk', 'reviewer', 'supervisor', 'admin']}><DecisionScreen /></RequireRole> },
       { path: '/supervisor', element: <RequireRole roles={['supervisor', 'admin']}>{later(<DashboardScreen />)}</RequireRole> },
+      { path: '/supervisor/cases', element: <RequireRole roles={['supervisor', 'admin']}><DrillDownScreen /></RequireRole> },
       { path: '/admin', element: <RequireRole roles={['admin']}>{later(<AdminScreen />)}</RequireRole> },
       { path: '*', element: <CatalogueScreen /> },
     ],
@@ -63,14 +54,6 @@ const router = createBrowserRouter([
 ]);
 
 export function App() {
-  const { i18n } = useTranslation();
-  const zh = i18n.language !== 'en';
-  dayjs.locale(zh ? 'zh-cn' : 'en');
-  return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={THEME} button={{ autoInsertSpace: false }}>
-      <AntApp>
-        <RouterProvider router={router} />
-      </AntApp>
-    </ConfigProvider>
-  );
+  // antd's ConfigProvider (theme, locale) is in AppLayout's AntdFrame, loaded with the first page that needs it.
+  return <RouterProvider router={router} />;
 }

@@ -3,6 +3,11 @@ import { FINAL_STATES } from '../../workflows/caseStates';
 import { isCentreLevel, type Level } from '../../workflows/levels';
 import { rowToCase, type CaseRow } from './cases';
 import { likeText } from '../connection';
+import { addCalendarDays } from '../../workflows/calendar';
+import type { Light } from '../../workflows/clock';
+import { SEARCH_HASH_COLUMNS } from './searchHashes';
+import { whereInReach, type CaseReach } from './caseReach';
+import { lightBindings, promiseLightSql, whereLight, whereOverdue } from './promiseLight';
 
 /**
  * The light as of `today`, in SQL: derived from the stored dates while the
@@ -45,6 +50,9 @@ export async function listQueue(db: Knex, f: QueueFilter): Promise<CaseRow[]> {
   if (f.itemCode) q.where('item_code', f.itemCode);
   if (f.light) q.whereRaw(`${LIGHT_SQL} = ?`, [f.today, f.today, f.light]);
   const rows = await q
+    // A supervisor's 督办 awaiting this desk's reply is pinned on top, the earliest reply-by first.
+    .orderByRaw('CASE WHEN urge_reply_by IS NULL THEN 1 ELSE 0 END')
+    .orderBy('urge_reply_by', 'asc')
     .orderByRaw('CASE WHEN deadline_on IS NULL THEN 1 ELSE 0 END')
     .orderBy('deadline_on', 'asc')
     .orderBy('filed_at', 'asc')
@@ -68,7 +76,8 @@ export async function overviewUnder(db: Knex, path: string, today: string): Prom
   const [byState, byLevel, byLight, done] = await Promise.all([
     base().select('state as k').count({ n: '*' }).groupBy('state'),
     base().whereNotIn('state', FINAL_STATES as string[]).select('current_level as k').count({ n: '*' }).groupBy('current_level'),
-    base().whereNotIn('state', FINAL_STATES as string[]).select(db.raw(`${LIGHT_SQL} as k`, [today, today])).count({ n: '*' }).groupBy('k'),
+    // The case's light (pending: its acceptance period; accepted: its promise), as the dashboard's.
+    base().whereNotIn('state', FINAL_STATES as string[]).select(db.raw(`${promiseLightSql()} as k`, lightBindings(today))).count({ n: '*' }).groupBy('k'),
     base().count({ a: 'accepted_at', d: 'decided_at' }).first(),
   ]);
   const toMap = (rows: { k: string; n: number | string }[]) => Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
@@ -84,14 +93,29 @@ export async function overviewUnder(db: Knex, path: string, today: string): Prom
 }
 
 export interface CaseListFilter {
-  /** Materialised path of the subtree (cases filed under it), or null for no subtree limit. */
-  path: string | null;
+  /** Whose cases may appear at all (db/repositories/caseReach.ts), or null for an applicant's own list. */
+  reach: CaseReach | null;
   applicantUserId?: number;
+  /** Filed at this very centre (the dashboard's row for a scope's own centre). */
+  centreCode?: string;
+  /** Drill-down filters, each matching one number of the supervisor's dashboard (db/repositories/statsQueries.ts). */
+  open?: boolean;
+  overdue?: boolean;
+  light?: Light;
+  /** The current step's own light (LIGHT_SQL), as the desks' queues show it. */
+  stepLight?: Light;
+  level?: Level;
   state?: string;
-  light?: string;
   itemCode?: string;
-  /** A case number (prefix) or the applicant's name (substring). */
+  /** Filed on or after this China date. */
+  filedFrom?: string;
+  accepted?: boolean;
+  decided?: boolean;
+  linked?: boolean;
+  /** A case number (prefix) or a name (substring: applicant, legal representative) ... */
   q?: string;
+  /** ... or the keyed hash of a whole ID number, USCC or phone (server/search/searchHash.ts). */
+  qHash?: string;
   today: string;
   limit: number;
   offset: number;
@@ -100,14 +124,29 @@ export interface CaseListFilter {
 /** Cases for a list screen, newest first, with the total for paging. */
 export async function listCases(db: Knex, f: CaseListFilter): Promise<{ total: number; cases: CaseRow[] }> {
   const q = db('cases');
-  if (f.path) q.where('centre_path', 'like', `${f.path}%`);
+  if (f.reach) whereInReach(q, f.reach);
   if (f.applicantUserId !== undefined) q.where('applicant_user_id', f.applicantUserId);
+  if (f.centreCode) q.where('centre_code', f.centreCode);
+  if (f.open) q.whereNotIn('state', FINAL_STATES as string[]);
+  if (f.overdue) whereOverdue(q, f.today);
+  if (f.light) whereLight(q, f.light, f.today);
+  if (f.stepLight) q.whereRaw(`${LIGHT_SQL} = ?`, [f.today, f.today, f.stepLight]);
+  if (f.level) q.where('current_level', f.level);
   if (f.state) q.where('state', f.state);
   if (f.itemCode) q.where('item_code', f.itemCode);
-  if (f.light) q.whereRaw(`${LIGHT_SQL} = ?`, [f.today, f.today, f.light]);
+  // DB times are UTC: a China day starts at 16:00 UTC the day before (as the dashboard's window).
+  if (f.filedFrom) q.where('filed_at', '>=', `${addCalendarDays(f.filedFrom, -1)} 16:00:00.000`);
+  if (f.accepted) q.whereNotNull('accepted_at');
+  if (f.decided) q.whereNotNull('decided_at');
+  if (f.linked !== undefined) q.whereIn('item_id', db('items').select('id').where('linked', f.linked));
   if (f.q) {
     const like = likeText(f.q);
-    q.where((w) => w.whereRaw("case_no like ? escape '!'", [`${like}%`]).orWhereRaw("applicant_name like ? escape '!'", [`%${like}%`]));
+    q.where((w) => {
+      w.whereRaw("case_no like ? escape '!'", [`${like}%`])
+        .orWhereRaw("applicant_name like ? escape '!'", [`%${like}%`])
+        .orWhereRaw("applicant_legal_rep like ? escape '!'", [`%${like}%`]);
+      if (f.qHash) for (const c of SEARCH_HASH_COLUMNS) w.orWhere(c, f.qHash);
+    });
   }
   const [{ n }] = await q.clone().count({ n: '*' });
   const rows = await q.select('*').orderBy('id', 'desc').limit(f.limit).offset(f.offset);

@@ -3,6 +3,8 @@ import type { CaseState } from '../../workflows/caseMachine';
 import type { ClockPhase, Light, PauseKind } from '../../workflows/clock';
 import type { DeliveryMode } from '../../workflows/caseEvents';
 import type { Level } from '../../workflows/levels';
+import type { ApplicantType } from '../../workflows/parties';
+import type { PromisePhase } from '../../workflows/promiseClock';
 import type { StepKind } from '../../workflows/route';
 import { parseJson } from '../connection';
 
@@ -23,6 +25,14 @@ export interface CaseRow {
   applicantName: string;
   applicantIdNumber: string;
   applicantPhone: string;
+  /** Migration 008: a person, or a legal person with its credit code and legal representative ('' ID number). */
+  applicantType: ApplicantType;
+  applicantUscc: string | null;
+  applicantLegalRep: string | null;
+  /** The agent (代理人) who filed for the applicant, if any. */
+  agentName: string | null;
+  agentIdNumber: string | null;
+  agentPhone: string | null;
   applicantUserId: number | null;
   filedByUserId: number | null;
   centreCode: string;
@@ -45,6 +55,16 @@ export interface CaseRow {
   deadlineOn: string | null;
   yellowOn: string | null;
   light: Light;
+  /** The promise (承诺办结日期, migration 007): its clock beside the step clock above. */
+  promisePhase: PromisePhase;
+  promiseStartedOn: string | null;
+  promiseLimitDays: number;
+  promisePausedDays: number;
+  promisePausedSince: string | null;
+  promisePauseKind: PauseKind | null;
+  promiseDueOn: string | null;
+  promiseYellowOn: string | null;
+  promiseLight: Light;
   materials: string[];
   delivery: Delivery;
   filedAt: string;
@@ -52,9 +72,12 @@ export interface CaseRow {
   decidedAt: string | null;
   closedAt: string | null;
   updatedAt: string;
+  /** Derived from the machine context (migration 010): returned down and not yet forwarded; a 督办 awaits reply by this date. */
+  isReturned?: boolean;
+  urgeReplyBy?: string | null;
 }
 
-const NUMERIC = ['id', 'itemId', 'stepIndex', 'version', 'lastSeq', 'clockLimitDays', 'clockPausedDays'] as const;
+const NUMERIC = ['id', 'itemId', 'stepIndex', 'version', 'lastSeq', 'clockLimitDays', 'clockPausedDays', 'promiseLimitDays', 'promisePausedDays'] as const;
 const JSON_COLUMNS = ['snapshot', 'materials', 'delivery'] as const;
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -66,6 +89,7 @@ export function rowToCase(r: Record<string, unknown>): CaseRow {
   for (const k of NUMERIC) out[k] = Number(out[k]);
   for (const k of JSON_COLUMNS) out[k] = parseJson(out[k]);
   for (const k of ['applicantUserId', 'filedByUserId']) out[k] = out[k] == null ? null : Number(out[k]);
+  if ('isReturned' in out) out.isReturned = Boolean(Number(out.isReturned));
   return out as unknown as CaseRow;
 }
 

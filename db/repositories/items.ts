@@ -1,11 +1,21 @@
 import type { Knex } from 'knex';
 import type { Level } from '../../workflows/levels';
+import { APPLICANT_TYPES, type ApplicantType } from '../../workflows/parties';
 import type { ItemVersion } from '../../workflows/route';
 import { likeText, parseJson, toBool } from '../connection';
 
 export interface ItemRow extends ItemVersion {
   id: number;
+  applicantTypes: ApplicantType[];
+  keywords: string[];
+  conditions: string[];
+  legalBasis: string[];
 }
+
+/** Keywords are stored '|'-joined so that one LIKE finds any of them. */
+const KEYWORD_SEPARATOR = '|';
+const splitKeywords = (v: unknown): string[] => (typeof v === 'string' && v ? v.split(KEYWORD_SEPARATOR) : []);
+const jsonList = (v: unknown): string[] => (v == null || v === '' ? [] : parseJson<string[]>(v));
 
 function toItem(r: Record<string, any>): ItemRow {
   return {
@@ -27,6 +37,10 @@ function toItem(r: Record<string, any>): ItemRow {
     result: r.result,
     linked: toBool(r.linked),
     route: parseJson(r.route),
+    applicantTypes: parseJson<ApplicantType[]>(r.applicant_types),
+    keywords: splitKeywords(r.keywords),
+    conditions: jsonList(r.conditions),
+    legalBasis: jsonList(r.legal_basis),
   };
 }
 
@@ -50,6 +64,10 @@ export function itemToRow(item: ItemVersion, isCurrent: boolean, createdAt: stri
     intermediaries: JSON.stringify(item.intermediaries),
     result: item.result,
     route: JSON.stringify(item.route),
+    applicant_types: JSON.stringify(item.applicantTypes ?? APPLICANT_TYPES),
+    keywords: (item.keywords ?? []).join(KEYWORD_SEPARATOR),
+    conditions: JSON.stringify(item.conditions ?? []),
+    legal_basis: JSON.stringify(item.legalBasis ?? []),
     created_at: createdAt,
   };
 }
@@ -92,13 +110,17 @@ export async function searchItems(db: Knex, s: ItemSearch): Promise<{ total: num
   const q = db('items').where('is_current', true);
   if (s.q) {
     const like = `%${likeText(s.q)}%`;
-    q.where((w) => w.whereRaw("name like ? escape '!'", [like]).orWhereRaw("code like ? escape '!'", [like]));
+    q.where((w) =>
+      w.whereRaw("name like ? escape '!'", [like]).orWhereRaw("code like ? escape '!'", [like]).orWhereRaw("keywords like ? escape '!'", [like]),
+    );
   }
   if (s.linked !== undefined) q.where('linked', s.linked);
   if (s.decideLevel) q.where('decide_level', s.decideLevel);
   if (s.acceptLevel) q.where('accept_levels', 'like', `%"${s.acceptLevel}"%`);
   if (s.department) q.where('department', s.department);
   const [{ n }] = await q.clone().count({ n: '*' });
+  // Items named by the words come before those found by their keywords only.
+  if (s.q) q.orderByRaw("case when name like ? escape '!' then 0 else 1 end", [`%${likeText(s.q)}%`]);
   const rows = await q.orderBy('code').limit(s.limit).offset(s.offset);
   return { total: Number(n), items: rows.map(toItem) };
 }
@@ -109,8 +131,15 @@ export async function insertItemVersions(trx: Knex, items: ItemVersion[], create
   for (const item of items) {
     const latest = await trx('items').where({ code: item.code }).max({ v: 'version' }).first();
     const version = Number(latest?.v ?? 0) + 1;
+    const previous = await trx('items').where({ code: item.code, is_current: true }).first('keywords', 'conditions', 'legal_basis');
     await trx('items').where({ code: item.code, is_current: true }).update({ is_current: false });
-    await trx('items').insert(itemToRow({ ...item, version }, true, createdAt));
+    // A source that does not give the everyday words (a CSV without the column) keeps the last version's.
+    const words = {
+      keywords: item.keywords ?? splitKeywords(previous?.keywords),
+      conditions: item.conditions ?? jsonList(previous?.conditions),
+      legalBasis: item.legalBasis ?? jsonList(previous?.legal_basis),
+    };
+    await trx('items').insert(itemToRow({ ...item, ...words, version }, true, createdAt));
     added++;
   }
   return added;

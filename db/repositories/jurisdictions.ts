@@ -17,6 +17,10 @@ export interface CentreRow {
   acceptsLinked: boolean;
   level: Level;
   path: string;
+  /** Where it is, when it is open, its phone (migration 011); null when not on record. */
+  address: string | null;
+  hours: string | null;
+  phone: string | null;
 }
 
 const COLUMNS = ['code', 'name', 'name_en as nameEn', 'level', 'parent_code as parentCode', 'path'];
@@ -47,7 +51,7 @@ export async function listJurisdictions(db: Knex, filter: JurisdictionFilter): P
 export async function findCentre(db: Knex, code: string): Promise<CentreRow | undefined> {
   const row = await db('service_centres as c')
     .join('jurisdictions as j', 'j.code', 'c.code')
-    .select('c.code', 'c.name', 'c.accepts_linked as acceptsLinked', 'j.level', 'j.path')
+    .select('c.code', 'c.name', 'c.accepts_linked as acceptsLinked', 'j.level', 'j.path', 'c.address', 'c.hours', 'c.phone')
     .where('c.code', code)
     .first();
   return row ? { ...row, acceptsLinked: toBool(row.acceptsLinked) } : undefined;
@@ -56,7 +60,7 @@ export async function findCentre(db: Knex, code: string): Promise<CentreRow | un
 export async function listCentres(db: Knex, under?: string): Promise<CentreRow[]> {
   const q = db('service_centres as c')
     .join('jurisdictions as j', 'j.code', 'c.code')
-    .select('c.code', 'c.name', 'c.accepts_linked as acceptsLinked', 'j.level', 'j.path')
+    .select('c.code', 'c.name', 'c.accepts_linked as acceptsLinked', 'j.level', 'j.path', 'c.address', 'c.hours', 'c.phone')
     .orderBy('j.path');
   if (under) {
     const root = await findJurisdiction(db, under);

@@ -3,8 +3,9 @@ import { addCalendarDays, chinaDate } from '../../workflows/calendar';
 import { FINAL_STATES } from '../../workflows/caseMachine';
 import { LEVELS, type Level } from '../../workflows/levels';
 import { toBool } from '../connection';
-import { LIGHT_SQL, overviewUnder } from './caseQueries';
+import { overviewUnder } from './caseQueries';
 import { listJurisdictions, type JurisdictionRow } from './jurisdictions';
+import { countOverdueUnder, lightBindings, promiseLightSql, whereOverdue } from './promiseLight';
 
 const FINAL = FINAL_STATES as string[];
 const DAY_MS = 86_400_000;
@@ -30,7 +31,7 @@ export interface Dashboard extends Omit<Place, 'code'> {
   from: string;
   /** The scope's ancestors and itself, top down, for the breadcrumb. */
   trail: Place[];
-  /** All time, like the live `stats:changed` counters: filed = every case, open = not final, overdue = red now. */
+  /** All time, like the live `stats:changed` counters: filed = every case, open = not final, overdue = past the promised date now. */
   counters: { filed: number; accepted: number; decided: number; open: number; overdue: number };
   daily: DayCount[];
   byLevel: LevelCount[];
@@ -51,13 +52,14 @@ export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { to
   const { today, days } = opts;
   const from = addCalendarDays(today, -(days - 1));
   const since = windowStartUtc(from);
-  const [overview, trail, activity, areas, linked, durations] = await Promise.all([
+  const [overview, trail, activity, areas, linked, durations, overdue] = await Promise.all([
     overviewUnder(db, root.path, today),
     db('jurisdictions').select(PLACE).whereIn('code', root.path.split('/').filter(Boolean)).orderBy('path') as Promise<Place[]>,
     activityUnder(db, root.path, since),
     areasUnder(db, root, today, since),
     linkedUnder(db, root.path, since),
     durationsUnder(db, root.path, since),
+    countOverdueUnder(db, root.path, today),
   ]);
   const open = Object.values(overview.byLevel).reduce((a, b) => a + b, 0);
   const daily = new Map<string, DayCount>();
@@ -79,7 +81,7 @@ export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { to
     days,
     from,
     trail,
-    counters: { filed: overview.total, accepted: overview.accepted, decided: overview.decided, open, overdue: overview.byLight.red ?? 0 },
+    counters: { filed: overview.total, accepted: overview.accepted, decided: overview.decided, open, overdue },
     daily: [...daily.values()],
     byLevel: [...byLevel.values()],
     areas,
@@ -107,10 +109,11 @@ async function areasUnder(db: Knex, root: JurisdictionRow, today: string, since:
   // The child's code is the path segment right after the scope's ('' for the scope's own centre).
   const child = db.raw('substr(centre_path, ?, 12) as ch', [root.path.length + 1]);
   const base = () => db('cases').where('centre_path', 'like', `${root.path}%`);
-  const [children, lights, filed] = await Promise.all([
+  const [children, lights, filed, overdue] = await Promise.all([
     listJurisdictions(db, { parentCode: root.code }),
-    base().whereNotIn('state', FINAL).select(child, db.raw(`${LIGHT_SQL} as lt`, [today, today])).count({ n: '*' }).groupBy('ch', 'lt'),
+    base().whereNotIn('state', FINAL).select(child, db.raw(`${promiseLightSql()} as lt`, lightBindings(today))).count({ n: '*' }).groupBy('ch', 'lt'),
     base().where('filed_at', '>=', since).select(child).count({ n: '*' }).groupBy('ch'),
+    whereOverdue(base(), today).select(child).count({ n: '*' }).groupBy('ch'),
   ]);
   const rows = new Map<string, AreaCount>();
   const row = (p: Place, self: boolean) => rows.set(self ? '' : p.code, { code: p.code, name: p.name, nameEn: p.nameEn, level: p.level, self, open: 0, green: 0, yellow: 0, red: 0, overdue: 0, filed: 0 });
@@ -129,7 +132,11 @@ async function areasUnder(db: Knex, root: JurisdictionRow, today: string, since:
     const r = at(f.ch);
     if (r) r.filed += num(f.n);
   }
-  for (const r of rows.values()) r.overdue = r.red;
+  // Lights and overdue read what the office owes (promiseLight.ts): the acceptance period, then the promise.
+  for (const o of overdue as unknown as { ch: string; n: number | string }[]) {
+    const r = at(o.ch);
+    if (r) r.overdue += num(o.n);
+  }
   return [...rows.values()];
 }
 

@@ -49,6 +49,7 @@ export async function claimDueTimers(
   dialect: 'sqlite' | 'mysql',
   opts: { owner: string; now: string; staleBefore: string; limit: number },
 ): Promise<TimerRow[]> {
+  if (dialect === 'sqlite') return claimDueTimersSqlite(knex, opts);
   return knex.transaction(async (trx) => {
     const q = trx('timers')
       .whereNull('fired_at')
@@ -66,8 +67,31 @@ export async function claimDueTimers(
   });
 }
 
+/**
+ * SQLite: write first. A transaction that reads and then writes fails at once
+ * ("database is locked") when another process wrote in between; one UPDATE
+ * takes the write lock up front and waits its turn (busy_timeout).
+ */
+async function claimDueTimersSqlite(knex: Knex, opts: { owner: string; now: string; staleBefore: string; limit: number }): Promise<TimerRow[]> {
+  const due = knex('timers')
+    .select('id')
+    .whereNull('fired_at')
+    .where('due_at', '<=', opts.now)
+    .where((w) => w.whereNull('claimed_at').orWhere('claimed_at', '<', opts.staleBefore))
+    .orderBy('due_at')
+    .limit(opts.limit);
+  await knex('timers').whereIn('id', due).update({ claimed_by: opts.owner, claimed_at: opts.now });
+  const rows = await knex('timers').where({ claimed_by: opts.owner, claimed_at: opts.now }).whereNull('fired_at').orderBy('due_at').select('*');
+  return rows.map(toTimer);
+}
+
 export async function markTimerFired(knex: Knex, id: number, owner: string, at: string): Promise<void> {
   await knex('timers').where({ id, claimed_by: owner }).update({ fired_at: at });
+}
+
+/** Lets a claimed timer that failed to fire be taken over once `claimedAt` is stale (a retry soon). */
+export async function retryTimerSoon(knex: Knex, id: number, owner: string, claimedAt: string): Promise<void> {
+  await knex('timers').where({ id, claimed_by: owner }).whereNull('fired_at').update({ claimed_at: claimedAt });
 }
 
 export async function pendingTimers(knex: Knex, caseId: number): Promise<TimerRow[]> {

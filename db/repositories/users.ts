@@ -54,8 +54,8 @@ export interface NewUser {
 }
 
 export async function insertUsers(db: Knex, users: NewUser[]): Promise<void> {
-  if (users.length === 0) return;
-  await db('users').insert(users.map(newUserRow));
+  // In chunks: SQLite caps the terms of one compound insert (the demo staff are ~500 accounts).
+  for (let i = 0; i < users.length; i += 200) await db('users').insert(users.slice(i, i + 200).map(newUserRow));
 }
 
 function newUserRow(u: NewUser): Record<string, unknown> {
@@ -72,10 +72,34 @@ function newUserRow(u: NewUser): Record<string, unknown> {
   };
 }
 
+/** An applicant account's own particulars (migration 008), filled into the filing form for them. */
+export interface UserProfile {
+  idNumber: string | null;
+  phone: string | null;
+}
+
+export async function findUserProfile(db: Knex, id: number): Promise<UserProfile> {
+  const row = await db('users').select('id_number as idNumber', 'phone').where({ id }).first();
+  return { idNumber: row?.idNumber ?? null, phone: row?.phone ?? null };
+}
+
+/** Writes the particulars given (undefined leaves one as it is, null clears it). */
+export async function updateUserProfile(db: Knex, id: number, p: Partial<UserProfile>): Promise<void> {
+  const row = { id_number: p.idNumber, phone: p.phone };
+  if (row.id_number !== undefined || row.phone !== undefined) await db('users').where({ id }).update(row);
+}
+
+export async function setUserProfile(db: Knex, username: string, p: UserProfile): Promise<void> {
+  await db('users').where({ username }).update({ id_number: p.idNumber, phone: p.phone });
+}
+
 export interface UserSearch {
   /** Part of the username or display name. */
   q?: string;
   role?: Role;
+  /** Accounts placed at this jurisdiction or anywhere under it (materialised path). */
+  under?: string;
+  department?: string;
   limit: number;
   offset: number;
 }
@@ -87,6 +111,13 @@ export async function listUsers(db: Knex, s: UserSearch): Promise<{ total: numbe
     q.where((w) => w.whereRaw("username like ? escape '!'", [like]).orWhereRaw("display_name like ? escape '!'", [like]));
   }
   if (s.role) q.where('role', s.role);
+  if (s.department) q.where('department', s.department);
+  if (s.under) {
+    const root = await db('jurisdictions').select('path').where({ code: s.under }).first();
+    if (!root) return { total: 0, users: [] };
+    // Paths hold digits and slashes only: no LIKE wildcard to escape.
+    q.whereIn('jurisdiction_code', db('jurisdictions').select('code').where('path', 'like', `${root.path as string}%`));
+  }
   const [{ n }] = await q.clone().count({ n: '*' });
   const rows = await q.select(COLUMNS).orderBy('id').limit(s.limit).offset(s.offset);
   return { total: Number(n), users: rows.map((r) => toUser(r)!) };

@@ -1,6 +1,9 @@
 import { LEVELS, levelRank, type Level } from '../../workflows/levels';
 import type { ItemType, ItemVersion, Material, RouteStep } from '../../workflows/route';
+import { fitStepLimits, statutoryCeiling } from '../../workflows/timeLimits';
+import { applicantTypesFor } from './applicantTypes';
 import { ITEM_KINDS, type DecideLevel, type ItemKind } from './catalogueKinds';
+import { catalogueWordsFor } from './catalogueWords';
 
 /**
  * The approval catalogue: 1,003 items, all handled online, 254 of them
@@ -17,7 +20,7 @@ export const TARGETS: Record<'linked' | 'plain', Record<DecideLevel, number>> = 
   plain: { county: 380, city: 270, province: 99 },
 };
 
-/** Working-day limits of the route steps (行政许可法). */
+/** Working-day ceilings of the route steps (行政许可法); a seeded item's steps share its promise out (fitStepLimits). */
 export const STEP_LIMIT_DAYS: Record<RouteStep['kind'], number> = {
   accept: 5,
   review: 20,
@@ -135,10 +138,16 @@ function toItem(c: Combo, linked: boolean, code: string): ItemVersion {
   const k = c.kind;
   const name = itemName(c);
   const h = fnv1a(name);
-  const statutoryDays = k.type === '行政许可' ? 20 : [5, 10, 15, 20][h % 4]!;
-  const promisedDays = Math.min(statutoryDays, [3, 5, 7, 10, 12, 15][(h >>> 3) % 6]!);
   const acceptLevels: Level[] = linked ? [...k.accept] : [k.level];
   const lowest = acceptLevels.reduce((a, b) => (levelRank(b) > levelRank(a) ? b : a));
+  // Limits that nest (workflows/timeLimits.ts): a 行政许可 has the law's whole ceiling (20 per lower
+  // review, 20 to decide, 10 to issue and deliver); the promise is shorter but gives every step
+  // after acceptance at least a day; the steps' internal limits share the promise out.
+  const full = buildRoute(lowest, k.level, k.dept);
+  const ceiling = statutoryCeiling(full);
+  const steps = full.length - 1;
+  const statutoryDays = k.type === '行政许可' ? ceiling : Math.min(ceiling, Math.max(steps, [5, 10, 15, 20][h % 4]!));
+  const promisedDays = Math.min(statutoryDays, Math.max(steps, [3, 5, 7, 10, 12, 15][(h >>> 3) % 6]!));
   const ending = END.test(c.variant);
   return {
     code,
@@ -157,7 +166,9 @@ function toItem(c: Combo, linked: boolean, code: string): ItemVersion {
     intermediaries: ending ? [] : [...k.intermediaries],
     result: k.result,
     linked,
-    route: buildRoute(lowest, k.level, k.dept),
+    route: fitStepLimits(full, promisedDays)!,
+    applicantTypes: applicantTypesFor(name),
+    ...catalogueWordsFor({ name, type: k.type, department: k.dept, result: k.result }),
   };
 }
 

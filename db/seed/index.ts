@@ -5,11 +5,12 @@ import { chineseCalendarDays, CALENDAR_YEARS } from '../../workflows/holidayData
 import { dbTime } from '../connection';
 import { saveCalendarYear } from '../repositories/calendar';
 import { itemToRow } from '../repositories/items';
-import { insertUsers } from '../repositories/users';
+import { insertUsers, setUserProfile } from '../repositories/users';
 import { buildCatalogue } from './catalogue';
+import { centreContactFor } from './centreContacts';
 import { buildDepartments } from './departments';
 import { buildJurisdictions } from './jurisdictions';
-import { buildDemoUsers } from './users';
+import { buildDemoUsers, DEMO_APPLICANT_PROFILE } from './users';
 import { levelOfCode } from '../../workflows/levels';
 
 async function insertChunked(trx: Knex, table: string, rows: Record<string, unknown>[]): Promise<void> {
@@ -36,6 +37,11 @@ export async function seedAll(knex: Knex): Promise<void> {
       createdAt: now,
     })),
   );
+  const byCode = new Map(tree.map((j) => [j.code, j]));
+  const placeNames = (code: string | null): string[] => {
+    const j = code ? byCode.get(code) : undefined;
+    return j ? [...placeNames(j.parentCode), j.name] : [];
+  };
   await knex.transaction(async (trx) => {
     const rows = tree.map((j) => {
       const path = `${j.parentCode ? paths.get(j.parentCode) : ''}${j.code}/`;
@@ -46,11 +52,12 @@ export async function seedAll(knex: Knex): Promise<void> {
     await insertChunked(
       trx,
       'service_centres',
-      tree.map((j) => ({ code: j.code, name: j.centreName, accepts_linked: j.level === 'town' || j.level === 'village' })),
+      tree.map((j) => ({ code: j.code, name: j.centreName, accepts_linked: j.level === 'town' || j.level === 'village', ...centreContactFor(j.code, j.level, placeNames(j.code)) })),
     );
     await insertChunked(trx, 'departments', buildDepartments().map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn })));
     await insertChunked(trx, 'items', buildCatalogue().map((item) => itemToRow(item, true, now)));
     await insertUsers(trx, users);
+    await setUserProfile(trx, DEMO_APPLICANT_PROFILE.username, DEMO_APPLICANT_PROFILE);
   });
   const days = chineseCalendarDays();
   for (const year of CALENDAR_YEARS) {

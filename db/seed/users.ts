@@ -1,4 +1,5 @@
 import { buildDepartments } from './departments';
+import { buildJurisdictions } from './jurisdictions';
 
 export type UserRole = 'applicant' | 'clerk' | 'reviewer' | 'proxy_agent' | 'intermediary' | 'supervisor' | 'admin';
 
@@ -14,6 +15,9 @@ export interface UserSeed {
 }
 
 export const DEMO_PASSWORD = 'demo1234';
+
+/** The demo applicant account's own particulars (a valid GB 11643 ID number), filled into their filing form. */
+export const DEMO_APPLICANT_PROFILE = { username: 'applicant', idNumber: '330302198807151232', phone: '13957712345' } as const;
 
 /**
  * One coherent demo path through 鹿城区: 五马街道 → 安澜社区 (the first
@@ -88,5 +92,37 @@ export function buildDemoUsers(): UserSeed[] {
     user('intermediary', '温州市瓯江工程咨询有限公司', 'intermediary', DEMO.cityCode),
     user('applicant', '张伟', 'applicant', DEMO.countyCode),
   );
-  return users;
+  return [...users, ...buildStaffing()];
+}
+
+/**
+ * The hand-named demo accounts the log-in page lists in demo mode (not the per-department
+ * `reviewer.<dept>.<level>` ones nor the staffing below, which follow patterns).
+ */
+export function featuredDemoUsers(): UserSeed[] {
+  return buildDemoUsers().filter((u) => !/^reviewer\.[a-z]+\.(county|city|province)$/.test(u.username) && !u.username.includes('-'));
+}
+
+/** The username of the clerk of a town or village centre: `clerk-330302006001`. */
+export const clerkUsername = (centreCode: string): string => `clerk-${centreCode}`;
+/** The username of a department's reviewer at a county or the city: `reviewer-330302000000-market`. */
+export const reviewerUsername = (jurisdictionCode: string, department: string): string => `reviewer-${jurisdictionCode}-${department}`;
+
+/**
+ * Every one of the 237 town and village centres gets a clerk, and every county and the city a reviewer of
+ * every department, named by the patterns above, so that a case filed anywhere can be worked to the end
+ * (province steps are the named `reviewer.<dept>.province` accounts').
+ */
+export function buildStaffing(): UserSeed[] {
+  const tree = buildJurisdictions();
+  const departments = buildDepartments();
+  const out: UserSeed[] = [];
+  for (const j of tree) {
+    if (j.level === 'town' || j.level === 'village') out.push(user(clerkUsername(j.code), `${j.centreName}窗口人员`, 'clerk', j.code));
+  }
+  for (const j of tree) {
+    if (j.level !== 'county' && j.level !== 'city') continue;
+    for (const d of departments) out.push(user(reviewerUsername(j.code, d.code), `${j.name}${d.name}审批员`, 'reviewer', j.code, d.code));
+  }
+  return out;
 }

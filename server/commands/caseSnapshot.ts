@@ -4,6 +4,7 @@ import type { WorkCalendar } from '../../workflows/calendar';
 import { buildCaseMachine, type CaseContext, type CaseMachine, type CaseState } from '../../workflows/caseMachine';
 import { readClock, type ClockRules, type ClockState } from '../../workflows/clock';
 import { ancestorCode, type Level } from '../../workflows/levels';
+import { readPromise } from '../../workflows/promiseClock';
 import { routeForCentre } from '../../workflows/route';
 
 /** What is persisted of a machine snapshot: enough to resolve it again. */
@@ -43,7 +44,37 @@ export function clockOf(c: CaseRow): ClockState {
   };
 }
 
-/** The case columns that follow from a snapshot and a clock: written together, never apart. */
+/** The promise clock as stored; null until the file is accepted. */
+export function promiseClockOf(c: CaseRow): ClockState | null {
+  if (c.promisePhase === 'pending' || !c.promiseStartedOn) return null;
+  return {
+    phase: c.promisePhase === 'finished' ? 'stopped' : 'promise',
+    startedOn: c.promiseStartedOn,
+    limitDays: c.promiseLimitDays,
+    pausedDays: c.promisePausedDays,
+    pausedSince: c.promisePausedSince,
+    pauseKind: c.promisePauseKind,
+    light: c.promiseLight,
+  };
+}
+
+/** The promise columns of a promise clock (null: not started). */
+export function promiseColumns(promise: ClockState | null, today: string, cal: WorkCalendar, rules: ClockRules): Partial<CaseRow> {
+  const p = readPromise(promise, today, cal, rules);
+  return {
+    promisePhase: p.status,
+    promiseStartedOn: promise?.startedOn ?? null,
+    promiseLimitDays: promise?.limitDays ?? 0,
+    promisePausedDays: promise?.pausedDays ?? 0,
+    promisePausedSince: promise?.pausedSince ?? null,
+    promisePauseKind: promise?.pauseKind ?? null,
+    promiseDueOn: p.dueOn,
+    promiseYellowOn: p.status === 'running' ? p.yellowOn : null,
+    promiseLight: p.light,
+  };
+}
+
+/** The case columns that follow from a snapshot and its clocks (step and promise): written together, never apart. */
 export function derivedColumns(
   persisted: PersistedCase,
   centreCode: string,
@@ -51,6 +82,7 @@ export function derivedColumns(
   today: string,
   cal: WorkCalendar,
   rules: ClockRules,
+  promise: ClockState | null = null,
 ): Partial<CaseRow> {
   const step = persisted.context.route[persisted.context.stepIndex]!;
   const reading = readClock(clock, today, cal, rules);
@@ -71,5 +103,6 @@ export function derivedColumns(
     deadlineOn: reading.deadline,
     yellowOn: reading.yellowOn,
     light: reading.light,
+    ...promiseColumns(promise, today, cal, rules),
   };
 }

@@ -15,16 +15,22 @@ import { hashQueryCode, newQueryCode, newSalt } from '../auth/queryCode';
 import type { AppContext } from '../context';
 import { forbidden, notAcceptedHere, notFound } from '../errors';
 import { canFileAt } from '../policies/cases';
+import { searchHashColumns } from '../search/searchHash';
 import { derivedColumns, machineFor, type PersistedCase } from './caseSnapshot';
+import { checkParties, partyColumns, type FilingAgent, type FilingApplicant } from './fileCaseParties';
+import { transitionIn, type TransitionResult } from './transitionCase';
 import { withRetry, writeEvent } from './writeHelpers';
 
 export interface FileCaseProps {
   actor: Actor | null;
   itemCode: string;
   centreCode: string;
-  applicant: { name: string; idNumber: string; phone: string };
+  applicant: FilingApplicant;
+  agent?: FilingAgent;
   materials: string[];
   delivery: { mode: DeliveryMode; address?: string };
+  /** Counter filing (窗口收件): the centre's clerk files and accepts in the same transaction. */
+  acceptNow?: boolean;
 }
 
 export interface FileCaseResult {
@@ -32,6 +38,8 @@ export interface FileCaseResult {
   event: CaseEventRow;
   /** Shown once, to the applicant; only its hash is kept. */
   queryCode: string;
+  /** The acceptance of a counter filing, written in the same transaction. */
+  accepted?: TransitionResult;
 }
 
 /** Files a case at a centre: the item must be one that centre's level may accept. */
@@ -48,6 +56,7 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
   if (item.linked && isCentreLevel(centre.level) && !centre.acceptsLinked) {
     throw notAcceptedHere(`${centre.name} does not accept linked items`);
   }
+  checkParties(item, props);
   const machine = machineFor(item, centre.level);
   const submitter = props.actor ?? ({ kind: 'system', name: '网上申报' } as const);
   const [initial] = initialTransition(machine);
@@ -70,8 +79,8 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
         itemId: item.id,
         itemCode: item.code,
         applicantName: props.applicant.name,
-        applicantIdNumber: props.applicant.idNumber,
         applicantPhone: props.applicant.phone,
+        ...partyColumns(props.applicant, props.agent),
         applicantUserId: props.actor?.kind === 'user' && props.actor.user.role === 'applicant' ? props.actor.user.id : null,
         filedByUserId: actorUserId(submitter),
         centreCode: centre.code,
@@ -86,6 +95,7 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
         closedAt: null,
         updatedAt: at,
         ...derivedColumns(persisted, centre.code, clock, today, ctx.calendar, rules),
+        ...searchHashColumns(ctx.config.SEARCH_HASH_KEY, props), // keyed hashes of the personal numbers staff search by
       } as Omit<CaseRow, 'id'>;
       const id = await insertCase(trx, base);
       // Readable aloud: filing date and a running number, e.g. 20261127-000123.
@@ -109,9 +119,12 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
       };
       const start = { kind: 'start', phase: 'acceptance', limitDays: clock.limitDays } as const;
       const event = await writeEvent(trx, row, eventRow, start, { at, today, cal: ctx.calendar, prevDesk: null });
-      return { case: row, event };
+      if (!props.acceptNow || !props.actor) return { case: row, event };
+      const opinion = '窗口收件：申请人证件已核验，当场受理';
+      const accepted = await transitionIn(ctx, trx, { caseNo, actor: props.actor, action: { type: 'ACCEPT', opinion } });
+      return { case: row, event, accepted };
     }),
   );
-  ctx.events.emit('committed', { caseId: result.case.id, caseNo: result.case.caseNo, seq: 1 });
+  ctx.events.emit('committed', { caseId: result.case.id, caseNo: result.case.caseNo, seq: result.accepted?.event.seq ?? 1 });
   return { ...result, queryCode };
 }

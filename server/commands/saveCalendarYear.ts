@@ -4,10 +4,11 @@ import { rowToCase } from '../../db/repositories/cases';
 import { chinaDate, type CalendarDay } from '../../workflows/calendar';
 import { readClock } from '../../workflows/clock';
 import { replaceTimers } from '../../db/repositories/timers';
-import { clockOf } from './caseSnapshot';
+import { clockOf, promiseClockOf, promiseColumns } from './caseSnapshot';
 import { timersFor } from './writeHelpers';
 import type { AppContext } from '../context';
 import { validationFailed } from '../errors';
+import { isRealIsoDate } from '../../workflows/isoDate';
 
 export interface SaveCalendarYearProps {
   year: number;
@@ -24,19 +25,20 @@ function dayOfWeek(date: string): number {
  * the State Council. Until a year is added, deadlines that reach into it are refused.
  */
 export async function saveCalendarYear(ctx: AppContext, props: SaveCalendarYearProps): Promise<{ year: number; days: number; refreshedCases: number }> {
-  const problems: { field: string; message: string }[] = [];
+  // `line` is the day's 1-based place in the list: the row of the form, the line of a pasted list.
+  const problems: { field: string; line: number; message: string }[] = [];
   const seen = new Set<string>();
   props.days.forEach((d, i) => {
-    const field = `days.${i}.date`;
-    const parsed = new Date(`${d.date}T00:00:00Z`);
-    if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== d.date) problems.push({ field, message: 'not a real date' });
-    else if (!d.date.startsWith(`${props.year}-`)) problems.push({ field, message: `not in ${props.year}` });
-    else if (seen.has(d.date)) problems.push({ field, message: 'listed twice' });
-    else if (d.kind === 'workday' && ![0, 6].includes(dayOfWeek(d.date))) problems.push({ field, message: 'a make-up working day must fall on a weekend' });
+    const at = { field: `days.${i}.date`, line: i + 1 };
+    // Never rolled over: 2027-13-01 is refused, not read as 2028-01-01.
+    if (!isRealIsoDate(d.date)) problems.push({ ...at, message: `line ${i + 1}: ${d.date} is not a real date` });
+    else if (!d.date.startsWith(`${props.year}-`)) problems.push({ ...at, message: `line ${i + 1}: ${d.date} is not in ${props.year}` });
+    else if (seen.has(d.date)) problems.push({ ...at, message: `line ${i + 1}: ${d.date} is listed twice` });
+    else if (d.kind === 'workday' && ![0, 6].includes(dayOfWeek(d.date))) problems.push({ ...at, message: `line ${i + 1}: a make-up working day must fall on a weekend` });
     seen.add(d.date);
   });
   if (problems.length) {
-    throw validationFailed(`Invalid calendar: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`, { issues: problems });
+    throw validationFailed(`Invalid calendar: ${problems.map((p) => p.message).join('; ')}`, { issues: problems });
   }
   await saveYear(ctx.db.knex, props.year, props.days, props.source, dbTime(ctx.now()));
   await ctx.reloadCalendar();
@@ -46,23 +48,28 @@ export async function saveCalendarYear(ctx: AppContext, props: SaveCalendarYearP
 
 /**
  * Deadlines counted provisionally (or on old data) are recounted on the new
- * calendar, and the cases' timers moved with them. A case that changes at the
- * same moment is left to its own transition, which recounts it anyway.
+ * calendar: the step's deadline and the promised completion date
+ * (承诺办结日期), and the cases' timers moved with them. A case that changes at
+ * the same moment is left to its own transition, which recounts it anyway.
  */
 async function refreshDeadlines(ctx: AppContext): Promise<number> {
   const knex = ctx.db.knex;
-  const rows = (await knex('cases').whereNotNull('deadline_on').select('*')).map(rowToCase);
+  const rows = (await knex('cases').where((w) => w.whereNotNull('deadline_on').orWhereIn('promise_phase', ['running', 'paused'])).select('*')).map(rowToCase);
   const today = chinaDate(ctx.now());
   const at = dbTime(ctx.now());
+  const rules = { yellowAt: ctx.config.YELLOW_AT };
   let n = 0;
   for (const c of rows) {
-    const r = readClock(clockOf(c), today, ctx.calendar, { yellowAt: ctx.config.YELLOW_AT });
-    if (r.deadline === c.deadlineOn && r.yellowOn === c.yellowOn) continue;
+    const r = readClock(clockOf(c), today, ctx.calendar, rules);
+    const p = promiseColumns(promiseClockOf(c), today, ctx.calendar, rules);
+    const same = r.deadline === c.deadlineOn && r.yellowOn === c.yellowOn && p.promiseDueOn === c.promiseDueOn && p.promiseYellowOn === c.promiseYellowOn && p.promiseLight === c.promiseLight;
+    if (same) continue;
+    const columns = { deadline_on: r.deadline, yellow_on: r.yellowOn, promise_due_on: p.promiseDueOn, promise_yellow_on: p.promiseYellowOn, promise_light: p.promiseLight };
     const moved = await knex.transaction(async (trx) => {
-      const updated = await trx('cases').where({ id: c.id, version: c.version }).update({ deadline_on: r.deadline, yellow_on: r.yellowOn });
+      const updated = await trx('cases').where({ id: c.id, version: c.version }).update(columns);
       if (Number(updated) !== 1) return false;
-      const fresh = { ...c, deadlineOn: r.deadline, yellowOn: r.yellowOn };
-      await replaceTimers(trx, c.id, c.version, timersFor(fresh, today, ctx.calendar), at);
+      const fresh = { ...c, deadlineOn: r.deadline, yellowOn: r.yellowOn, promiseDueOn: p.promiseDueOn ?? null, promiseYellowOn: p.promiseYellowOn ?? null, promiseLight: p.promiseLight ?? c.promiseLight };
+      await replaceTimers(trx, c.id, c.version, timersFor(fresh, today, ctx.calendar, ctx.config.ESCALATE_AFTER_RED_DAYS), at);
       return true;
     });
     if (moved) n++;

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { dbTime } from '../../db/connection';
 import { departmentExists } from '../../db/repositories/departments';
 import { findJurisdiction } from '../../db/repositories/jurisdictions';
-import { findUserById, findUserByUsername, insertUser, updateUserRow, type UserChanges, type UserRow } from '../../db/repositories/users';
+import { findUserById, findUserByUsername, insertUser, updateUserProfile, updateUserRow, type UserChanges, type UserRow } from '../../db/repositories/users';
 import type { Level } from '../../workflows/levels';
 import { hashPassword } from '../auth/passwords';
 import type { AppContext } from '../context';
@@ -16,6 +16,9 @@ export interface CreateUserProps {
   role: AccountRole;
   jurisdictionCode: string;
   department?: string | null;
+  /** An applicant's own particulars (migration 008). */
+  idNumber?: string | null;
+  phone?: string | null;
 }
 
 export interface UpdateUserProps {
@@ -28,6 +31,8 @@ export interface UpdateUserProps {
   department?: string | null;
   active?: boolean;
   password?: string;
+  idNumber?: string | null;
+  phone?: string | null;
 }
 
 const invalid = (field: string, message: string) => validationFailed(`Invalid request: ${field}: ${message}`, { issues: [{ field, message }] });
@@ -65,6 +70,7 @@ export async function createUser(ctx: AppContext, props: CreateUserProps): Promi
     if (isUniqueViolation(err)) throw usernameTaken(props.username);
     throw err;
   }
+  await updateUserProfile(db, id, { idNumber: props.idNumber, phone: props.phone });
   return (await findUserById(db, id))!;
 }
 
@@ -100,6 +106,7 @@ export async function updateUser(ctx: AppContext, props: UpdateUserProps): Promi
   if (props.password !== undefined) changes.passwordHash = await hashPassword(props.password);
   changes.revokeTokens = revokesTokens(user, changes);
   await updateUserRow(db, props.id, changes);
+  await updateUserProfile(db, props.id, { idNumber: props.idNumber, phone: props.phone });
   // Committed: the user's open sockets, on every process, are cut (the gateway listens).
   if (changes.revokeTokens) ctx.events.emit('userChanged', { userId: props.id });
   return (await findUserById(db, props.id))!;

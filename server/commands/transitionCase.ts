@@ -15,8 +15,10 @@ import type { AppContext } from '../context';
 import { AppError, caseNotFound, forbidden, invalidTransition, notFound, versionConflict } from '../errors';
 import { canActOnCase, canViewCase, staffsDeskOnRoute } from '../policies/cases';
 import { clockOf, derivedColumns, machineFor, restore, type PersistedCase } from './caseSnapshot';
+import { nextPromise } from './casePromise';
 import { deskOf } from '../realtime/desks';
 import { withRetry, writeEvent } from './writeHelpers';
+import { amendAndMarkColumns, historyPayload, prepareAction, recordUrging, urgingNotice } from './returnsAndUrging';
 
 /** An action as the API takes it: the machine event without the actor. */
 export type ActionInput = Exclude<CaseEvent, { type: 'SUBMIT' }> extends infer E
@@ -76,13 +78,16 @@ function authorise({ actor, action, expectedVersion }: TransitionCaseProps, row:
   if (closed) throw caseClosed(row.state);
 }
 
-async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: TransitionCaseProps): Promise<TransitionResult> {
-  const { actor, action } = props;
+/** Exported for counter filing, which files and accepts in one transaction. */
+export async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: TransitionCaseProps): Promise<TransitionResult> {
+  const { actor } = props;
   const row = await findCaseByNo(trx, props.caseNo, { forUpdate: true });
   if (!row) throw caseNotFound();
   authorise(props, row);
   const now = ctx.now();
   const today = chinaDate(now);
+  // What the machine cannot know (the promise, today, the tree) is checked and filled in first.
+  const action = prepareAction(row, props.action, today, ctx.calendar);
   if (action.type === 'REQUEST_MATERIALS' && materialsNoticeExpired(clockOf(row), today, ctx.calendar)) {
     throw new AppError('MATERIALS_NOTICE_EXPIRED', 409, 'The 5 working days to ask for missing materials are over: the file counts as accepted on arrival; accept it or refuse it with reasons');
   }
@@ -105,10 +110,11 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
     ctx.calendar,
   );
   const clock = applyClockChange(clockOf(row), change, today, ctx.calendar, rules);
+  const promise = nextPromise(row, prevSide, { state: persisted.value, context: after.context }, event, item, today, ctx.calendar, rules);
   const at = dbTime(now);
   const seq = row.lastSeq + 1;
   const patch: Partial<CaseRow> = {
-    ...derivedColumns(persisted, row.centreCode, clock, today, ctx.calendar, rules),
+    ...derivedColumns(persisted, row.centreCode, clock, today, ctx.calendar, rules, promise),
     version: row.version + 1,
     lastSeq: seq,
     updatedAt: at,
@@ -118,14 +124,16 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
     ...(action.type === 'DELIVER' ? { delivery: { mode: action.mode, address: action.address ?? row.delivery.address, trackingNo: action.trackingNo ?? null } } : {}),
     ...(action.type === 'CHOOSE_DELIVERY' ? { delivery: { mode: action.mode, address: action.address ?? null, trackingNo: null } } : {}),
     ...(action.type === 'SUPPLY_MATERIALS' ? { materials: [...row.materials, ...action.materials] } : {}),
+    ...amendAndMarkColumns(row, action, after.context),
   };
   if (!(await updateCaseIfVersion(trx, row.id, row.version, patch))) {
     const fresh = await findCaseByNo(trx, props.caseNo);
     throw versionConflict(row.version, fresh?.version ?? row.version);
   }
   const updated: CaseRow = { ...row, ...patch };
-  const { type, ...payload } = action;
-  const opinion = 'opinion' in action ? action.opinion : 'reason' in action ? action.reason : 'reasons' in action ? action.reasons : undefined;
+  const { type } = action;
+  const payload = historyPayload(action, eventActorOf(actor).level);
+  const opinion = 'opinion' in action ? action.opinion : 'reason' in action ? action.reason : 'reasons' in action ? action.reasons : 'reply' in action ? action.reply : undefined;
   const eventRow = {
     caseId: row.id,
     seq,
@@ -141,11 +149,15 @@ async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: Trans
     payload: payload as Record<string, unknown>,
     createdAt: at,
   };
+  const urging = urgingNotice(row, action, before.context, eventRow);
   const written = await writeEvent(trx, updated, eventRow, change, {
+    notice: urging ?? undefined,
+    escalateAfterRedDays: ctx.config.ESCALATE_AFTER_RED_DAYS,
     at,
     today,
     cal: ctx.calendar,
     prevDesk: deskOf(row.currentLevel, row.currentJurisdiction, row.currentDepartment, row.stepKind),
   });
+  if (urging) await recordUrging(trx, updated, actor, action, urging.notice, written.id);
   return { case: updated, event: written };
 }

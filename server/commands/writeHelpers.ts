@@ -12,7 +12,8 @@ import { replaceTimers } from '../../db/repositories/timers';
 import { CalendarYearMissingError, type WorkCalendar } from '../../workflows/calendar';
 import type { ClockChange } from '../../workflows/clock';
 import { planTimers, type TimerPlan } from '../../workflows/deadlineTimers';
-import type { CaseUpdated } from '../../workflows/socketContract';
+import type { CaseUpdated, CaseUrged } from '../../workflows/socketContract';
+import { escalationTimer } from '../../workflows/deadlineTimers';
 import { AppError, calendarMissing } from '../errors';
 import { deskOf } from '../realtime/desks';
 
@@ -21,6 +22,8 @@ export interface OutboxPayload {
   live: CaseUpdated;
   desks: { from: string | null; to: string | null };
   centrePath: string;
+  /** 督办/催办/escalation: a notice for the desk or supervisors who must answer (server/commands/returnsAndUrging.ts). */
+  urged?: { notice: CaseUrged; rooms: string[] };
 }
 
 /** The payload every watcher of a case receives for a committed transition. */
@@ -51,12 +54,12 @@ export async function writeEvent(
   c: CaseRow,
   event: Omit<NewCaseEvent, 'live'>,
   change: ClockChange,
-  when: { at: string; today: string; cal: WorkCalendar; prevDesk: string | null },
+  when: { at: string; today: string; cal: WorkCalendar; prevDesk: string | null; notice?: OutboxPayload['urged']; escalateAfterRedDays?: number },
 ): Promise<CaseEventRow> {
   const live = caseUpdatedPayload(c, event);
   const id = await insertCaseEvent(trx, { ...event, live });
   const desk = c.closedAt ? null : deskOf(c.currentLevel, c.currentJurisdiction, c.currentDepartment, c.stepKind);
-  const payload: OutboxPayload = { live, desks: { from: when.prevDesk, to: desk }, centrePath: c.centrePath };
+  const payload: OutboxPayload = { live, desks: { from: when.prevDesk, to: desk }, centrePath: c.centrePath, ...(when.notice ? { urged: when.notice } : {}) };
   await insertOutbox(trx, { caseId: c.id, caseEventId: id, topic: 'case:updated', payload, createdAt: when.at });
   if (change.kind !== 'none' && change.kind !== 'extend') {
     await closeClockIntervals(trx, c.id, when.at);
@@ -65,15 +68,18 @@ export async function writeEvent(
       await openClockInterval(trx, { caseId: c.id, phase: c.clockPhase, owner, startedAt: when.at });
     }
   }
-  await replaceTimers(trx, c.id, c.version, timersFor(c, when.today, when.cal), when.at);
+  await replaceTimers(trx, c.id, c.version, timersFor(c, when.today, when.cal, when.escalateAfterRedDays), when.at);
   return { ...event, id, live };
 }
 
 // SQLITE_BUSY_SNAPSHOT: with several processes on one WAL file, another process committed after
 // this transaction's first read, so its first write is refused; run it again on a fresh snapshot.
 /** The deadline timers a case needs in the state its row is in. */
-export function timersFor(c: CaseRow, today: string, cal: WorkCalendar): TimerPlan[] {
-  return planTimers(
+export function timersFor(c: CaseRow, today: string, cal: WorkCalendar, escalateAfterRedDays?: number): TimerPlan[] {
+  const escalation = escalateAfterRedDays
+    ? escalationTimer({ closed: c.closedAt !== null, phase: c.promisePhase, dueOn: c.promiseDueOn, escalatedFor: (c.snapshot as { context: { escalatedFor?: string | null } }).context.escalatedFor ?? null }, escalateAfterRedDays, cal)
+    : [];
+  return [...escalation, ...planTimers(
     {
       state: c.state,
       phase: c.clockPhase,
@@ -85,7 +91,7 @@ export function timersFor(c: CaseRow, today: string, cal: WorkCalendar): TimerPl
       today,
     },
     cal,
-  );
+  )];
 }
 
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);

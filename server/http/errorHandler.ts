@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { AppError } from '../errors';
+import { redactUrl } from './logRedaction';
 
 /** What body-parser (http-errors), raw-body, zlib and the router attach to the errors they throw. */
 interface HttpLibraryError {
@@ -15,7 +16,7 @@ interface HttpLibraryError {
 export function errorHandler(log: Logger) {
   return (err: unknown, req: Request, res: Response, next: NextFunction) => {
     const e = toAppError(err);
-    if (e.status >= 500) log.error({ err, method: req.method, url: req.originalUrl }, 'request failed');
+    if (e.status >= 500) log.error({ err, method: req.method, url: redactUrl(req.originalUrl) }, 'request failed');
     // Too late for an error body: Express's own handler closes the connection.
     if (res.headersSent) return next(err);
     res.status(e.status).json({ error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } });

@@ -1,6 +1,7 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../workflows/caseEvents';
+import { idNumber, phone } from './schemas';
 
 extendZodWithOpenApi(z);
 
@@ -15,10 +16,18 @@ const displayName = z.string().trim().min(1).max(64);
 const password = z.string().min(8, 'at least 8 characters').max(128);
 const department = z.string().trim().min(1).max(32).nullable();
 
+// An applicant account's own particulars (filled into their filing form), checked like a filing's.
+const profile = {
+  idNumber: idNumber.nullable().optional().openapi({ description: 'the account holder’s resident ID number (GB 11643 check character verified)' }),
+  phone: phone.nullable().optional().openapi({ description: 'the account holder’s phone' }),
+};
+
 export const UsersQuery = z
   .object({
     q: z.string().trim().max(64).optional().openapi({ description: 'part of the username or display name' }),
     role: role.optional(),
+    jurisdiction: areaCode.optional().openapi({ description: 'accounts placed at this area code or anywhere under it' }),
+    department: z.string().trim().min(1).max(32).optional().openapi({ description: 'department code (reviewers)' }),
     page: z.coerce.number().int().min(1).default(1),
     pageSize: z.coerce.number().int().min(1).max(100).default(20),
   })
@@ -35,6 +44,7 @@ export const CreateUserBody = z
     role,
     jurisdictionCode: areaCode,
     department: department.optional().openapi({ description: 'department code; required for reviewers, ignored for other roles' }),
+    ...profile,
   })
   .strict()
   .openapi('CreateUserBody');
@@ -47,6 +57,7 @@ export const UpdateUserBody = z
     department: department.optional(),
     active: z.boolean().optional(),
     password: password.optional().openapi({ description: 'a new password (reset)' }),
+    ...profile,
   })
   .strict()
   .refine((b) => Object.keys(b).length > 0, { message: 'change at least one field' })

@@ -7,6 +7,7 @@ import { levelOfCode } from '../../workflows/levels';
 import { eventActorOf, type Actor } from '../auth/actor';
 import { clockOf, machineFor, restore, type PersistedCase } from '../commands/caseSnapshot';
 import { canActOnCase } from './cases';
+import { applicantUrgeRefusal } from '../commands/returnsAndUrging';
 
 /**
  * A well-formed example of each action, so the machine's guards judge only
@@ -30,6 +31,10 @@ const SAMPLE: Record<ActionType, Record<string, unknown>> = {
   COMPLETE: {},
   WITHDRAW: {},
   CHOOSE_DELIVERY: { mode: 'pickup' },
+  AMEND: { reason: '-', addMaterials: ['-'] },
+  URGE: { reason: '-', replyBy: '9999-12-31' },
+  URGE_REPLY: { reply: '-' },
+  APPLICANT_URGE: {},
 };
 
 export interface AvailableActionsProps {
@@ -53,6 +58,8 @@ export function availableActions({ actor, row, item, today, calendar }: Availabl
   return ACTION_TYPES.filter((type) => {
     if (!canActOnCase(actor, row, type)) return false;
     if (type === 'REQUEST_MATERIALS' && materialsNoticeExpired(clockOf(row), today, calendar)) return false;
+    // 催办 only past the promised date, once per working day.
+    if (type === 'APPLICANT_URGE' && applicantUrgeRefusal(row, today, calendar)) return false;
     return snapshot.can({ type, ...SAMPLE[type], actor: eventActor } as CaseEvent);
   });
 }

@@ -6,7 +6,7 @@ import type { Route } from '../../workflows/route';
 import type { Actor } from '../auth/actor';
 
 /** Actions an applicant may take on their own case; staff act at their step. */
-const APPLICANT_ACTIONS: readonly ActionType[] = ['SUPPLY_MATERIALS', 'WITHDRAW', 'COMPLETE', 'CHOOSE_DELIVERY'];
+const APPLICANT_ACTIONS: readonly ActionType[] = ['SUPPLY_MATERIALS', 'WITHDRAW', 'COMPLETE', 'CHOOSE_DELIVERY', 'APPLICANT_URGE'];
 
 function routeOf(c: CaseRow): Route {
   return (c.snapshot as { context: { route: Route } }).context.route;
@@ -68,6 +68,8 @@ export function canActOnCase(actor: Actor, c: CaseRow, type: CaseEventType): boo
   const u = actor.user;
   if (u.role === 'applicant') return c.applicantUserId === u.id && APPLICANT_ACTIONS.includes(type as ActionType);
   if (u.role === 'clerk' || u.role === 'reviewer') return worksCurrentStep(actor, c) && canViewCase(actor, c);
+  // 督办: a supervisor urges any case in their jurisdiction; that is all a supervisor does to a case.
+  if (u.role === 'supervisor') return type === 'URGE' && canViewCase(actor, c);
   return false;
 }
 
@@ -81,6 +83,11 @@ export function staffsDeskOnRoute(actor: Actor, c: CaseRow): boolean {
   const u = actor.user;
   if (u.role !== 'clerk' && u.role !== 'reviewer') return false;
   return routeOf(c).some((s) => worksStep(u, s) && ancestorCode(c.centreCode, s.level) === u.jurisdictionCode);
+}
+
+/** Counter filing (窗口收件): only the centre's own clerk files and accepts in one step. */
+export function canFileAndAccept(actor: Actor | null, centreCode: string): boolean {
+  return actor?.kind === 'user' && actor.user.role === 'clerk' && actor.user.jurisdictionCode === centreCode;
 }
 
 export function canFileAt(actor: Actor | null, centreCode: string): boolean {

@@ -4,8 +4,10 @@ import type { WorkCalendar } from '../../workflows/calendar';
 import { readClock, type ClockRules } from '../../workflows/clock';
 import { ancestorCode } from '../../workflows/levels';
 import type { PersistedCase } from '../commands/caseSnapshot';
-import { clockOf } from '../commands/caseSnapshot';
+import { clockOf, promiseClockOf } from '../commands/caseSnapshot';
+import { readPromise } from '../../workflows/promiseClock';
 import type { PersonalDataView } from '../policies/cases';
+import { presentParties } from './parties';
 
 export function maskIdNumber(id: string): string {
   return id.length <= 7 ? '*'.repeat(id.length) : `${id.slice(0, 3)}${'*'.repeat(id.length - 7)}${id.slice(-4)}`;
@@ -38,6 +40,9 @@ export function presentCase(c: CaseRow, o: PresentOptions) {
   const snap = c.snapshot as PersistedCase;
   const ctx = snap.context;
   const clock = readClock(clockOf(c), o.today, o.calendar, o.rules);
+  const promise = readPromise(promiseClockOf(c), o.today, o.calendar, o.rules);
+  // The step's deadline, like the promise's, reads "if resumed today" while paused and ends with the step clock.
+  const stepDue = clock.phase === 'stopped' ? null : readPromise(clockOf(c), o.today, o.calendar, o.rules).dueOn;
   return {
     caseNo: c.caseNo,
     itemCode: c.itemCode,
@@ -53,6 +58,20 @@ export function presentCase(c: CaseRow, o: PresentOptions) {
       level: c.currentLevel,
       jurisdictionCode: c.currentJurisdiction,
       department: c.currentDepartment,
+      dueOn: stepDue,
+      light: clock.light,
+    },
+    // The one promised completion date (承诺办结日期): what "overdue" means everywhere.
+    promise: {
+      status: promise.status,
+      limitDays: promise.limitDays,
+      dueOn: promise.dueOn,
+      usedDays: promise.usedDays,
+      leftDays: promise.leftDays,
+      overdueDays: promise.overdueDays,
+      light: promise.light,
+      pauseKind: promise.pauseKind,
+      provisional: promise.dueOn !== null && o.calendar.isProvisional(promise.dueOn),
     },
     // The map of levels the applicant sees: each step with the jurisdiction it happens in.
     route: ctx.route.map((s, i) => ({
@@ -63,11 +82,7 @@ export function presentCase(c: CaseRow, o: PresentOptions) {
       jurisdictionCode: ancestorCode(c.centreCode, s.level),
       limitDays: s.limitDays,
     })),
-    applicant: {
-      name: c.applicantName,
-      idNumber: o.personal === 'full' ? c.applicantIdNumber : maskIdNumber(c.applicantIdNumber),
-      phone: o.personal === 'full' ? c.applicantPhone : maskPhone(c.applicantPhone),
-    },
+    ...presentParties(c, o.personal),
     clock: {
       phase: clock.phase,
       paused: clock.paused,
@@ -85,6 +100,10 @@ export function presentCase(c: CaseRow, o: PresentOptions) {
     materialsRequested: ctx.materialsRequested,
     extended: ctx.extended,
     special: ctx.special,
+    // Returned down and not yet forwarded again (the upper desk's reason); a 督办 awaiting the desk's reply.
+    returned: ctx.returned ?? null,
+    urge: ctx.urge ?? null,
+    escalatedFor: ctx.escalatedFor ?? null,
     decision: ctx.decision,
     licenceNo: ctx.licenceNo,
     delivery: { ...c.delivery, address: addressFor(c.delivery.address, o.personal) },

@@ -1,4 +1,5 @@
 import type { ItemRow } from '../../db/repositories/items';
+import { blankFormsOf } from '../../workflows/blankForms';
 import type { JurisdictionRow } from '../../db/repositories/jurisdictions';
 import type { UserRow } from '../../db/repositories/users';
 
@@ -17,7 +18,8 @@ export function presentUser(u: UserRow) {
 
 export function presentItem(i: ItemRow) {
   const { id: _id, ...rest } = i;
-  return rest;
+  // The forms the guide offers blank, to print and fill in before coming.
+  return { ...rest, forms: blankFormsOf(i.materials) };
 }
 
 export function presentJurisdiction(j: JurisdictionRow) {

@@ -79,6 +79,7 @@ export function attachGateway(ctx: AppContext, http: HttpServer, limits: RateLim
       if (desk) void socket.join(desk);
       if (user.role === 'supervisor' || user.role === 'admin') {
         void socket.join(rooms.stats(user.jurisdictionCode));
+        if (user.role === 'supervisor') void socket.join(rooms.supervision(user.jurisdictionCode));
         // A wall screen shows its counters at once, not at the next change.
         void stats.sendTo(socket, user.jurisdictionCode);
       }

@@ -92,5 +92,6 @@ export class OutboxPublisher {
     const { from, to } = p.desks;
     if (from && from !== to) this.io.to(from).emit('queue:changed', { ...base, desk: from, change: 'left' } satisfies QueueChanged);
     if (to) this.io.to(to).emit('queue:changed', { ...base, desk: to, change: from === to ? 'updated' : 'arrived' } satisfies QueueChanged);
+    if (p.urged) this.io.to(p.urged.rooms).emit('case:urged', p.urged.notice);
   }
 }

@@ -1,4 +1,5 @@
 import { overviewUnder } from '../../db/repositories/caseQueries';
+import { countOverdueUnder } from '../../db/repositories/promiseLight';
 import { chinaDate } from '../../workflows/calendar';
 import { rooms, type StatsChanged } from '../../workflows/socketContract';
 import type { AppContext } from '../context';
@@ -107,11 +108,13 @@ export class StatsThrottle {
   }
 
   async snapshot(scope: string, path: string): Promise<StatsChanged> {
-    const { accepted, decided, ...o } = await overviewUnder(this.ctx.db.knex, path, chinaDate(this.ctx.now()));
+    const today = chinaDate(this.ctx.now());
+    const [{ accepted, decided, ...o }, overdue] = await Promise.all([overviewUnder(this.ctx.db.knex, path, today), countOverdueUnder(this.ctx.db.knex, path, today)]);
     return {
       scope,
       ...o,
-      counters: { filed: o.total, accepted, decided, overdue: o.byLight.red ?? 0 },
+      // Overdue: past the promised date (承诺办结日期), as on the dashboard.
+      counters: { filed: o.total, accepted, decided, overdue },
       at: new Date().toISOString(),
     };
   }

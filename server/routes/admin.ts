@@ -7,6 +7,10 @@ import { badRequest } from '../errors';
 import { requireUser } from '../http/auth';
 import { CalendarYearBody } from '../http/schemas';
 import { parseBody, parseQuery } from '../http/validate';
+import { importLang } from '../../workflows/importProblems';
+
+/** What the catalogue import takes as its body. */
+export const IMPORT_TYPES = ['text/csv', 'text/plain', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
 
 /** Administrator operations: catalogue import and the holiday calendar. */
 export function adminRouter(ctx: AppContext): Router {
@@ -16,9 +20,12 @@ export function adminRouter(ctx: AppContext): Router {
     requireUser(res, ['admin']);
     next();
   };
-  r.post('/items/import', adminOnly, express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }), async (req, res) => {
-    if (typeof req.body !== 'string' || req.body.length === 0) throw badRequest('Send the CSV as the body with Content-Type: text/csv');
-    res.json(await importItems(ctx, { csv: req.body }));
+  // Raw bytes: the importer tells UTF-8 from GB18030 (Excel on a Chinese Windows) and CSV from .xlsx itself.
+  r.post('/items/import', adminOnly, express.raw({ type: IMPORT_TYPES, limit: '5mb' }), async (req, res) => {
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw badRequest('Send the CSV or .xlsx file as the body with Content-Type: text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const charset = /;\s*charset="?([\w.:-]+)"?/i.exec(req.get('content-type') ?? '')?.[1];
+    const lang = importLang(req.acceptsLanguages('zh', 'en') || 'zh');
+    res.json(await importItems(ctx, { data: req.body, charset, lang }));
   });
   r.get('/calendar/years', (_req, res) => {
     res.json({ years: ctx.calendar.years() });

@@ -1,5 +1,6 @@
 import { Router } from 'express';
-import { findUserByUsername } from '../../db/repositories/users';
+import { findUserByUsername, findUserProfile } from '../../db/repositories/users';
+import { DEMO_PASSWORD, featuredDemoUsers } from '../../db/seed/users';
 import { dummyHash, verifyPassword } from '../auth/passwords';
 import { signToken } from '../auth/tokens';
 import type { AppContext } from '../context';
@@ -25,8 +26,17 @@ export function authRouter(ctx: AppContext): Router {
     const token = signToken(user, ctx.config.JWT_SECRET, ctx.config.TOKEN_TTL_HOURS);
     res.json({ token, user: presentUser(user) });
   });
-  r.get('/me', (_req, res) => {
-    res.json({ user: presentUser(requireUser(res)) });
+  // What the log-in page offers to try: in demo mode the seeded accounts and their password; otherwise nothing at all.
+  r.get('/demo-accounts', (_req, res) => {
+    if (!ctx.config.DEMO_MODE) return void res.json({ demoMode: false, accounts: [] });
+    const accounts = featuredDemoUsers().map((u) => ({ username: u.username, role: u.role, displayName: u.displayName, jurisdictionCode: u.jurisdictionCode }));
+    res.json({ demoMode: true, password: DEMO_PASSWORD, accounts, patterns: { clerk: 'clerk-<jurisdiction code>', reviewer: 'reviewer-<jurisdiction code>-<department code>' } });
+  });
+  r.get('/me', async (_req, res) => {
+    const user = requireUser(res);
+    // An applicant's own ID number and phone, for their filing form; staff accounts carry none.
+    const profile = user.role === 'applicant' ? await findUserProfile(ctx.db.knex, user.id) : undefined;
+    res.json({ user: presentUser(user), ...(profile ? { profile } : {}) });
   });
   return r;
 }

@@ -1,23 +1,21 @@
 import { Router, type Request, type Response } from 'express';
 import { findCaseByNo, type CaseRow } from '../../db/repositories/cases';
 import { listCaseEvents } from '../../db/repositories/caseEvents';
-import { listCases } from '../../db/repositories/caseQueries';
 import { findItemById } from '../../db/repositories/items';
-import { findJurisdiction } from '../../db/repositories/jurisdictions';
-import { isWithin } from '../../workflows/levels';
 import { chinaDate } from '../../workflows/calendar';
 import type { Actor } from '../auth/actor';
 import { queryCodeMatches } from '../auth/queryCode';
 import { fileCase } from '../commands/fileCase';
 import { transitionCase, type ActionInput } from '../commands/transitionCase';
 import type { AppContext } from '../context';
-import { caseNotFound, forbidden, notFound, unauthenticated } from '../errors';
+import { caseNotFound, notFound, unauthenticated } from '../errors';
 import { currentUser, requireUser } from '../http/auth';
 import { ActionBody, CaseNoParam, CasesQuery, EventsQuery, FileCaseBody } from '../http/schemas';
 import { parseBody, parseQuery } from '../http/validate';
 import { availableActions } from '../policies/availableActions';
 import { canViewCase, personalDataView } from '../policies/cases';
 import { presentCase, presentEvent } from '../presenters/case';
+import { searchCases } from '../search/searchCases';
 import { clientAddress, rateLimitsOf } from '../security/httpLimits';
 
 
@@ -27,7 +25,7 @@ import { clientAddress, rateLimitsOf } from '../security/httpLimits';
  * answer alike, so none tells a guesser which case numbers exist (wrong
  * codes count against the rate limit).
  */
-async function resolveCaseAccess(ctx: AppContext, req: Request, res: Response): Promise<{ actor: Actor; row: CaseRow }> {
+export async function resolveCaseAccess(ctx: AppContext, req: Request, res: Response): Promise<{ actor: Actor; row: CaseRow }> {
   const caseNo = parseQuery(CaseNoParam, req.params.caseNo);
   const user = currentUser(res);
   const code = req.get('x-query-code');
@@ -71,33 +69,16 @@ export function casesRouter(ctx: AppContext): Router {
     const actor: Actor | null = user ? { kind: 'user', user } : null;
     const result = await fileCase(ctx, { actor, ...body });
     const viewer: Actor = actor ?? { kind: 'queryCode', caseNo: result.case.caseNo };
-    res.status(201).json({ ...(await present(result.case, viewer)), queryCode: result.queryCode });
+    // A counter filing answers with the case as accepted.
+    res.status(201).json({ ...(await present(result.accepted?.case ?? result.case, viewer)), queryCode: result.queryCode });
   });
 
-  // Lists for supervisors (drill-down), centre clerks (their centre and below) and applicants with an account.
+  // Staff find any case they may see (search, the dashboard's drill-down); an applicant account lists its own.
   r.get('/', async (req, res) => {
-    const user = requireUser(res, ['supervisor', 'admin', 'clerk', 'applicant']);
+    const user = requireUser(res, ['supervisor', 'admin', 'clerk', 'reviewer', 'applicant']);
     const q = parseQuery(CasesQuery, req.query);
     const actor: Actor = { kind: 'user', user };
-    let path: string | null = null;
-    if (user.role !== 'applicant') {
-      const scope = q.scope ?? user.jurisdictionCode;
-      if (!isWithin(scope, user.jurisdictionCode)) throw forbidden('That area is outside your jurisdiction');
-      const root = await findJurisdiction(ctx.db.knex, scope);
-      if (!root) throw notFound('Jurisdiction');
-      path = root.path;
-    }
-    const { total, cases } = await listCases(ctx.db.knex, {
-      path,
-      applicantUserId: user.role === 'applicant' ? user.id : undefined,
-      state: q.state,
-      light: q.light,
-      itemCode: q.itemCode,
-      q: q.q || undefined,
-      today: chinaDate(ctx.now()),
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    });
+    const { total, cases } = await searchCases(ctx, { user, query: q });
     res.json({ total, page: q.page, pageSize: q.pageSize, cases: await Promise.all(cases.map((c) => present(c, actor))) });
   });
 

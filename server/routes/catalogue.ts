@@ -5,7 +5,10 @@ import { findJurisdiction, listCentres, listJurisdictions } from '../../db/repos
 import type { AppContext } from '../context';
 import { notFound } from '../errors';
 import { ItemsQuery, JurisdictionsQuery } from '../http/schemas';
-import { parseQuery } from '../http/validate';
+import { parseBody, parseQuery } from '../http/validate';
+import { ItemCodeParam, ItemKeywordsBody } from '../http/catalogueSchemas';
+import { requireUser } from '../http/auth';
+import { saveItemKeywords } from '../commands/saveItemKeywords';
 import { presentItem, presentJurisdiction } from '../presenters/misc';
 
 /** Public reference data: the catalogue and the jurisdiction tree. */
@@ -46,7 +49,16 @@ export function catalogueRouter(ctx: AppContext): Router {
   r.get('/centres', async (req, res) => {
     const q = parseQuery(JurisdictionsQuery.pick({ under: true }), req.query);
     const centres = await listCentres(ctx.db.knex, q.under);
-    res.json({ centres: centres.map((c) => ({ code: c.code, name: c.name, level: c.level, acceptsLinked: c.acceptsLinked })) });
+    res.json({
+      centres: centres.map((c) => ({ code: c.code, name: c.name, level: c.level, acceptsLinked: c.acceptsLinked, address: c.address, hours: c.hours, phone: c.phone })),
+    });
+  });
+  // The administrator changes an item's everyday words: a new version of the item (commands/saveItemKeywords.ts).
+  r.put('/items/:code/keywords', async (req, res) => {
+    const user = requireUser(res, ['admin']);
+    const code = parseQuery(ItemCodeParam, req.params.code);
+    const { keywords } = parseBody(ItemKeywordsBody, req.body);
+    res.json(presentItem(await saveItemKeywords(ctx, { code, keywords, by: user.username })));
   });
   return r;
 }

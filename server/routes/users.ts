@@ -13,7 +13,7 @@ export function usersRouter(ctx: AppContext): Router {
   r.get('/users', async (req, res) => {
     requireUser(res, ['admin']);
     const q = parseQuery(UsersQuery, req.query);
-    const { total, users } = await listUsers(ctx.db.knex, { q: q.q || undefined, role: q.role, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+    const { total, users } = await listUsers(ctx.db.knex, { q: q.q || undefined, role: q.role, under: q.jurisdiction, department: q.department, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
     res.json({ total, page: q.page, pageSize: q.pageSize, users: users.map(presentUser) });
   });
   r.post('/users', async (req, res) => {

@@ -16,6 +16,7 @@ const PATH: Record<Exclude<Stage, 'acceptance'>, { from: Stage; by: string; acti
   approved: { from: 'cityDecision', by: 'reviewer.city', action: { type: 'APPROVE', opinion: '准予许可' } },
   issued: { from: 'approved', by: 'reviewer.city', action: { type: 'ISSUE', licenceNo: 'YP-AUTHZ-FIXTURE' } },
   delivered: { from: 'issued', by: 'clerk.village', action: { type: 'DELIVER', mode: 'post', trackingNo: 'EMS-AUTHZ-1' } },
+  countyUrged: { from: 'countyReview', by: 'supervisor.city', action: { type: 'URGE', reason: '请加快办理', replyBy: '2099-12-31' } },
 };
 
 function stepsTo(stage: Stage): { by: string; action: Record<string, unknown> }[] {

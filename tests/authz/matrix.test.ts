@@ -77,7 +77,8 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     );
     expect({
       routesWithoutRow: routes.filter((r) => !rows.includes(r)),
-      rowsWithoutRoute: rows.filter((r) => !routes.includes(r)),
+      // A row may try one route a second way: 'POST /api/cases (acceptNow)' is POST /api/cases with a counter filing.
+      rowsWithoutRoute: rows.filter((r) => !routes.includes(r.replace(/ \(.*\)$/, ''))),
       rowsWithoutProbe: rows.filter((r) => REST[r] !== 'actions' && !PROBES[r]),
       describedButNotServed: described.filter((d) => !routes.includes(d)),
       actionTypesWithoutRow: ACTION_TYPES.filter((t) => !ACTIONS[t]),

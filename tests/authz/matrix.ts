@@ -87,6 +87,7 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /{*page}': { own: EVERYONE }, // the web app's pages
   'POST /api/auth/login': { own: EVERYONE },
   'GET /api/auth/me': { own: LOGGED_IN },
+  'GET /api/auth/demo-accounts': { own: EVERYONE },
   'GET /api/items': { own: EVERYONE },
   'GET /api/items/:code': { own: EVERYONE },
   'GET /api/departments': { own: EVERYONE },
@@ -100,23 +101,41 @@ export const REST: Record<string, Row | 'actions'> = {
     own: g(  OK, OK, OK,  OK,   F,     F,    F,     F,     F,    F,     F,     F,     F,    F,     F,    OK,   F),
     other: g(OK, OK, OK,  F,    F,     F,    NA,    NA,    F,    NA,    NA,    F,     F,    NA,    NA,   OK,   F),
   },
+  // Counter filing (窗口收件) that accepts in the same step: the centre's own clerk only.
+  'POST /api/cases (acceptNow)': {
+    //      anon qc  appl c.vil c.town c.cty c.city c.prov r.cty r.city r.prov r.hlth s.cty s.city admin agent inter
+    own: g(  F,  F,  F,   OK,   F,     F,    F,     F,     F,    F,     F,     F,     F,    F,     F,    F,    F),
+    other: g(F,  F,  F,   F,    F,     F,    NA,    NA,    F,    NA,    NA,    F,     F,    NA,    NA,   F,    F),
+  },
+  // Search and drill-down: staff within their jurisdiction (reviewers: the cases on their desk's routes), applicants their own.
   'GET /api/cases': {
-    own: g(  U,  U,  OK,  OK,   OK,    OK,   OK,    OK,    F,    F,     F,     F,     OK,   OK,    OK,   F,    F),
+    own: g(  U,  U,  OK,  OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    OK,   OK,    OK,   F,    F),
     other: g(U,  U,  OK,  F,    F,     F,    NA,    NA,    F,    NA,    NA,    F,     F,    NA,    NA,   F,    F),
     content: 'ownJurisdiction',
   },
   'GET /api/cases/:caseNo': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/cases/:caseNo/events': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
+  // The written decision: 404 NOT_FOUND for whoever may see the case until one is made (the probe's case has none).
+  'GET /api/cases/:caseNo/decision': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
+  'GET /api/cases/:caseNo/rights-notice': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
   'POST /api/cases/:caseNo/actions': 'actions',
   'GET /api/queue': {
     own: g(  U,  U,  F,   OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    F,    F,     F,    F,    F),
     content: 'ownDesk',
   },
+  // 已办: what the caller's own desk acted on.
+  'GET /api/desk/handled': {
+    own: g(  U,  U,  F,   OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    F,    F,     F,    F,    F),
+    content: 'ownJurisdiction',
+  },
   'GET /api/stats/overview': { own: STATS_OWN, other: STATS_OTHER },
+  // Cases raised to the supervisor's own jurisdiction (督办 escalations); nobody else has such a list.
+  'GET /api/urgings': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, OK, OK, F, F, F) },
   'GET /api/stats/dashboard': { own: STATS_OWN, other: STATS_OTHER },
   // The admin's probes: a CSV-less import (400) and a bad calendar (422) pass the role check and change nothing.
   'POST /api/items/import': { own: adminOnly('400 BAD_REQUEST') },
   'PUT /api/calendar/years/:year': { own: adminOnly('422 VALIDATION_FAILED') },
+  'PUT /api/items/:code/keywords': { own: adminOnly('422 VALIDATION_FAILED') },
   'GET /api/users': { own: adminOnly(OK) },
   'POST /api/users': { own: adminOnly(OK) },
   'PATCH /api/users/:id': { own: adminOnly(OK) },
@@ -127,7 +146,7 @@ export const REST: Record<string, Row | 'actions'> = {
  * 安澜社区 (village → town → 鹿城区 market → 温州市 market decides and issues →
  * delivered back at the village); tests/authz/fixtures.ts drives it there.
  */
-export type Stage = 'acceptance' | 'awaitingMaterials' | 'townReview' | 'countyReview' | 'countySpecial' | 'cityDecision' | 'approved' | 'issued' | 'delivered';
+export type Stage = 'acceptance' | 'awaitingMaterials' | 'townReview' | 'countyReview' | 'countySpecial' | 'cityDecision' | 'approved' | 'issued' | 'delivered' | 'countyUrged';
 
 export interface ActionRow {
   stage: Stage;
@@ -145,6 +164,8 @@ const AT_COUNTY_MARKET = g(            U,   F,  F,   C,    C,     F,    F,     F
 const AT_CITY_MARKET = g(              U,   F,  F,   C,    C,     F,    F,     F,     C,    OK,    NF,    NF,    F,    F,     F,    NF,   NF);
 const APPLICANT_OR_VILLAGE = g(        U,   OK, OK,  OK,   C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
 const APPLICANT_ONLY = g(              U,   OK, OK,  C,    C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
+const SUPERVISORS = g(                 U,   F,  F,   C,    C,     F,    F,     F,     C,    C,     NF,    NF,    OK,   OK,    F,    NF,   NF);
+const APPLICANT_NOT_OVERDUE = g(       U,   C,  C,   C,    C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
 
 export const ACTIONS: Record<ActionType, ActionRow> = {
   ACCEPT: { stage: 'acceptance', body: { opinion: '材料齐全，予以受理' }, own: AT_VILLAGE },
@@ -163,6 +184,13 @@ export const ACTIONS: Record<ActionType, ActionRow> = {
   COMPLETE: { stage: 'delivered', body: {}, own: APPLICANT_OR_VILLAGE },
   WITHDRAW: { stage: 'acceptance', body: { reason: '不再需要' }, own: APPLICANT_ONLY },
   CHOOSE_DELIVERY: { stage: 'acceptance', body: { mode: 'electronic' }, own: APPLICANT_ONLY },
+  AMEND: { stage: 'countyReview', body: { reason: '补充现场照片', addMaterials: ['现场照片'] }, own: AT_COUNTY_MARKET },
+  // 督办: the supervisors of the case's jurisdiction; the desks on the route get 409 (the machine takes it from supervisors only).
+  URGE: { stage: 'countyReview', body: { reason: '请加快办理', replyBy: '2099-12-31' }, own: SUPERVISORS },
+  URGE_REPLY: { stage: 'countyUrged', body: { reply: '已加快办理' }, own: AT_COUNTY_MARKET },
+  // 催办 needs a case past its promise (tests/integration/returnsAndUrging.test.ts): a fresh case answers the
+  // applicant and the desk at the step 409 NOT_OVERDUE; everybody else as for any action.
+  APPLICANT_URGE: { stage: 'countyReview', body: { reason: '请尽快办理' }, own: APPLICANT_NOT_OVERDUE },
 };
 
 /** Every action on a case outside the jurisdiction, or on no case at all. */
@@ -187,11 +215,14 @@ export const SOCKET: Record<'handshake' | keyof ClientToServerEvents, Row> = {
 export interface RoomSpec {
   desk?: 'centre' | 'department';
   stats?: boolean;
+  /** The supervisors' room of their jurisdiction: urges answered, cases raised to them (case:urged). */
+  supervision?: boolean;
   user?: boolean;
 }
 const CENTRE_DESK: RoomSpec = { desk: 'centre', user: true };
 const DEPT_DESK: RoomSpec = { desk: 'department', user: true };
 const COUNTERS: RoomSpec = { stats: true, user: true };
+const SUPERVISION: RoomSpec = { ...COUNTERS, supervision: true };
 export const ROOMS: Record<Principal, RoomSpec> = {
   anonymous: {}, // never connects
   queryCode: {}, // follows its case by subscription only
@@ -205,8 +236,8 @@ export const ROOMS: Record<Principal, RoomSpec> = {
   'reviewer.city': DEPT_DESK,
   'reviewer.province': DEPT_DESK,
   'reviewer.health.county': DEPT_DESK,
-  'supervisor.county': COUNTERS,
-  'supervisor.city': COUNTERS,
+  'supervisor.county': SUPERVISION,
+  'supervisor.city': SUPERVISION,
   admin: COUNTERS,
   agent: { user: true },
   intermediary: { user: true },

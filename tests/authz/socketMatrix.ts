@@ -125,6 +125,7 @@ export function socketMatrix(get: () => Ctx): void {
       const expected = [
         ...(spec.desk && u ? [rooms.desk(u.jurisdictionCode, spec.desk === 'centre' ? null : u.department)] : []),
         ...(spec.stats && u ? [rooms.stats(u.jurisdictionCode)] : []),
+        ...(spec.supervision && u ? [rooms.supervision(u.jurisdictionCode)] : []),
         ...(spec.user && u ? [rooms.user(u.id)] : []),
       ].sort();
       if (JSON.stringify(joined) !== JSON.stringify(expected)) failures.push(`${p}: in ${JSON.stringify(joined)}, expected ${JSON.stringify(expected)}`);

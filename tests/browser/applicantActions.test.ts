@@ -122,7 +122,7 @@ browserIt('an item filed at county level is filed at the county centre; a town c
   await page.locator('.ant-cascader-menu-item', { hasText: '鹿城区' }).click();
   await page.locator('.ant-cascader-menu-item', { hasText: '鹿城区行政服务中心' }).click();
   await page.getByLabel('姓名').fill('王大伟');
-  await page.getByLabel('身份证号').fill('33030219850505123X');
+  await page.getByLabel('身份证号').fill('330302198505051236');
   await page.getByLabel('联系电话').fill('0577-88881234');
   await page.getByRole('button', { name: '提交申请' }).click();
   const caseNo = (await page.getByTestId('filed-case-no').innerText()).trim();
@@ -133,19 +133,17 @@ browserIt('an item filed at county level is filed at the county centre; a town c
   const clerk = await suite.staffPage('clerk.town');
   await clerk.page.goto('/desk');
   await clerk.page.getByRole('button', { name: '窗口收件' }).click();
-  await clerk.page.getByLabel('搜索').first().fill('食品生产许可（粮食加工品·新办）');
-  await clerk.page.keyboard.press('Enter');
-  await clerk.page.getByRole('link', { name: '食品生产许可（粮食加工品·新办）' }).click();
-  await clerk.page.getByRole('button', { name: '在线申请' }).click();
-  // The centre is the clerk's own, named once the places have loaded.
-  await clerk.page.locator('.ant-cascader', { hasText: '五马街道便民服务中心' }).waitFor({ timeout: UI_MS });
-  await clerk.page.getByLabel('姓名').fill('赵敏');
-  await clerk.page.getByLabel('身份证号').fill('330302199203031234');
-  await clerk.page.getByLabel('联系电话').fill('13900001111');
-  await clerk.page.getByRole('button', { name: '提交申请' }).click();
-  const counterNo = (await clerk.page.getByTestId('filed-case-no').innerText()).trim();
+  // The counter form (窗口收件) of the clerk's own centre files and accepts in one step.
+  await clerk.page.getByLabel('办理事项').fill('食品生产许可（粮食加工品·新办）');
+  await clerk.page.locator('.ant-select-item-option', { hasText: '食品生产许可（粮食加工品·新办）' }).click({ timeout: UI_MS });
+  await clerk.page.getByLabel('申请人姓名').fill('赵敏');
+  await clerk.page.getByLabel('申请人身份证号').fill('330302199203031234');
+  await clerk.page.getByLabel('申请人联系电话').fill('13900001111');
+  await clerk.page.getByLabel('已当面核验申请人（及代理人）的身份证件原件').check();
+  await clerk.page.getByRole('button', { name: '收件并受理' }).click();
+  const counterNo = (await clerk.page.getByTestId('counter-case-no').innerText({ timeout: UI_MS })).trim();
   const counter = await suite.api.as('clerk.town', 'GET', `/api/cases/${counterNo}`);
-  expect([counter.body.centreCode, counter.body.state]).toEqual(['330302006000', 'acceptanceReview']);
+  expect([counter.body.centreCode, counter.body.state]).toEqual(['330302006000', 'review']);
   expect(clerk.errors).toEqual([]);
 });
 
@@ -157,12 +155,15 @@ browserIt('an applicant with an account logs in, files, finds the case under 我
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await page.waitForURL('**/mine');
   await page.goto('/items/330300-XK-0013/file');
+  // The account's own particulars are filled in (GET /api/auth/me's profile).
+  await page.getByText('已按您的账户信息填写，请核对').waitFor({ timeout: UI_MS });
+  expect(await page.getByLabel('身份证号').inputValue()).toBe('330302198807151232');
   await page.getByLabel('选择收件的便民服务中心').click();
   await page.locator('.ant-cascader-menu-item', { hasText: '鹿城区' }).click();
   await page.locator('.ant-cascader-menu-item', { hasText: '五马街道' }).first().click();
   await page.locator('.ant-cascader-menu-item', { hasText: '安澜社区便民服务中心' }).click();
   await page.getByLabel('姓名').fill('孙悦');
-  await page.getByLabel('身份证号').fill('330302199406061234');
+  await page.getByLabel('身份证号').fill('330302199406061230');
   await page.getByLabel('联系电话').fill('13700002222');
   await page.getByRole('button', { name: '提交申请' }).click();
   const caseNo = (await page.getByTestId('filed-case-no').innerText()).trim();

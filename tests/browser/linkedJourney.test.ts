@@ -57,7 +57,7 @@ browserIt('an applicant files a linked item at a village centre and watches vill
   await p.locator('.ant-cascader-menu-item', { hasText: '安澜社区便民服务中心' }).click();
   await p.locator('.ant-cascader-dropdown').waitFor({ state: 'hidden' });
   await p.getByLabel('姓名').fill('陈小红');
-  await p.getByLabel('身份证号').fill('330302199001011237');
+  await p.getByLabel('身份证号').fill('330302199001011235');
   await p.getByLabel('联系电话').fill('13812345678');
   await screenshot(p, 'applicant-file-phone');
   expect(await accessibilityProblems(p)).toEqual([]);
@@ -88,7 +88,7 @@ browserIt('an applicant files a linked item at a village centre and watches vill
   await vp.getByTestId('case-desk').waitFor();
   await screenshot(vp, 'clerk-case-desktop');
   expect(await accessibilityProblems(vp)).toEqual([]);
-  await vp.keyboard.press('1'); // the first action offered: accept
+  await vp.keyboard.press('a'); // accept: A, whatever else is offered (client/src/pages/desk/actionKeys.ts)
   // The form puts the cursor in its first field once it is up (an effect after the render): wait for that.
   const opinion = vp.getByTestId('action-form-ACCEPT').locator('textarea');
   await opinion.and(vp.locator(':focus')).waitFor({ timeout: UI_MS });
@@ -110,7 +110,8 @@ browserIt('an applicant files a linked item at a village centre and watches vill
   await actFromCase(county.page, caseNo, 'FORWARD', '县级审查通过，报市级决定');
   await p.getByTestId('route-step-3').and(p.locator('[data-current="true"]')).waitFor({ timeout: UI_MS });
   await expect(text(p, 'case-state')).resolves.toBe('待决定');
-  expect(await text(p, 'days-left')).toMatch(/^\d+$/);
+  // Issue 9: the applicant reads the one promised date (the step clock is the desk's).
+  expect(await text(p, 'promise-due')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await screenshot(p, 'applicant-track-decision-phone');
   expect(await accessibilityProblems(p)).toEqual([]);
 

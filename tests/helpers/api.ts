@@ -1,4 +1,5 @@
 import { DEMO, DEMO_PASSWORD } from '../../db/seed/users';
+import { idNumberCheckChar, USCC_CHARSET, usccCheckChar } from '../../workflows/identity';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -58,14 +59,24 @@ export class Api {
 }
 
 let idCounter = 0;
+// Where this process starts counting birth days, so parallel workers rarely meet.
+const dayBase = Date.now() % 20000;
 
-/** A valid 18-digit resident ID with a correct check digit, different on every call. */
+/** A valid 18-character resident ID (real birth date, GB 11643 check character), different on every call. */
 export function fakeIdNumber(): string {
   idCounter++;
-  const body = `330302199${String(100000 + ((Date.now() + idCounter * 7919) % 900000)).padStart(6, '0')}${String(idCounter % 1000).padStart(3, '0')}`.slice(0, 17);
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = body.split('').reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return body + '10X98765432'[sum % 11];
+  const birth = new Date(Date.UTC(1960, 0, 1) + ((dayBase + idCounter) % 20000) * 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+  const body = `330302${birth}${String((idCounter * 37) % 1000).padStart(3, '0')}`;
+  return body + idNumberCheckChar(body);
+}
+
+/** A valid unified social credit code (GB 32100 check character) of a Lucheng company, different on every call. */
+export function fakeUscc(): string {
+  idCounter++;
+  const n = (dayBase * 7919 + idCounter * 104729) % 31 ** 6;
+  const tail = Array.from({ length: 6 }, (_, i) => USCC_CHARSET[Math.floor(n / 31 ** i) % 31]).join('');
+  const body = `91330302MA${tail}0`;
+  return body + usccCheckChar(body)!;
 }
 
 /** A filing body for the demo linked item at the demo village; override any part. */

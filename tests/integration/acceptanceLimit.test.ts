@@ -47,9 +47,11 @@ describe('the 5-day limit to ask for missing materials', () => {
     now = chinaMorning('2024-09-30');
     const res = await api.act('clerk.village', filed.caseNo, { type: 'ACCEPT' });
     expect(res.status).toBe(200);
-    // Town review, 20 working days from 09-23: 09-24..27 (4), 09-29 (5), 09-30 (6),
-    // 10-08..11 (10), 10-12 (11), 10-14..18 (16), 10-21..24 (20) → due Thu 2024-10-24.
-    expect(res.body.case.clock).toMatchObject({ phase: 'review', usedDays: 6, limitDays: 20, deadline: '2024-10-24' });
+    // Town review, the item's step limit of 2 working days from 09-23: 09-24 (1), 09-25 (2) → due Wed
+    // 2024-09-25, already 6 days used (09-24..27, 09-29, 09-30). The promise of 10 from 09-23 too:
+    // 09-24..27 (4), 09-29 (5), 09-30 (6), 10-08..11 (10) → Fri 2024-10-11.
+    expect(res.body.case.clock).toMatchObject({ phase: 'review', usedDays: 6, limitDays: 2, deadline: '2024-09-25' });
+    expect(res.body.case.promise).toMatchObject({ status: 'running', limitDays: 10, usedDays: 6, dueOn: '2024-10-11' });
   });
 
   it('counts an acceptance in time from the day of acceptance', async () => {
@@ -57,8 +59,10 @@ describe('the 5-day limit to ask for missing materials', () => {
     const filed = await api.file(buildCase({ itemCode: DEMO.countyItemCode }));
     now = chinaMorning('2024-09-25');
     const res = await api.act('clerk.village', filed.caseNo, { type: 'ACCEPT' });
-    expect(res.body.case.clock).toMatchObject({ phase: 'review', usedDays: 0, limitDays: 20 });
-    // From 09-25: 09-26, 09-27, 09-29, 09-30 (4), 10-08..12 (9), 10-14..18 (14), 10-21..25 (19), 10-28 (20).
-    expect(res.body.case.clock.deadline).toBe('2024-10-28');
+    expect(res.body.case.clock).toMatchObject({ phase: 'review', usedDays: 0, limitDays: 2 });
+    // From 09-25: 09-26 (1), 09-27 (2) for the town's review; the promise of 10:
+    // 09-26, 09-27, 09-29, 09-30 (4), 10-08..12 (9), 10-14 (10).
+    expect(res.body.case.clock.deadline).toBe('2024-09-27');
+    expect(res.body.case.promise).toMatchObject({ status: 'running', usedDays: 0, dueOn: '2024-10-14' });
   });
 });

@@ -16,14 +16,15 @@ describe('actions a viewer may take now, and CHOOSE_DELIVERY', () => {
     const town = await api.as('clerk.town', 'GET', `/api/cases/${filed.caseNo}`);
     expect(town.body.actions).toEqual([]);
     const sup = await api.as('supervisor.county', 'GET', `/api/cases/${filed.caseNo}`);
-    expect(sup.body.actions).toEqual([]);
+    // A supervisor urges (督办) and does nothing else to a case.
+    expect(sup.body.actions).toEqual(['URGE']);
   });
 
   it('after acceptance, the town clerk may forward, return nothing (first review step), or start a special procedure', async () => {
     const filed = await api.file(buildCase());
     await api.act('clerk.village', filed.caseNo, { type: 'ACCEPT' });
     const town = await api.as('clerk.town', 'GET', `/api/cases/${filed.caseNo}`);
-    expect(town.body.actions).toEqual(['FORWARD', 'START_SPECIAL']);
+    expect(town.body.actions).toEqual(['FORWARD', 'START_SPECIAL', 'AMEND']);
     const applicant = await asApplicant(filed, 'GET', `/api/cases/${filed.caseNo}`);
     expect(applicant.body.actions).toEqual(['WITHDRAW', 'CHOOSE_DELIVERY']);
   });

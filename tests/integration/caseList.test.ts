@@ -8,7 +8,7 @@ describe('GET /api/cases: lists by jurisdiction and for an applicant account', (
   beforeAll(async () => {
     srv = await startTestServer();
     api = new Api(srv.url);
-    filed = await api.file(buildCase({ applicant: { name: '列表测试甲', idNumber: '33030219900101123X', phone: '13812345678' } }));
+    filed = await api.file(buildCase({ applicant: { name: '列表测试甲', idNumber: '330302199001011235', phone: '13812345678' } }));
   });
   afterAll(() => srv.close());
 
@@ -19,13 +19,13 @@ describe('GET /api/cases: lists by jurisdiction and for an applicant account', (
     expect(res.status).toBe(200);
     expect(res.body.total).toBe(1);
     expect(nos(res)).toEqual([filed.caseNo]);
-    expect(res.body.cases[0].applicant.idNumber).toBe('330***********123X');
+    expect(res.body.cases[0].applicant.idNumber).toBe('330***********1235');
   });
 
   it('finds a case by the applicant’s name for the village clerk, who sees the full ID number', async () => {
     const res = await api.as('clerk.village', 'GET', `/api/cases?q=${encodeURIComponent('列表测试甲')}`);
     expect(nos(res)).toContain(filed.caseNo);
-    expect(res.body.cases.find((c: any) => c.caseNo === filed.caseNo).applicant.idNumber).toBe('33030219900101123X');
+    expect(res.body.cases.find((c: any) => c.caseNo === filed.caseNo).applicant.idNumber).toBe('330302199001011235');
   });
 
   it('never shows another town’s cases, and refuses a scope outside the caller’s jurisdiction', async () => {
@@ -55,8 +55,12 @@ describe('GET /api/cases: lists by jurisdiction and for an applicant account', (
     expect(nos(res)).not.toContain(filed.caseNo);
   });
 
-  it('is not for reviewers (they work from their queue), nor without a token', async () => {
-    expect((await api.as('reviewer.county', 'GET', '/api/cases')).status).toBe(403);
+  // Issue 9: reviewers search too (the cases on their desk's routes; tests/integration/caseSearch.test.ts).
+  it('is for reviewers too, within their desk’s reach, but not without a token', async () => {
+    const res = await api.as('reviewer.county', 'GET', `/api/cases?q=${filed.caseNo}`);
+    expect(res.status).toBe(200);
+    expect(nos(res)).toEqual([filed.caseNo]);
+    expect((await api.as('reviewer.health.county', 'GET', `/api/cases?q=${filed.caseNo}`)).body.total).toBe(0);
     expect((await api.request('GET', '/api/cases')).status).toBe(401);
   });
 });

@@ -68,7 +68,8 @@ function rowOf(item: any): Record<string, string> {
 }
 
 async function importCsv(api: Api, body: string, user = 'admin') {
-  return api.request('POST', '/api/items/import', { raw: body, headers: { 'content-type': 'text/csv' }, token: await api.token(user) });
+  // English messages (the default is Chinese: tests/integration/catalogueImportFormats.test.ts).
+  return api.request('POST', '/api/items/import', { raw: body, headers: { 'content-type': 'text/csv', 'accept-language': 'en' }, token: await api.token(user) });
 }
 
 describe('catalogue and jurisdiction queries', () => {
@@ -216,7 +217,9 @@ describe('CSV import of the catalogue', () => {
   it('imports a new item and a new version of an existing one; a running case keeps its version and route', async () => {
     const before = await api.request('GET', `/api/items/${EXISTING}`);
     expect(before.status).toBe(200);
-    expect(before.body.route[1]).toMatchObject({ kind: 'review', level: 'town', limitDays: 20 });
+    // Its seeded steps share its promise of 5: review 1, decide 2, issue 1, deliver 1.
+    expect(before.body.promisedDays).toBe(5);
+    expect(before.body.route.map((s: any) => s.limitDays)).toEqual([5, 1, 2, 1, 1]);
     // Filed BEFORE the import: it runs on the version it started with.
     const early = await api.file(buildCase({ itemCode: EXISTING }));
     expect(early.itemVersion).toBe(before.body.version);
@@ -225,8 +228,8 @@ describe('CSV import of the catalogue', () => {
     const v2 = {
       ...rowOf(before.body),
       name: `${before.body.name}（修订）`,
-      promised_days: '3',
-      route: 'accept@village;review@town:civil/15;decide@county:civil;issue@county:civil/5;deliver@village',
+      promised_days: '12',
+      route: 'accept@village;review@town:civil/4;decide@county:civil/5;issue@county:civil/2;deliver@village/1',
     };
     const res = await importCsv(api, csv([goodRow(newCode), v2]));
     expect(res.status).toBe(200);
@@ -245,37 +248,54 @@ describe('CSV import of the catalogue', () => {
       { name: '健康证明', required: true, deferrable: true },
       { name: '授权委托书', required: false, deferrable: false },
     ]);
-    // Steps without /days get the statutory defaults: accept 5, review 20, decide 20, issue 10, deliver 10.
+    // A route without /days shares the promise of 8 out (workflows/timeLimits.ts fitStepLimits): review a fifth
+    // (1), issue and deliver a tenth each (at least 1), the decision the rest (5); accepting keeps its 5.
     expect(created.body.route).toEqual([
       { kind: 'accept', level: 'village', limitDays: 5 },
-      { kind: 'review', level: 'town', department: 'market', limitDays: 20 },
-      { kind: 'decide', level: 'county', department: 'market', limitDays: 20 },
-      { kind: 'issue', level: 'county', department: 'market', limitDays: 10 },
-      { kind: 'deliver', level: 'village', limitDays: 10 },
+      { kind: 'review', level: 'town', department: 'market', limitDays: 1 },
+      { kind: 'decide', level: 'county', department: 'market', limitDays: 5 },
+      { kind: 'issue', level: 'county', department: 'market', limitDays: 1 },
+      { kind: 'deliver', level: 'village', limitDays: 1 },
     ]);
 
     const after = await api.request('GET', `/api/items/${EXISTING}`);
-    expect(after.body).toMatchObject({ code: EXISTING, version: before.body.version + 1, name: `${before.body.name}（修订）`, promisedDays: 3 });
+    expect(after.body).toMatchObject({ code: EXISTING, version: before.body.version + 1, name: `${before.body.name}（修订）`, promisedDays: 12 });
     if (!isMysql()) expect(after.body.version).toBe(2);
-    expect(after.body.route[1]).toMatchObject({ kind: 'review', level: 'town', department: 'civil', limitDays: 15 });
+    expect(after.body.route[1]).toMatchObject({ kind: 'review', level: 'town', department: 'civil', limitDays: 4 });
     expect(after.body.materials).toEqual(before.body.materials);
     // Still one current row per code.
     expect((await api.request('GET', `/api/items?q=${EXISTING}`)).body.total).toBe(1);
 
     const running = await api.as('clerk.village', 'GET', `/api/cases/${early.caseNo}`);
     expect(running.body).toMatchObject({ itemCode: EXISTING, itemVersion: before.body.version, itemName: before.body.name });
-    expect(running.body.route[1]).toMatchObject({ kind: 'review', level: 'town', limitDays: 20 });
-    // ... and it keeps running on that route: accepted, the town gets its 20 days of version 1.
+    expect(running.body.route[1]).toMatchObject({ kind: 'review', level: 'town', limitDays: 1 });
+    // ... and it keeps running on that route: accepted, the town gets its 1 day of version 1, the promise its 5.
     const acc = await api.act('clerk.village', early.caseNo, { type: 'ACCEPT' });
     expect(acc.status).toBe(200);
-    expect(acc.body.case).toMatchObject({ itemVersion: before.body.version, step: { kind: 'review', level: 'town' }, clock: { phase: 'review', limitDays: 20 } });
+    expect(acc.body.case).toMatchObject({ itemVersion: before.body.version, step: { kind: 'review', level: 'town' }, clock: { phase: 'review', limitDays: 1 }, promise: { limitDays: 5 } });
 
     // A case filed AFTER the import takes the new version.
     const late = await api.file(buildCase({ itemCode: EXISTING }));
     expect(late.itemVersion).toBe(after.body.version);
-    expect(late.route[1]).toMatchObject({ kind: 'review', level: 'town', limitDays: 15 });
+    expect(late.route[1]).toMatchObject({ kind: 'review', level: 'town', limitDays: 4 });
     const lateAcc = await api.act('clerk.village', late.caseNo, { type: 'ACCEPT' });
-    expect(lateAcc.body.case.clock).toMatchObject({ phase: 'review', limitDays: 15 });
+    expect(lateAcc.body.case.clock).toMatchObject({ phase: 'review', limitDays: 4 });
+    expect(lateAcc.body.case.promise).toMatchObject({ limitDays: 12 });
+  });
+
+  it('refuses steps that do not fit the promise, given or shared out, by line and field', async () => {
+    const res = await importCsv(api, csv([
+      // Given: 4 + 5 + 2 + 1 = 12 working days after acceptance, promised 10.
+      goodRow(`T-${RUN}-LONG`, { promised_days: '10', route: 'accept@village;review@town:market/4;decide@county:market/5;issue@county:market/2;deliver@village/1' }), // line 2
+      // Shared out: 3 days cannot give each of the 4 steps after acceptance a day.
+      goodRow(`T-${RUN}-SHORT`, { promised_days: '3' }), // line 3
+    ]));
+    expect(res.status).toBe(422);
+    expect(res.body.error.details.problems).toEqual([
+      expect.objectContaining({ line: 2, field: 'route', code: 'STEPS_EXCEED_PROMISE', params: { stepDays: 12, promisedDays: 10 } }),
+      expect.objectContaining({ line: 3, field: 'route', code: 'STEPS_EXCEED_PROMISE', params: { stepDays: 4, promisedDays: 3 } }),
+    ]);
+    for (const c of ['LONG', 'SHORT']) expect((await api.request('GET', `/api/items/T-${RUN}-${c}`)).status).toBe(404);
   });
 
   it('rejects a file with bad rows by line and field, and imports nothing of it', async () => {
@@ -435,16 +455,17 @@ describe('the documented example file', () => {
       { name: '从业人员健康证明', required: true, deferrable: true },
       { name: '授权委托书', required: false, deferrable: false },
     ]);
-    expect(food.route.map((s: any) => s.limitDays)).toEqual([5, 20, 20, 10, 10]);
+    // No /days: the promise of 7 shared out (review 1, decide 4, issue 1, deliver 1).
+    expect(food.route.map((s: any) => s.limitDays)).toEqual([5, 1, 4, 1, 1]);
 
     const taxi = (await api.request('GET', '/api/items/330302-XK-0102')).body;
     expect(taxi).toMatchObject({ decideLevel: 'city', acceptLevels: ['town', 'county'], linked: true, feeYuan: 50, online: true });
     expect(taxi.route).toEqual([
       { kind: 'accept', level: 'town', limitDays: 5 },
-      { kind: 'review', level: 'county', department: 'transport', limitDays: 15 },
-      { kind: 'decide', level: 'city', department: 'transport', limitDays: 15 },
-      { kind: 'issue', level: 'city', department: 'transport', limitDays: 10 },
-      { kind: 'deliver', level: 'town', limitDays: 10 },
+      { kind: 'review', level: 'county', department: 'transport', limitDays: 5 },
+      { kind: 'decide', level: 'city', department: 'transport', limitDays: 7 },
+      { kind: 'issue', level: 'city', department: 'transport', limitDays: 2 },
+      { kind: 'deliver', level: 'town', limitDays: 1 },
     ]);
 
     // Filed at a county centre, the county review falls away and the file goes straight to the city.

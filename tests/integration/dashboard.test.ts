@@ -105,12 +105,28 @@ describe('GET /api/stats/dashboard', () => {
     expect(town.areas.some((a) => a.self)).toBe(false);
   });
 
+  /*
+   * What the office owes (db/repositories/promiseLight.ts): C and U, never accepted, by their 5-day
+   * acceptance period from Mon 03-02 (03-03..03-06, 03-09 → due 03-09); A and B by their promise,
+   * the item's 5 working days from their acceptance on 03-02 → also due 03-09. On Thu 03-12 all four
+   * are past it; the day before each date (Fri 03-06, 80 %) they were yellow.
+   */
   it('turns the acceptance backlog red once its five working days are over', async () => {
+    now = at('03-06 02:00');
+    const y = (await dash('supervisor.county', '')).body;
+    expect(y.counters).toEqual({ filed: 4, accepted: 2, decided: 1, open: 4, overdue: 0 });
+    expect(y.areas.find((a) => a.code === DEMO.townCode)).toMatchObject({ open: 3, green: 0, yellow: 3, red: 0, overdue: 0 });
+    expect(y.areas.find((a) => a.self)).toMatchObject({ open: 1, yellow: 1, red: 0, overdue: 0 });
     now = at('03-12 02:00');
     const d = (await dash('supervisor.county', '')).body;
-    expect(d.counters).toEqual({ filed: 4, accepted: 2, decided: 1, open: 4, overdue: 2 });
-    expect(d.areas.find((a) => a.code === DEMO.townCode)).toMatchObject({ open: 3, green: 2, red: 1, overdue: 1 });
+    expect(d.counters).toEqual({ filed: 4, accepted: 2, decided: 1, open: 4, overdue: 4 });
+    expect(d.areas.find((a) => a.code === DEMO.townCode)).toMatchObject({ open: 3, green: 0, red: 3, overdue: 3 });
     expect(d.areas.find((a) => a.self)).toMatchObject({ open: 1, red: 1, overdue: 1 });
+    // The never-accepted file counts by its acceptance period: C, filed at the village, is in it.
+    const c = await api.as('supervisor.county', 'GET', `/api/cases?scope=${DEMO.townCode}&overdue=true&pageSize=50`);
+    expect(c.status).toBe(200);
+    expect(c.body.total).toBe(3);
+    expect(c.body.cases.map((x: any) => x.state).sort()).toEqual(['acceptanceReview', 'approved', 'review']);
     expect(d.daily).toHaveLength(30);
     expect(d.daily.reduce((n, x) => n + x.filed, 0)).toBe(4);
     now = at('03-04 02:00');

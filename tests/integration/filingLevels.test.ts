@@ -1,4 +1,4 @@
-import { buildCase, DEMO } from '../helpers/api';
+import { buildCase, DEMO, fakeUscc } from '../helpers/api';
 import { useTestServer } from '../helpers/testServer';
 
 /*
@@ -108,7 +108,9 @@ describe('filing at every level the catalogue allows, through to delivery', () =
   const versionOf = async (caseNo: string): Promise<number> => (await api.as('supervisor.city', 'GET', `/api/cases/${caseNo}`)).body.version;
 
   it.each(LEVELS)('filed at a %s centre: each desk in turn, and no other, is offered its step and may take it', async (_level, centre, itemCode, steps) => {
-    const filed = await api.file(buildCase({ itemCode, centreCode: centre }));
+    // 特殊食品生产许可 is filed by a company only (items say which applicant types they take).
+    const company = { type: 'organisation', name: '温州瓯江保健食品有限公司', uscc: fakeUscc(), legalRepresentative: '陈立', phone: '057788123456' };
+    const filed = await api.file(buildCase({ itemCode, centreCode: centre, ...(itemCode === '330300-XK-0142' ? { applicant: company } : {}) }));
     expect(filed.state).toBe('acceptanceReview');
     expect(filed.step).toMatchObject({ kind: 'accept', jurisdictionCode: centre });
     for (const [user, action, stateAfter] of steps) {
@@ -121,7 +123,9 @@ describe('filing at every level the catalogue allows, through to delivery', () =
       const version = await versionOf(filed.caseNo);
       for (const other of STAFF.filter((u) => u !== user)) {
         const seen = await api.as(other, 'GET', `/api/cases/${filed.caseNo}`);
-        expect({ what, other, actions: seen.status === 200 ? seen.body.actions : 'hidden' }).toEqual({ what, other, actions: seen.status === 200 ? [] : 'hidden' });
+        // A supervisor is offered 督办 (URGE) on any open case it may see, never a desk's step.
+        const expected = seen.status !== 200 ? 'hidden' : other.startsWith('supervisor.') ? ['URGE'] : [];
+        expect({ what, other, actions: seen.status === 200 ? seen.body.actions : 'hidden' }).toEqual({ what, other, actions: expected });
         if (seen.status !== 200) expect({ what, other, status: seen.status }).toEqual({ what, other, status: 404 });
         expect({ what, other, queued: await inQueue(other, filed.caseNo) }).toEqual({ what, other, queued: false });
         const tried = await api.act(other, filed.caseNo, action);

@@ -334,9 +334,9 @@ describe('two processes with Redis', () => {
 });
 
 /** The scheduler's warnings in a case's history, by light. */
-function warnings(events: { type: string; payload: any }[]): { yellow: number; red: number } {
+function warnings(events: { type: string; payload: any }[]): { yellow: number; red: number; escalated: number } {
   const w = events.filter((e) => e.type === 'CLOCK_WARNING');
-  return { yellow: w.filter((e) => e.payload?.light === 'yellow').length, red: w.filter((e) => e.payload?.light === 'red').length };
+  return { yellow: w.filter((e) => e.payload?.light === 'yellow').length, red: w.filter((e) => e.payload?.light === 'red').length, escalated: events.filter((e) => e.type === 'ESCALATE').length };
 }
 
 /** How often each timer row was handled ('timer done'), over the logs of every scheduler that ran. */
@@ -397,7 +397,8 @@ describe('due timers with two schedulers', () => {
       };
     };
 
-    // Friday 27 September 2024, before the National Day week: accepted, 20 working days at the town.
+    // Friday 27 September 2024, before the National Day week: accepted; the town's review takes
+    // 1 working day (the item's steps fit its promise), Sunday 29th (worked), yellow that day.
     const filer = await spawnServer({ dbUrl, env: { CLOCK_START: '2024-09-27T10:00:00+08:00', SCHEDULER: 'off' } });
     let api = new Api(filer.url);
     const early: Filed[] = [];
@@ -405,19 +406,22 @@ describe('due timers with two schedulers', () => {
       const filed: Filed = await api.file(buildCase());
       const res = await api.act('clerk.village', filed.caseNo, { type: 'ACCEPT' });
       expect(res.status).toBe(200);
-      expect(res.body.case.clock).toMatchObject({ deadline: '2024-10-30', light: 'green' });
+      expect(res.body.case.clock).toMatchObject({ deadline: '2024-09-29', light: 'green' });
       early.push(filed);
     }
     await filer.stop();
     const earlyIds = await ids(early);
     const planned = await knex('timers').whereIn('case_id', earlyIds).select('kind', 'due_at', 'case_version');
-    expect(planned).toHaveLength(2 * N);
-    // Yellow from the 24th of October (China time), red from the 31st, the day after the deadline.
-    for (const t of planned) expect([t.kind, t.due_at, Number(t.case_version)]).toEqual(t.kind === 'warn-yellow' ? ['warn-yellow', '2024-10-23 16:00:00.000', 2] : ['warn-red', '2024-10-30 16:00:00.000', 2]);
+    expect(planned).toHaveLength(3 * N);
+    // Yellow from the 29th of September (China time), red from the 30th, the day after the deadline.
+    // Promised in 5 working days (09-29*, 09-30, 10-08, 10-09, 10-10), red past it for 3 (10-11,
+    // 10-12*, 10-14): raised to the level above (督办) on the 14th of October.
+    const due: Record<string, string> = { 'warn-yellow': '2024-09-28 16:00:00.000', 'warn-red': '2024-09-29 16:00:00.000', escalate: '2024-10-13 16:00:00.000' };
+    for (const t of planned) expect([t.kind, t.due_at, Number(t.case_version)]).toEqual([t.kind, due[t.kind], 2]);
 
-    // 28 October: every yellow is due, no red. Two schedulers race for them.
+    // 29 September: every yellow is due, no red. Two schedulers race for them.
     let release = await park(earlyIds);
-    const [a1] = await both('2024-10-28T10:00:00+08:00', 'p1');
+    const [a1] = await both('2024-09-29T10:00:00+08:00', 'p1');
     await release();
     await waitUntil('every yellow warning to fire', async () => (await openTimers(earlyIds, 'warn-yellow')) === 0 && (await warningRows(earlyIds)) >= N, SLOW_MS);
     // Cases filed now come due later: on the 12th of December their yellow and red are both long due.
@@ -431,18 +435,19 @@ describe('due timers with two schedulers', () => {
     const lateIds = await ids(late);
     // Stopping both is the barrier: whatever they were going to fire, they have fired.
     await stopAllServers();
-    for (const id of earlyIds) expect(warnings(await listCaseEvents(knex, id))).toEqual({ yellow: 1, red: 0 });
+    for (const id of earlyIds) expect(warnings(await listCaseEvents(knex, id))).toEqual({ yellow: 1, red: 0, escalated: 0 });
     expect(await warningRows(lateIds)).toBe(0);
-    // The red planned with the yellow's version, due on the 31st, waits.
+    // The red planned with the yellow's version, due on the 30th, waits.
     expect(await openTimers(earlyIds, 'warn-red')).toBe(N);
 
-    // 12 December: the early cases' reds are due; the late cases' yellow and red are due together.
+    // 12 December: the early cases' reds and escalations are due; the late cases' yellow and red are
+    // due together, with their escalations.
     release = await park([...earlyIds, ...lateIds]);
     await both('2024-12-12T10:00:00+08:00', 'p2');
     await release();
     await waitUntil(
       'every due timer to fire',
-      async () => (await openTimers([...earlyIds, ...lateIds])) === 0 && (await warningRows([...earlyIds, ...lateIds])) >= 2 * N,
+      async () => (await openTimers([...earlyIds, ...lateIds])) === 0 && (await warningRows([...earlyIds, ...lateIds])) >= 3 * N,
       SLOW_MS,
     );
     await stopAllServers();
@@ -452,13 +457,15 @@ describe('due timers with two schedulers', () => {
     const at = new Api(reading.url);
     for (const c of early) {
       const events = await history(at, c);
-      expect({ caseNo: c.caseNo, ...warnings(events) }).toEqual({ caseNo: c.caseNo, yellow: 1, red: 1 });
-      expect(events.map((e) => (e.type === 'CLOCK_WARNING' ? `${e.type}:${e.payload.light}` : e.type))).toEqual(['SUBMIT', 'ACCEPT', 'CLOCK_WARNING:yellow', 'CLOCK_WARNING:red']);
+      expect({ caseNo: c.caseNo, ...warnings(events) }).toEqual({ caseNo: c.caseNo, yellow: 1, red: 1, escalated: 1 });
+      // Red and escalation came due together; two schedulers may record them in either order.
+      const warned = events.filter((e) => e.type !== 'ESCALATE').map((e) => (e.type === 'CLOCK_WARNING' ? `${e.type}:${e.payload.light}` : e.type));
+      expect(warned).toEqual(['SUBMIT', 'ACCEPT', 'CLOCK_WARNING:yellow', 'CLOCK_WARNING:red']);
     }
     for (const c of late) {
       // No stale yellow announced after the deadline, and the red is not lost.
       const events = await history(at, c);
-      expect({ caseNo: c.caseNo, ...warnings(events) }).toEqual({ caseNo: c.caseNo, yellow: 0, red: 1 });
+      expect({ caseNo: c.caseNo, ...warnings(events) }).toEqual({ caseNo: c.caseNo, yellow: 0, red: 1, escalated: 1 });
     }
 
     // Every timer row of these cases was handled exactly once, by one of the four schedulers.
@@ -468,8 +475,8 @@ describe('due timers with two schedulers', () => {
     for (const r of rows) expect({ timer: Number(r.id), kind: r.kind, handled: handled.get(Number(r.id))?.count }).toEqual({ timer: Number(r.id), kind: r.kind, handled: 1 });
     const firedPerCase = new Map<number, number>();
     for (const r of rows) if (handled.get(Number(r.id))!.fired[0]) firedPerCase.set(Number(r.case_id), (firedPerCase.get(Number(r.case_id)) ?? 0) + 1);
-    for (const id of earlyIds) expect(firedPerCase.get(id)).toBe(2);
-    for (const id of lateIds) expect(firedPerCase.get(id)).toBe(1);
+    for (const id of earlyIds) expect(firedPerCase.get(id)).toBe(3);
+    for (const id of lateIds) expect(firedPerCase.get(id)).toBe(2);
     const byOwner: Record<string, number> = {};
     for (const r of rows) byOwner[r.claimed_by] = (byOwner[r.claimed_by] ?? 0) + 1;
     const errors = schedulers.flatMap((p) => p.logs.filter((l) => l.level >= 50).map((l) => `${l.msg} ${l.err?.code ?? ''} ${l.err?.message ?? ''}`));

@@ -13,10 +13,10 @@ import type { TestServer } from '../helpers/testServer';
  * State Council's calendar (see tests/integration/clock.test.ts):
  *
  *   2024 National Day: Tue 10-01 … Mon 10-07 off; Sun 09-29 and Sat 10-12 worked.
- *   Working days after Fri 09-27: 09-29* (1), 09-30 (2), 10-08 … 10-11 (6), 10-12* (7),
- *   10-14 … 10-18 (12), 10-21 … 10-25 (17), 10-28, 10-29, 10-30 (20)
- *   → a town review accepted on 09-27 is due Wed 10-30, yellow from Thu 10-24 (16 of 20
- *   used), red from Thu 10-31.
+ *   Working days after Fri 09-27: 09-29* (1), 09-30 (2), 10-08 … 10-11 (6), 10-12* (7).
+ *   The county item's town review takes 2 working days (its steps fit its promise of 10):
+ *   accepted on 09-27 it is due Mon 09-30, yellow that day (2 of 2 used, past 80 %), red
+ *   from Tue 10-01: a holiday, but a day past the deadline is overdue all the same.
  *
  * A timer is due at 00:00 China time of its day.
  */
@@ -48,8 +48,10 @@ describe('the deadline scheduler', () => {
     return res.body.case;
   };
   const caseId = async (caseNo: string) => Number((await srv.ctx.db.knex('cases').where({ case_no: caseNo }).first('id')).id);
+  // The step clock's timers; the escalation past the promise (kind 'escalate') is tested in
+  // tests/integration/returnsAndUrging.test.ts.
   const timers = async (caseNo: string) =>
-    (await pendingTimers(srv.ctx.db.knex, await caseId(caseNo))).map((t) => ({ kind: t.kind, dueAt: t.dueAt, caseVersion: t.caseVersion }));
+    (await pendingTimers(srv.ctx.db.knex, await caseId(caseNo))).filter((t) => t.kind !== 'escalate').map((t) => ({ kind: t.kind, dueAt: t.dueAt, caseVersion: t.caseVersion }));
   const events = async (caseNo: string) => {
     const res = await api.as('supervisor.city', 'GET', `/api/cases/${caseNo}/events`);
     expect(res.status).toBe(200);
@@ -85,42 +87,41 @@ describe('the deadline scheduler', () => {
   afterEach(() => closeAll(sockets));
   afterAll(() => srv.close());
 
-  it('warns yellow when 80 % of the town review is used (10-24) and red the day after its deadline (10-31), exactly once each', async () => {
+  it('warns yellow when 80 % of the town review is used (09-30) and red the day after its deadline (10-01), exactly once each', async () => {
     on('2024-09-27');
     const { no, inbox } = await fileFollowed({ itemCode: DEMO.countyItemCode });
     const accepted = await act('clerk.village', no, { type: 'ACCEPT', opinion: '材料齐全，予以受理' });
-    expect(accepted.clock).toMatchObject({ phase: 'review', deadline: '2024-10-30' });
+    expect(accepted.clock).toMatchObject({ phase: 'review', deadline: '2024-09-30' });
     expect(await timers(no)).toEqual([
-      { kind: 'warn-yellow', dueAt: dueOn('2024-10-24'), caseVersion: 2 },
-      { kind: 'warn-red', dueAt: dueOn('2024-10-31'), caseVersion: 2 },
+      { kind: 'warn-yellow', dueAt: dueOn('2024-09-30'), caseVersion: 2 },
+      { kind: 'warn-red', dueAt: dueOn('2024-10-01'), caseVersion: 2 },
     ]);
     const townDesk = new Inbox(await connect(srv.url, { token: await api.token('clerk.town') }));
     sockets.push(townDesk.socket);
 
-    on('2024-10-24');
+    on('2024-09-30');
     await inbox.until('the yellow warning', (i) => i.updatesOf(no).some((e) => e.type === 'CLOCK_WARNING'));
-    expect(inbox.updatesOf(no).at(-1)).toMatchObject({ seq: 3, type: 'CLOCK_WARNING', state: 'review', light: 'yellow', deadline: '2024-10-30' });
+    expect(inbox.updatesOf(no).at(-1)).toMatchObject({ seq: 3, type: 'CLOCK_WARNING', state: 'review', light: 'yellow', deadline: '2024-09-30' });
     // The town clerk's desk hears the light change of a case in its queue.
     await townDesk.until('the light change at the town desk', (i) => i.queueOf(no).length > 0);
     expect(townDesk.queueOf(no)).toEqual([expect.objectContaining({ desk: rooms.desk(DEMO.townCode, null), change: 'updated', light: 'yellow', seq: 3 })]);
-    // The yellow timer is spent; what is left is the red one, planned anew for this version.
-    expect(await timers(no)).toEqual([{ kind: 'warn-red', dueAt: dueOn('2024-10-31'), caseVersion: 3 }]);
-    expect(await warnings(no)).toEqual([['yellow', 'system', '2024-10-24']]);
+    // The yellow timer is spent; what is left is the red one, planned anew for this version:
+    // on the deadline day itself the red is not due.
+    expect(await timers(no)).toEqual([{ kind: 'warn-red', dueAt: dueOn('2024-10-01'), caseVersion: 3 }]);
+    expect(await warnings(no)).toEqual([['yellow', 'system', '2024-09-30']]);
+    expect((await view(no)).clock).toMatchObject({ light: 'yellow', deadline: '2024-09-30' });
 
-    on('2024-10-30'); // the deadline day itself: nothing due
-    expect(await timers(no)).toEqual([{ kind: 'warn-red', dueAt: dueOn('2024-10-31'), caseVersion: 3 }]);
-
-    on('2024-10-31');
+    on('2024-10-01');
     await inbox.until('the red warning', (i) => i.updatesOf(no).some((e) => e.type === 'CLOCK_WARNING' && e.light === 'red'));
     expect(inbox.updatesOf(no).at(-1)).toMatchObject({ seq: 4, type: 'CLOCK_WARNING', light: 'red' });
     // Nothing is left to fire: neither warning can come again.
     expect(await timers(no)).toEqual([]);
     expect(await warnings(no)).toEqual([
-      ['yellow', 'system', '2024-10-24'],
-      ['red', 'system', '2024-10-31'],
+      ['yellow', 'system', '2024-09-30'],
+      ['red', 'system', '2024-10-01'],
     ]);
     expect(inbox.updatesOf(no).map((e) => e.seq)).toEqual([1, 2, 3, 4]);
-    expect((await view(no)).clock).toMatchObject({ light: 'red', deadline: '2024-10-30' });
+    expect((await view(no)).clock).toMatchObject({ light: 'red', deadline: '2024-09-30' });
   });
 
   /*
@@ -183,12 +184,15 @@ describe('the deadline scheduler', () => {
     expect(accept.opinion).toContain('第三十二条');
     expect(accept.at.slice(0, 10)).toBe('2024-09-30');
     expect(inbox.updatesOf(no).at(-1)).toMatchObject({ seq: 3, type: 'ACCEPT', state: 'review', level: 'town', jurisdictionCode: DEMO.townCode });
-    // Town review, 20 working days counted from arrival (09-23), not from 09-30:
-    // 09-24..27 (4), 09-29* (5), 09-30 (6), 10-08..11 (10), 10-12* (11), 10-14..18 (16), 10-21..24 (20).
+    // Town review, 2 working days counted from arrival (09-23), not from 09-30: 09-24 (1),
+    // 09-25 (2). The case reaches the town already past its step's deadline.
     const c = await view(no);
     expect(c).toMatchObject({ state: 'review', step: { level: 'town' } });
-    expect(c.clock).toMatchObject({ phase: 'review', limitDays: 20, usedDays: 6, deadline: '2024-10-24' });
-    expect((await timers(no)).map((t) => t.kind)).toEqual(['warn-yellow', 'warn-red']);
+    expect(c.clock).toMatchObject({ phase: 'review', limitDays: 2, usedDays: 6, deadline: '2024-09-25', light: 'red' });
+    // It arrives red: the acceptance itself carries the light, and no warning is left to fire.
+    expect(inbox.updatesOf(no).at(-1)).toMatchObject({ seq: 3, type: 'ACCEPT', light: 'red', deadline: '2024-09-25' });
+    expect(await timers(no)).toEqual([]);
+    expect(await warnings(no)).toEqual([['yellow', 'system', '2024-09-27']]);
   });
 
   it('completes an electronic delivery by itself at the start of the next working day (after National Day)', async () => {
@@ -225,19 +229,19 @@ describe('the deadline scheduler', () => {
     const { no, inbox } = await fileFollowed({ itemCode: DEMO.countyItemCode });
     await act('clerk.village', no, { type: 'ACCEPT' });
     expect(await timers(no)).toEqual([
-      { kind: 'warn-yellow', dueAt: dueOn('2024-10-24'), caseVersion: 2 },
-      { kind: 'warn-red', dueAt: dueOn('2024-10-31'), caseVersion: 2 },
+      { kind: 'warn-yellow', dueAt: dueOn('2024-09-30'), caseVersion: 2 },
+      { kind: 'warn-red', dueAt: dueOn('2024-10-01'), caseVersion: 2 },
     ]);
 
-    // The town forwards on 10-08: the county decides, promised 10 working days: 10-09, 10-10,
-    // 10-11, 10-12*, 10-14, 10-15, 10-16, 10-17 (8 → yellow), 10-18, 10-21 → due Mon 10-21,
-    // red from 10-22. The town's timers (10-24, 10-31) are gone.
-    on('2024-10-08');
+    // The town forwards on Sun 09-29 (worked): the county decides in 6 working days: 09-30 (1),
+    // 10-08 (2), 10-09 (3), 10-10 (4), 10-11 (5 → yellow, past 80 %), 10-12* (6) → due Sat 10-12,
+    // red from 10-13. The town's timers (09-30, 10-01) are gone.
+    on('2024-09-29');
     const fwd = await act('clerk.town', no, { type: 'FORWARD', opinion: '初审同意，报区局' });
-    expect(fwd.clock).toMatchObject({ phase: 'decision', limitDays: 10, deadline: '2024-10-21' });
+    expect(fwd.clock).toMatchObject({ phase: 'decision', limitDays: 6, deadline: '2024-10-12' });
     expect(await timers(no)).toEqual([
-      { kind: 'warn-yellow', dueAt: dueOn('2024-10-17'), caseVersion: 3 },
-      { kind: 'warn-red', dueAt: dueOn('2024-10-22'), caseVersion: 3 },
+      { kind: 'warn-yellow', dueAt: dueOn('2024-10-11'), caseVersion: 3 },
+      { kind: 'warn-red', dueAt: dueOn('2024-10-13'), caseVersion: 3 },
     ]);
 
     // A timer planned for version 2 that a dead scheduler had claimed (so it was not replaced),
@@ -249,8 +253,8 @@ describe('the deadline scheduler', () => {
     expect(inbox.updatesOf(no).map((e) => e.seq)).toEqual([1, 2, 3]);
     // The current version's timers are untouched.
     expect(await timers(no)).toEqual([
-      { kind: 'warn-yellow', dueAt: dueOn('2024-10-17'), caseVersion: 3 },
-      { kind: 'warn-red', dueAt: dueOn('2024-10-22'), caseVersion: 3 },
+      { kind: 'warn-yellow', dueAt: dueOn('2024-10-11'), caseVersion: 3 },
+      { kind: 'warn-red', dueAt: dueOn('2024-10-13'), caseVersion: 3 },
     ]);
   });
 });

@@ -238,7 +238,8 @@ const PHASE: Record<CaseState, ClockPhase | null> = {
   special: null, // review or decision, by the step
   approved: 'delivery',
   issued: 'delivery',
-  delivered: 'delivery',
+  // Issue 9: delivery ends the office's work; the step clock reads finished, not "0/10".
+  delivered: 'stopped',
   completed: 'stopped',
   refused: 'stopped',
   denied: 'stopped',
@@ -272,9 +273,11 @@ function clockViolations(path: Path): string[] {
     if (r.phase !== phase) out.push(`${where}: phase ${r.phase}, expected ${phase}`);
     if (paused && r.pauseKind !== (state === 'special' ? 'special' : 'materials')) out.push(`${where}: pause kind ${r.pauseKind}`);
 
-    if (!FINAL_STATES.includes(state)) {
+    if (!FINAL_STATES.includes(state) && phase !== 'stopped') {
+      // Issue 9: every step runs on its own internal limit; the decision on the decide step's (+10 once
+      // extended), no longer the item's promised days (that is the separate promise clock).
       const limit =
-        phase === 'acceptance' ? 5 : phase === 'review' ? step.limitDays : phase === 'delivery' ? 10 : ITEM.promisedDays + (to.context.extended ? 10 : 0);
+        phase === 'acceptance' ? 5 : phase === 'review' || phase === 'delivery' ? step.limitDays : step.limitDays + (to.context.extended ? 10 : 0);
       if (r.limitDays !== limit) out.push(`${where}: limit ${r.limitDays}, expected ${limit}`);
     }
 
@@ -285,7 +288,9 @@ function clockViolations(path: Path): string[] {
         ? 0
         : change.kind === 'resume' || (change.kind === 'stop' && from.hasTag('paused'))
           ? usedWhenPaused
-          : lastUsed + 1;
+          : stateOf(from) === 'delivered'
+            ? lastUsed // stopped at delivery already: frozen
+            : lastUsed + 1;
     if (expectedUsed !== null && r.usedDays !== expectedUsed) out.push(`${where}: used ${r.usedDays}, expected ${expectedUsed}`);
 
     if (paused) {

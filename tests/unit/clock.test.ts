@@ -293,10 +293,12 @@ describe('clockChangeFor', () => {
   test('returning to the lower review step starts its review again', () => {
     expect(changeOfLast([...TO_DECISION.slice(0, 3), 'countyReturn'])).toEqual({ kind: 'start', phase: 'review', limitDays: 20 });
   });
-  test('entering decision starts the promised days of the item', () => {
-    expect(changeOfLast(TO_DECISION)).toEqual({ kind: 'start', phase: 'decision', limitDays: 12 });
+  // Issue 9: the decision phase runs on the decide step's own limit (20 here), not the item's promised
+  // days (12): the promise is a separate clock (tests/unit/promiseClock.test.ts).
+  test('entering decision starts the decide step limit', () => {
+    expect(changeOfLast(TO_DECISION)).toEqual({ kind: 'start', phase: 'decision', limitDays: 20 });
   });
-  test('accepting straight into decision starts the promised days', () => {
+  test('accepting straight into decision starts the decide step limit', () => {
     const m = buildCaseMachine([
       { kind: 'accept', level: 'county', department: 'market', limitDays: 5 },
       { kind: 'decide', level: 'county', department: 'market', limitDays: 20 },
@@ -308,16 +310,16 @@ describe('clockChangeFor', () => {
     // The county centre's clerk accepts (a centre step, whatever the level); the market reviewer decides.
     const ev: CaseEvent = { type: 'ACCEPT', actor: a('clerk', 'county') };
     const [s2] = transition(m, s1, ev);
-    expect([s2.value, clockChangeFor(side(s1), side(s2), ev, ITEM)]).toEqual(['decision', { kind: 'start', phase: 'decision', limitDays: 12 }]);
+    expect([s2.value, clockChangeFor(side(s1), side(s2), ev, ITEM)]).toEqual(['decision', { kind: 'start', phase: 'decision', limitDays: 20 }]);
   });
   test('EXTEND extends by 10', () => {
     expect(changeOfLast([...TO_DECISION, 'extend'])).toEqual({ kind: 'extend', days: 10 });
   });
-  test('re-entering decision after an extension starts promised + 10', () => {
+  test('re-entering decision after an extension starts the decide step limit + 10', () => {
     expect(changeOfLast([...TO_DECISION, 'extend', 'cityReturn', 'countyForward'])).toEqual({
       kind: 'start',
       phase: 'decision',
-      limitDays: 22,
+      limitDays: 30,
     });
   });
   test('a special procedure in review pauses as special', () => {
@@ -329,11 +331,20 @@ describe('clockChangeFor', () => {
   test('ending a special procedure in decision resumes the decision clock', () => {
     expect(changeOfLast([...TO_DECISION, 'citySpecial', 'cityEnd'])).toEqual({ kind: 'resume' });
   });
-  test('APPROVE starts the 10-day issue-and-deliver period', () => {
+  test('APPROVE starts the issue step limit', () => {
     expect(changeOfLast([...TO_DECISION, 'approve'])).toEqual({ kind: 'start', phase: 'delivery', limitDays: 10 });
   });
-  test('ISSUE and a posted DELIVER leave the delivery clock running', () => {
-    expect([changeOfLast(TO_ISSUED), changeOfLast([...TO_ISSUED, 'post'])]).toEqual([{ kind: 'none' }, { kind: 'none' }]);
+  // Issue 9: issue and deliver are steps with their own limits, and delivery finishes the clock.
+  test('ISSUE starts the deliver step limit', () => {
+    const route: Route = ROUTE.map((s) => (s.kind === 'deliver' ? { ...s, limitDays: 3 } : s));
+    const m = buildCaseMachine(route);
+    let [snap] = initialTransition(m);
+    for (const e of [E.submit, E.accept, E.townForward, E.countyForward, E.approve]) [snap] = transition(m, snap, e);
+    const [next] = transition(m, snap, E.issue);
+    expect(clockChangeFor(side(snap), side(next), E.issue, ITEM)).toEqual({ kind: 'start', phase: 'delivery', limitDays: 3 });
+  });
+  test('a posted DELIVER stops the clock (delivered)', () => {
+    expect(changeOfLast([...TO_ISSUED, 'post'])).toEqual({ kind: 'stop' });
   });
   test.each([
     ['REFUSE', ['submit', 'refuse']],

@@ -4,6 +4,7 @@ import { common } from '../../client/src/i18n/common';
 import { dashboard } from '../../client/src/i18n/dashboard';
 import { desk } from '../../client/src/i18n/desk';
 import { errors } from '../../client/src/i18n/errors';
+import { search } from '../../client/src/i18n/search';
 import { ACTION_TYPES } from '../../workflows/caseEvents';
 
 /*
@@ -26,7 +27,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const namespaces = { admin, applicant, common, dashboard, desk, errors } as unknown as Record<string, { zh: Tree; en: Tree }>;
+const namespaces = { admin, applicant, common, dashboard, desk, errors, search } as unknown as Record<string, { zh: Tree; en: Tree }>;
 
 describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
   const zh = leaves(namespaces[ns]!.zh);
@@ -44,7 +45,7 @@ describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
 });
 
 it('names every event of a case history in both languages', () => {
-  const events = [...ACTION_TYPES, 'SUBMIT', 'CLOCK_WARNING'];
+  const events = [...ACTION_TYPES, 'SUBMIT', 'CLOCK_WARNING', 'ESCALATE'];
   const named = (lang: 'zh' | 'en') => Object.keys((common[lang] as unknown as { event: Record<string, string> }).event);
   expect(events.filter((e) => !named('zh').includes(e))).toEqual([]);
   expect(events.filter((e) => !named('en').includes(e))).toEqual([]);

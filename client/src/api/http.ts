@@ -1,4 +1,5 @@
 import { session } from '../session';
+import { takeBootAnswer } from './boot';
 
 /** An error the API answered with: its stable code, HTTP status and message. */
 export class ApiError extends Error {
@@ -16,18 +17,24 @@ export interface RequestOptions {
   /** For an applicant without an account: the case's query code. */
   queryCode?: string;
   body?: unknown;
-  /** Raw text body (CSV); sent with this content type. */
-  text?: { body: string; type: string };
+  /** Raw body (CSV text, or a file's bytes); sent with this content type. */
+  text?: { body: string | Blob; type: string };
+  /** Extra request headers (e.g. Accept-Language for answers in the UI's language). */
+  headers?: Record<string, string>;
   signal?: AbortSignal;
 }
 
 /** One call to the API; throws ApiError with the server's code, or NETWORK when it cannot be reached. */
 export async function api<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method === 'GET') {
+    const early = takeBootAnswer(path);
+    if (early !== undefined) return early as T;
+  }
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (opts.queryCode) headers['X-Query-Code'] = opts.queryCode;
-  let body: string | undefined;
+  let body: string | Blob | undefined;
   if (opts.text) {
     headers['Content-Type'] = opts.text.type;
     body = opts.text.body;

@@ -26,3 +26,8 @@ export type { AccountRole } from '../../../server/http/userSchemas';
 export type { ImportProblem } from '../../../server/commands/importItems';
 export type UsersPage = { total: number; page: number; pageSize: number; users: UserView[] };
 export type CalendarSaved = Awaited<ReturnType<typeof import('../../../server/commands/saveCalendarYear').saveCalendarYear>>;
+
+// The written decision of a case and the rights notice its refusal or denial carries (issue 9, §5).
+export type { DecisionDocument } from '../../../server/documents/decisionDocument';
+export type { RightsNotice } from '../../../workflows/rightsNotice';
+export type CentreView = { code: string; name: string; level: import('../../../workflows/levels').Level; acceptsLinked: boolean; address: string | null; hours: string | null; phone: string | null };

@@ -23,14 +23,14 @@ function Details({ e }: { e: CaseEventView }) {
 
 const COLOR: Record<string, string> = { REFUSE: 'red', DENY: 'red', WITHDRAW: 'gray', APPROVE: 'green', COMPLETE: 'green', CLOCK_WARNING: 'orange', RETURN: 'orange', REQUEST_MATERIALS: 'orange' };
 
-/** Every step of the case, oldest first: who did what, where, when, and with which opinion. */
+/** Every step of the case, newest first (what happened last is what a reader looks for): who did what, where, when, and with which opinion. */
 export function CaseTimeline({ events }: { events: CaseEventView[] }) {
   const { t, i18n } = useTranslation(['applicant', 'common']);
   const names = useJurisdictionNames(events.map((e) => e.jurisdictionCode).filter((c): c is string => !!c), i18n.language === 'en');
   return (
     <Timeline
       aria-label={t('track.timeline')}
-      items={events.map((e) => ({
+      items={[...events].reverse().map((e) => ({
         key: e.seq,
         color: COLOR[e.type] ?? 'blue',
         content: (

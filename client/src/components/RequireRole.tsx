@@ -1,9 +1,11 @@
 import { Navigate, useLocation } from 'react-router';
-import type { ReactNode } from 'react';
-import { Result } from 'antd';
+import { lazy, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUser } from '../session';
 import type { UserView } from '../api/types';
+
+// Loaded only when shown: this guard is in the first bundle, which carries no antd (AppLayout).
+const Result = lazy(() => import('antd/es/result'));
 
 /** Staff screens: log in first (then come back here); a wrong role sees why, not a blank page. */
 export function RequireRole({ roles, children }: { roles: UserView['role'][]; children: ReactNode }) {

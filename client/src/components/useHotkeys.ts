@@ -1,11 +1,18 @@
 import { useEffect, useRef } from 'react';
 
-/** True when the key press belongs to a text field or an open menu, not to the page. */
+/** True when the key press belongs to a text field, an input method's composition, a menu or a dialog, not to the page. */
 function typing(e: KeyboardEvent): boolean {
   const el = e.target as HTMLElement | null;
   if (!el) return false;
   const tag = el.tagName;
-  return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable || !!el.closest('.ant-select-dropdown, .ant-modal');
+  return (
+    e.isComposing ||
+    tag === 'INPUT' ||
+    tag === 'TEXTAREA' ||
+    tag === 'SELECT' ||
+    el.isContentEditable ||
+    !!el.closest('[role="combobox"], [role="textbox"], .ant-select-dropdown, .ant-cascader-dropdown, .ant-dropdown, .ant-modal, .ant-drawer')
+  );
 }
 
 /**

@@ -6,12 +6,13 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { desk } from './desk';
 import { errors } from './errors';
+import { search } from './search';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin, errors };
+const namespaces = { common, applicant, desk, dashboard, admin, errors, search };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);

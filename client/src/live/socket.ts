@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { CaseUpdated, ClientToServerEvents, HandshakeAuth, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
+import type { CaseUpdated, CaseUrged, ClientToServerEvents, HandshakeAuth, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
 import { session } from '../session';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -77,7 +77,7 @@ export function useCaseLive(caseNo: string | null, queryCode: string | null, onU
 }
 
 /** A staff member's own socket: queue changes for their desk, counters for supervisors. */
-export function useStaffLive(handlers: { onQueue?: (e: QueueChanged) => void; onStats?: (e: StatsChanged) => void }, key: string | null): LiveStatus {
+export function useStaffLive(handlers: { onQueue?: (e: QueueChanged) => void; onStats?: (e: StatsChanged) => void; onUrged?: (e: CaseUrged) => void }, key: string | null): LiveStatus {
   const [socket, setSocket] = useState<LiveSocket | null>(null);
   const ref = useRef(handlers);
   ref.current = handlers;
@@ -87,6 +87,7 @@ export function useStaffLive(handlers: { onQueue?: (e: QueueChanged) => void; on
     const s = connect({ token });
     s.on('queue:changed', (e) => ref.current.onQueue?.(e));
     s.on('stats:changed', (e) => ref.current.onStats?.(e));
+    s.on('case:urged', (e) => ref.current.onUrged?.(e));
     setSocket(s);
     return () => {
       s.disconnect();

@@ -17,7 +17,7 @@ interface Values {
   year: number;
   days: Row[];
 }
-type Issue = { field: string; message: string };
+type Issue = { field: string; line?: number; message: string };
 
 /** Adds a year of holidays and make-up working days, typed row by row or pasted as lines. */
 export function CalendarYearForm({ years, onSaved }: { years: number[]; onSaved: () => void }) {
@@ -132,7 +132,7 @@ export function CalendarYearForm({ years, onSaved }: { years: number[]; onSaved:
           role="alert"
           style={{ marginBottom: 16 }}
           title={errorText(failure.error, tc)}
-          description={failure.issues.length ? <ul style={{ margin: 0, paddingLeft: 20 }}>{failure.issues.map((i) => <li key={i.field + i.message}>{`${i.field}: ${i.message}`}</li>)}</ul> : undefined}
+          description={failure.issues.length ? <ul style={{ margin: 0, paddingLeft: 20 }}>{failure.issues.map((i) => <li key={i.field + i.message}>{i.line ? i.message : `${i.field}: ${i.message}`}</li>)}</ul> : undefined}
         />
       ) : null}
       <Button type="primary" htmlType="submit" loading={busy}>

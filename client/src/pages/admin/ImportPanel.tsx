@@ -1,10 +1,11 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Input, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Input, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError } from '../../api/http';
 import type { ImportProblem } from '../../api/types';
 import { errorText } from '../../components/ErrorState';
+import { importLang, importMessage, renderProblem } from '../../../../workflows/importProblems';
 
 // The first row of docs/examples/items.csv (documented in docs/catalogue-csv.md), as a starting point.
 const EXAMPLE = [
@@ -22,23 +23,31 @@ function problemsOf(e: unknown): ImportProblem[] | undefined {
   return Array.isArray(list) ? list : undefined;
 }
 
-/** Catalogue import: a file or pasted text, sent as text/csv; all or nothing, with the problems listed by line. */
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * Catalogue import: a file (CSV in UTF-8 or GBK as Excel saves it, or .xlsx), sent as it is for the server to
+ * decode, or pasted text; all or nothing, with the problems listed by line in the UI's language.
+ */
 export function ImportPanel({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation('admin');
-  const { t: tc } = useTranslation();
+  const { t: tc, i18n } = useTranslation();
+  const lang = importLang(i18n.language);
   const { message } = App.useApp();
   const [csv, setCsv] = useState('');
+  const [file, setFile] = useState<File>();
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
 
   const submit = async () => {
-    if (!csv.trim()) {
+    if (!file && !csv.trim()) {
       setOutcome({ kind: 'error', error: new Error(t('import.empty')) });
       return;
     }
     setBusy(true);
     try {
-      const r = await api<{ imported: number }>('POST', '/api/items/import', { text: { body: csv, type: 'text/csv' } });
+      const body = file ? { body: file as Blob, type: /\.xlsx$/i.test(file.name) ? XLSX_TYPE : 'text/csv' } : { body: csv, type: 'text/csv; charset=utf-8' };
+      const r = await api<{ imported: number }>('POST', '/api/items/import', { text: body, headers: { 'Accept-Language': lang } });
       setOutcome({ kind: 'done', imported: r.imported });
       message.success(t('import.done', { n: r.imported }));
       onImported();
@@ -60,16 +69,15 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       </Typography.Paragraph>
       <Space wrap>
         <Upload
-          accept=".csv,text/csv"
+          accept={`.csv,text/csv,.xlsx,${XLSX_TYPE}`}
           maxCount={1}
           showUploadList={false}
-          beforeUpload={(file) => {
-            // Read in the browser: the server takes the CSV as the request body, not as a multipart upload.
-            void file.text().then((text) => {
-              setCsv(text);
-              setOutcome(undefined);
-              message.info(t('import.fileLoaded', { name: file.name }));
-            });
+          beforeUpload={(picked) => {
+            // Sent as it is (the body, not a multipart upload): the server tells GBK from UTF-8 and CSV from .xlsx.
+            setFile(picked);
+            setCsv('');
+            setOutcome(undefined);
+            message.info(t('import.fileLoaded', { name: picked.name }));
             return false;
           }}
         >
@@ -78,15 +86,23 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
         <Button type="primary" loading={busy} onClick={() => void submit()}>
           {t('import.submit')}
         </Button>
-        <Button onClick={() => { setCsv(''); setOutcome(undefined); }} disabled={busy}>
+        <Button onClick={() => { setCsv(''); setFile(undefined); setOutcome(undefined); }} disabled={busy}>
           {t('import.clear')}
         </Button>
       </Space>
+      {file ? (
+        <Tag closable onClose={() => setFile(undefined)} aria-label={t('import.fileLoaded', { name: file.name })}>
+          {file.name}
+        </Tag>
+      ) : null}
       <Input.TextArea
         aria-label={t('import.paste')}
         placeholder={t('import.placeholder')}
         value={csv}
-        onChange={(e) => setCsv(e.target.value)}
+        onChange={(e) => {
+          setCsv(e.target.value);
+          setFile(undefined);
+        }}
         autoSize={{ minRows: 4, maxRows: 12 }}
         spellCheck={false}
         style={{ fontFamily: 'monospace' }}
@@ -95,11 +111,19 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       {outcome?.kind === 'error' ? <Alert type="error" showIcon role="alert" title={errorText(outcome.error, tc)} /> : null}
       {outcome?.kind === 'problems' ? (
         <>
-          <Alert type="error" showIcon role="alert" title={t('import.failed', { n: outcome.problems.length })} description={outcome.message} />
+          <Alert
+            type="error"
+            showIcon
+            role="alert"
+            title={t('import.failed', { n: outcome.problems.length })}
+            description={importMessage('SUMMARY', { n: outcome.problems.length, line: outcome.problems[0]?.line ?? 0 }, lang)}
+          />
           <Table<ImportProblem>
+            className="import-problems"
             size="small"
             rowKey={(p) => `${p.line}:${p.field}:${p.message}`}
-            dataSource={outcome.problems}
+            // Rendered here from the same table as the server's, so a language switch re-renders them.
+            dataSource={outcome.problems.map((p) => renderProblem(p, lang))}
             pagination={outcome.problems.length > 20 ? { pageSize: 20 } : false}
             columns={[
               { title: t('import.line'), dataIndex: 'line', width: 80 },

@@ -2,6 +2,7 @@ import { Descriptions, Drawer, Space, Steps, Table, Tag, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import { departmentName, type Department } from '../../api/reference';
 import type { ItemView } from '../../api/types';
+import { ItemKeywords } from './ItemKeywords';
 
 type Material = ItemView['materials'][number];
 
@@ -36,6 +37,7 @@ export function ItemDrawer({ item, departments, onClose }: { item?: ItemView; de
               { key: 'intermediaries', label: t('item.intermediaries'), children: item.intermediaries.length ? item.intermediaries.join('、') : tc('none'), span: 'filled' },
             ]}
           />
+          <ItemKeywords key={item.code} item={item} />
           <section aria-label={t('item.materials')}>
             <Typography.Title level={5}>{t('item.materials')}</Typography.Title>
             <Table<Material>

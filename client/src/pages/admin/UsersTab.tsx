@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Grid, Input, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Grid, Input, Select, Space, Table, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, qs } from '../../api/http';
@@ -8,11 +8,11 @@ import type { JurisdictionView, UsersPage, UserView } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
 import { useUser } from '../../session';
-import { jurisdictionLabel, loadJurisdictions } from './jurisdictionTree';
+import { buildTree, jurisdictionLabel, loadJurisdictions } from './jurisdictionTree';
 import { ACCOUNT_ROLES } from './roles';
 import { UserFormModal } from './UserFormModal';
 
-/** Accounts and roles: search, filter by role, create and edit in a modal. */
+/** Accounts and roles: search, filter by role, place (with everything under it) and department, paged; create and edit in a modal. */
 export function UsersTab() {
   const { t } = useTranslation('admin');
   const { t: tc, i18n } = useTranslation();
@@ -20,7 +20,7 @@ export function UsersTab() {
   const me = useUser();
   // On a phone the username folds under the name instead of taking a column.
   const narrow = !Grid.useBreakpoint().sm;
-  const [filter, setFilter] = useState({ q: '', role: '' });
+  const [filter, setFilter] = useState({ q: '', role: '', jurisdiction: '', department: '' });
   const [page, setPage] = useState({ page: 1, pageSize: 20 });
   const [editing, setEditing] = useState<UserView | 'new'>();
   const [departments, setDepartments] = useState<Department[]>();
@@ -30,6 +30,7 @@ export function UsersTab() {
     loadJurisdictions().then(setPlaces, () => setPlaces([]));
   }, []);
   const byCode = useMemo(() => new Map((places ?? []).map((j) => [j.code, j])), [places]);
+  const tree = useMemo(() => buildTree(places ?? [], en), [places, en]);
   const users = useAsync(() => api<UsersPage>('GET', `/api/users${qs({ ...filter, ...page })}`), [filter, page]);
   const change = (next: Partial<typeof filter>) => {
     setFilter((f) => ({ ...f, ...next }));
@@ -86,6 +87,25 @@ export function UsersTab() {
           style={{ width: 170 }}
           options={ACCOUNT_ROLES.map((r) => ({ value: r, label: tc(`role.${r}`) }))}
           onChange={(v?: string) => change({ role: v ?? '' })}
+        />
+        <TreeSelect
+          allowClear
+          treeData={tree}
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          placeholder={t('users.filterJurisdiction')}
+          aria-label={t('users.filterJurisdiction')}
+          style={{ width: 220 }}
+          styles={{ popup: { root: { maxHeight: 400, overflow: 'auto' } } }}
+          onChange={(v?: string) => change({ jurisdiction: v ?? '' })}
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('users.department')}
+          aria-label={t('users.department')}
+          style={{ width: 200 }}
+          options={(departments ?? []).map((d) => ({ value: d.code, label: en ? d.nameEn : d.name }))}
+          onChange={(v?: string) => change({ department: v ?? '' })}
         />
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
           {t('users.create')}

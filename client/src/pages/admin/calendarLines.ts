@@ -1,3 +1,5 @@
+import { isRealIsoDate } from '../../../../workflows/isoDate';
+
 export type DayKind = 'holiday' | 'workday';
 
 export interface DayLine {
@@ -10,8 +12,10 @@ const KINDS: Record<string, DayKind> = { holiday: 'holiday', h: 'holiday', 休: 
 
 /**
  * Reads pasted lines `2027-01-01,holiday,元旦` (commas, Chinese commas or tabs,
- * as copied from a spreadsheet). Blank lines are skipped; unreadable ones are
- * returned by their 1-based number so the administrator can fix them.
+ * as copied from a spreadsheet). Blank lines are skipped; unreadable ones, and
+ * impossible dates such as 2027-13-01 or 2027-02-30 (which a date library would
+ * roll over into another day), are returned by their 1-based number so the
+ * administrator can fix them.
  */
 export function parseDayLines(text: string): { days: DayLine[]; bad: number[] } {
   const days: DayLine[] = [];
@@ -22,7 +26,7 @@ export function parseDayLines(text: string): { days: DayLine[]; bad: number[] } 
     const [date = '', kind = '', ...rest] = line.split(/[,，\t]/).map((s) => s.trim());
     const k = KINDS[kind.toLowerCase()];
     const normalised = date.replace(/\//g, '-');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(normalised) || !k) {
+    if (!isRealIsoDate(normalised) || !k) {
       bad.push(i + 1);
       return;
     }

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../api/types';
 import { errorText } from '../../components/ErrorState';
 import { isConflict, sendAction, type ActionBody } from '../../live/sendAction';
+import { ApiError } from '../../api/http';
 import { DeliveryDialog, type DeliveryChoice } from './DeliveryDialog';
 
 interface Props {
@@ -21,6 +22,7 @@ export function ApplicantActions({ c, queryCode, onChanged }: Props) {
   const [delivery, setDelivery] = useState<DeliveryChoice | null>(null);
   const [supplied, setSupplied] = useState<string[]>([]);
   const [withdrawReason, setWithdrawReason] = useState('');
+  const [urgeNote, setUrgeNote] = useState('');
   const can = (a: string) => c.actions.includes(a as never);
 
   const act = async (body: ActionBody) => {
@@ -31,6 +33,8 @@ export function ApplicantActions({ c, queryCode, onChanged }: Props) {
       return true;
     } catch (e) {
       if (isConflict(e)) message.warning(t('track.conflict'));
+      // 催办 once per working day: say from when it may be sent again.
+      else if (e instanceof ApiError && e.code === 'ALREADY_URGED_TODAY') message.warning(t('urge.again', { date: (e.details as { nextAllowedOn?: string })?.nextAllowedOn ?? '' }));
       else message.error(errorText(e, t));
       return false;
     } finally {
@@ -47,7 +51,7 @@ export function ApplicantActions({ c, queryCode, onChanged }: Props) {
     void latestAct.current({ type: 'CHOOSE_DELIVERY', mode: v.mode, ...(v.mode === 'post' ? { address: v.address } : {}) }).then((ok) => ok && setDelivery(null));
   }, []);
 
-  const any = ['SUPPLY_MATERIALS', 'WITHDRAW', 'COMPLETE', 'CHOOSE_DELIVERY'].some(can);
+  const any = ['SUPPLY_MATERIALS', 'WITHDRAW', 'COMPLETE', 'CHOOSE_DELIVERY', 'APPLICANT_URGE'].some(can);
   // The dialog keeps its place in the tree whatever the case does meanwhile (a move would remount it, empty):
   // an open dialog even outlives a live update that takes the actions away; the server answers the choice.
   return (
@@ -68,6 +72,17 @@ export function ApplicantActions({ c, queryCode, onChanged }: Props) {
               <Button type="primary" loading={busy} onClick={() => void act({ type: 'COMPLETE' })}>
                 {t('track.complete')}
               </Button>
+            )}
+            {can('APPLICANT_URGE') && (
+              <Popconfirm
+                title={t('urge.confirm')}
+                description={<Input aria-label={t('urge.reason')} placeholder={t('urge.reason')} value={urgeNote} onChange={(e) => setUrgeNote(e.target.value)} />}
+                onConfirm={() => act({ type: 'APPLICANT_URGE', ...(urgeNote.trim() ? { reason: urgeNote.trim() } : {}) }).then((ok) => ok && message.info(t('urge.done')))}
+              >
+                <Button type="primary" danger loading={busy} data-testid="applicant-urge">
+                  {t('urge.button')}
+                </Button>
+              </Popconfirm>
             )}
             {can('CHOOSE_DELIVERY') && (
               <Button onClick={() => setDelivery({ mode: c.delivery.mode, address: c.delivery.address ?? undefined })}>

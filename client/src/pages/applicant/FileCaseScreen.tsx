@@ -1,22 +1,22 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Cascader, Checkbox, Form, Input, Result, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Card, Checkbox, Form, Result, Space, Typography } from 'antd';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { authorisationLetterName } from '../../../../workflows/parties';
 import { api } from '../../api/http';
 import type { CaseView, DeliveryMode, ItemView } from '../../api/types';
 import { ErrorState, errorText } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
 import { useUser } from '../../session';
+import { CentrePicker } from './CentrePicker';
 import { loadCentreTree, pathToCentre } from './centreOptions';
 import { DeliveryFields } from './DeliveryFields';
+import { PartyFields, partiesBody, useLetterRule, type PartyValues } from './PartyFields';
 import { queryCodes } from './queryCodes';
 
-interface FormValues {
+interface FormValues extends PartyValues {
   centre: string[];
-  name: string;
-  idNumber: string;
-  phone: string;
   materials: string[];
   mode: DeliveryMode;
   address?: string;
@@ -34,6 +34,23 @@ export function FileCaseScreen() {
   const [form] = Form.useForm<FormValues>();
   const [filed, setFiled] = useState<Filed | null>(null);
   const [sending, setSending] = useState(false);
+  const [prefilled, setPrefilled] = useState(false);
+  const letterRule = useLetterRule();
+  const viaAgent = Form.useWatch('viaAgent', form);
+  // An applicant with an account has their own particulars filled in (GET /api/auth/me's profile).
+  useEffect(() => {
+    if (user?.role !== 'applicant') return;
+    void api<{ profile?: { idNumber: string | null; phone: string | null } }>('GET', '/api/auth/me').then(({ profile }) => {
+      if (!profile) return;
+      const blank = (f: keyof FormValues) => !form.getFieldValue(f);
+      form.setFieldsValue({
+        ...(blank('name') ? { name: user.displayName } : {}),
+        ...(blank('idNumber') && profile.idNumber ? { idNumber: profile.idNumber } : {}),
+        ...(blank('phone') && profile.phone ? { phone: profile.phone } : {}),
+      });
+      setPrefilled(true);
+    }, () => undefined);
+  }, [user?.role, user?.displayName, form]);
   const item = useAsync(() => api<ItemView>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
   const tree = useAsync(
     async () => (item.data ? loadCentreTree(item.data.acceptLevels, i18n.language === 'en') : undefined),
@@ -43,6 +60,9 @@ export function FileCaseScreen() {
   if (item.error) return <ErrorState error={item.error} onRetry={item.reload} />;
   if (!item.data) return <Card loading />;
   const it = item.data;
+  // An agent's filing needs the power of attorney: offered then even where the item does not list it.
+  const letter = authorisationLetterName(it.materials);
+  const materialOptions = !viaAgent || it.materials.some((m) => m.name === letter) ? it.materials : [...it.materials, { name: letter, required: false, deferrable: false }];
 
   if (filed) {
     return (
@@ -52,6 +72,9 @@ export function FileCaseScreen() {
         subTitle={<Alert type="warning" showIcon title={t('file.keepCode')} />}
         extra={[
           <Card key="codes" size="small" style={{ textAlign: 'left', maxWidth: 420, margin: '0 auto 16px' }}>
+            <Typography.Paragraph data-testid="receipt-promise">
+              <Typography.Text strong>{filed.promise.dueOn ? `${t('common:promise.title')}：${filed.promise.dueOn}` : t('common:promise.limit', { n: it.promisedDays })}</Typography.Text>
+            </Typography.Paragraph>
             <Typography.Paragraph>
               {t('file.caseNo')}：<Typography.Text strong copyable data-testid="filed-case-no">{filed.caseNo}</Typography.Text>
             </Typography.Paragraph>
@@ -79,7 +102,7 @@ export function FileCaseScreen() {
         body: {
           itemCode: it.code,
           centreCode: v.centre[v.centre.length - 1],
-          applicant: { name: v.name, idNumber: v.idNumber, phone: v.phone },
+          ...partiesBody(v),
           materials: v.materials ?? [],
           delivery: { mode: v.mode, ...(v.mode === 'post' ? { address: v.address } : {}) },
         },
@@ -105,11 +128,11 @@ export function FileCaseScreen() {
           form={form}
           layout="vertical"
           onFinish={submit}
-          initialValues={{ mode: 'pickup', materials: it.materials.filter((m) => m.required).map((m) => m.name), centre: clerkCentre && user ? pathToCentre(clerkCentre, user.level) : undefined }}
+          initialValues={{ applicantType: it.applicantTypes[0], mode: 'pickup', materials: it.materials.filter((m) => m.required).map((m) => m.name), centre: clerkCentre && user ? pathToCentre(clerkCentre, user.level) : undefined }}
           scrollToFirstError
         >
           <Form.Item name="centre" label={t('file.centre')} extra={t('file.centreHelp', { levels: it.acceptLevels.map((l) => t(`common:level.${l}`)).join(t('file.or')) })} rules={[{ required: true, message: t('file.centreRequired') }]}>
-            <Cascader
+            <CentrePicker
               options={tree.data}
               disabled={!!clerkCentre}
               showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }}
@@ -118,20 +141,12 @@ export function FileCaseScreen() {
               loading={tree.loading}
             />
           </Form.Item>
-          <Typography.Title level={5}>{t('file.applicant')}</Typography.Title>
-          <Form.Item name="name" label={t('file.name')} rules={[{ required: true, whitespace: true, max: 64 }]}>
-            <Input autoComplete="name" />
-          </Form.Item>
-          <Form.Item name="idNumber" label={t('file.idNumber')} rules={[{ required: true, pattern: /^\d{17}[\dXx]$/, message: t('file.idInvalid') }]}>
-            <Input inputMode="numeric" maxLength={18} />
-          </Form.Item>
-          <Form.Item name="phone" label={t('file.phone')} rules={[{ required: true, pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: t('file.phoneInvalid') }]}>
-            <Input inputMode="tel" autoComplete="tel" maxLength={13} />
-          </Form.Item>
-          <Form.Item name="materials" label={t('file.materials')} extra={t('file.materialsHelp')}>
+          {prefilled && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('parties.prefilled')} />}
+          <PartyFields types={it.applicantTypes} onAgent={(on) => on && form.setFieldValue('materials', [...new Set([...(form.getFieldValue('materials') ?? []), letter])])} />
+          <Form.Item name="materials" label={t('file.materials')} extra={t('file.materialsHelp')} dependencies={['viaAgent']} rules={[letterRule]}>
             <Checkbox.Group>
               <Space orientation="vertical">
-                {it.materials.map((m) => (
+                {materialOptions.map((m) => (
                   <Checkbox key={m.name} value={m.name}>
                     {m.name}
                     {!m.required && <Typography.Text type="secondary">（{t('guide.requiredNo')}）</Typography.Text>}

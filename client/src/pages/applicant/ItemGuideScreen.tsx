@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Grid, Space, Steps, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Grid, Space, Steps, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/http';
@@ -6,6 +6,7 @@ import { departmentName, loadDepartments } from '../../api/reference';
 import type { ItemView } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
+import { GuideWords } from './GuideWords';
 
 /** An item's guide: what to bring, what it costs, how long it takes, and which levels handle it. */
 export function ItemGuideScreen() {
@@ -32,12 +33,14 @@ export function ItemGuideScreen() {
           </Button>
         </Link>
       </Space>
+      <Alert type="info" showIcon data-testid="guide-promise" title={t('common:promise.limit', { n: it.promisedDays })} />
       <Card size="small">
         <Descriptions size="small" column={{ xs: 1, sm: 1, md: 2 }} bordered>
           <Descriptions.Item label={t('guide.code')}>{it.code}</Descriptions.Item>
           <Descriptions.Item label={t('guide.type')}>{it.type}</Descriptions.Item>
           <Descriptions.Item label={t('guide.department')}>{departmentName(deps.data, it.department, en)}</Descriptions.Item>
           <Descriptions.Item label={t('guide.decideLevel')}>{t(`common:levelFull.${it.decideLevel}`)}</Descriptions.Item>
+          <Descriptions.Item label={t('parties.takes')}>{it.applicantTypes.map((ty) => t(`parties.${ty}`)).join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('guide.acceptLevels')}>{it.acceptLevels.map((l) => t(`common:level.${l}`)).join('、')}</Descriptions.Item>
           <Descriptions.Item label={t('guide.statutory')}>{t('common:days', { n: it.statutoryDays })}</Descriptions.Item>
           <Descriptions.Item label={t('guide.promised')}>{t('common:days', { n: it.promisedDays })}</Descriptions.Item>
@@ -68,6 +71,7 @@ export function ItemGuideScreen() {
           ]}
         />
       </Card>
+      <GuideWords item={it} />
     </Space>
   );
 }

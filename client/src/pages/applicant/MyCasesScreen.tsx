@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api, qs } from '../../api/http';
 import type { CasesPage } from '../../api/types';
-import { isClosed } from '../../components/caseStates';
+import { isClosed, stateColor } from '../../components/caseStates';
 import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
-import { LightTag } from '../../components/LightTag';
+import { PromiseTag } from '../../components/LightTag';
 import { useAsync } from '../../components/useAsync';
 
 const PAGE_SIZE = 10;
@@ -38,8 +38,8 @@ export function MyCasesScreen() {
                   description={
                     <Space wrap size={4}>
                       <span>{c.caseNo}</span>
-                      <Tag color={isClosed(c.state) ? 'default' : 'processing'}>{t(`common:state.${c.state}`)}</Tag>
-                      {!isClosed(c.state) && <LightTag light={c.light} />}
+                      <Tag color={stateColor(c.state)}>{t(`common:state.${c.state}`)}</Tag>
+                      {!isClosed(c.state) && <><span data-testid="my-case-promise">{c.promise.dueOn ?? ''}</span> <PromiseTag p={c.promise} /></>}
                       <span>{formatTime(c.filedAt)}</span>
                     </Space>
                   }

@@ -1,12 +1,11 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ApiError } from '../../api/http';
 import type { CaseView } from '../../api/types';
 import { CaseTimeline } from '../../components/CaseTimeline';
-import { ClockPanel } from '../../components/ClockPanel';
-import { isClosed } from '../../components/caseStates';
+import { hasWrittenDecision, isClosed, stateColor } from '../../components/caseStates';
 import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { LiveBadge } from '../../components/LiveBadge';
@@ -16,6 +15,7 @@ import { session } from '../../session';
 import { ApplicantActions } from './ApplicantActions';
 import { queryCodes } from './queryCodes';
 import { TrackLookupForm } from './TrackLookupScreen';
+import { TrackSummary } from './TrackSummary';
 
 
 /** The decision, licence and delivery, once there are any. */
@@ -73,7 +73,7 @@ export function TrackScreen() {
       <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}>
         <Descriptions.Item label={t('file.caseNo')}>{c.caseNo}</Descriptions.Item>
         <Descriptions.Item label={t('track.state')}>
-          <Tag color={isClosed(c.state) ? 'default' : 'processing'} data-testid="case-state">
+          <Tag color={stateColor(c.state)} data-testid="case-state">
             {t(`common:state.${c.state}`)}
           </Tag>
         </Descriptions.Item>
@@ -83,15 +83,21 @@ export function TrackScreen() {
         </Descriptions.Item>
       </Descriptions>
       {error && <ErrorState error={error} onRetry={reload} />}
+      <TrackSummary c={c} />
       <Card size="small">
         <RouteMap c={c} />
       </Card>
-      {isClosed(c.state) ? <Alert type={c.state === 'completed' ? 'success' : 'info'} showIcon title={t('track.closed')} /> : <ClockPanel c={c} />}
+      {isClosed(c.state) ? <Alert type={c.state === 'completed' ? 'success' : c.state === 'withdrawn' ? 'info' : 'warning'} showIcon title={t(`outcome.closed.${c.state}`)} data-testid="closed-notice" /> : null /* the promise is in TrackSummary; the step clock is the desk's */}
       {c.state === 'awaitingMaterials' && c.missingMaterials.length > 0 && (
         <Alert type="warning" showIcon title={t('track.missing')} description={c.missingMaterials.join('、')} data-testid="missing-materials" />
       )}
       <ApplicantActions c={c} queryCode={code} onChanged={() => void reload()} />
       <Outcome c={c} />
+      {hasWrittenDecision(c.state) && (
+        <Link to={`/track/${c.caseNo}/decision`} data-testid="read-decision" className="no-print">
+          {t('outcome.readDecision')}
+        </Link>
+      )}
       <Card size="small" title={t('track.timeline')}>
         <CaseTimeline events={events} />
       </Card>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { DELIVERY_MODES, SPECIAL_PROCEDURES } from '../../../../workflows/caseEvents';
 import type { ActionType, CaseView } from '../../api/types';
 import type { ActionBody } from '../../live/sendAction';
+import { RightsNoticeField } from './RightsNoticeField';
 
 
 interface Props {
@@ -87,7 +88,7 @@ export function ActionForm({ type, c, itemMaterials, busy, onSubmit, onCancel }:
         {(type === 'REFUSE' || type === 'DENY') && (
           <>
             {text('reasons', t('case.reasons'), true)}
-            {text('rightsNotice', t('case.rightsNotice'), true, 2, t('case.rightsDefault'))}
+            <RightsNoticeField caseNo={c.caseNo} form={form} />
           </>
         )}
         {(type === 'RETURN' || type === 'EXTEND') && text('reason', t('case.reasons'), true)}
@@ -122,10 +123,12 @@ export function ActionForm({ type, c, itemMaterials, busy, onSubmit, onCancel }:
           </>
         )}
         <Space>
-          <Button type="primary" htmlType="submit" loading={busy} danger={type === 'REFUSE' || type === 'DENY'} data-testid="action-submit">
+          <Button type="primary" htmlType="submit" loading={busy} danger={type === 'REFUSE' || type === 'DENY'} data-testid="action-submit" aria-keyshortcuts="Control+Enter">
             {t('case.confirm', { action: t(`common:action.${type}`) })}
           </Button>
-          <Button onClick={onCancel}>{t('common:cancel')}</Button>
+          <Button onClick={onCancel} aria-keyshortcuts="Escape">
+            {t('common:cancel')}
+          </Button>
         </Space>
       </Form>
     </div>

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Col, Flex, Row, Space, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/http';
 import type { ActionType, ItemView } from '../../api/types';
 import { CaseTimeline } from '../../components/CaseTimeline';
@@ -9,12 +9,18 @@ import { ClockPanel } from '../../components/ClockPanel';
 import { ErrorState, errorText } from '../../components/ErrorState';
 import { LiveBadge } from '../../components/LiveBadge';
 import { RouteMap } from '../../components/RouteMap';
+import { hasWrittenDecision, stateColor } from '../../components/caseStates';
 import { useAsync } from '../../components/useAsync';
 import { useHotkeys } from '../../components/useHotkeys';
 import { isConflict, sendAction, type ActionBody } from '../../live/sendAction';
 import { useCase } from '../../live/useCase';
 import { ActionForm, missingListEmpty } from './ActionForm';
-import { CaseFile, LowerOpinions } from './CaseFile';
+import { ACTION_KEYS, actionHotkeys } from './actionKeys';
+import { CaseFile } from './CaseFile';
+import { OpinionsPanel } from '../../components/OpinionsPanel';
+import { useUser } from '../../session';
+import { ReturnAndUrgeBanners } from './ReturnAndUrgeBanners';
+import { OWN_FORMS, UrgingForm } from './UrgingForms';
 
 /** One case at the desk: the file, the checklist, what the lower levels said, and only the actions this user may take now. */
 export function CaseDeskScreen() {
@@ -23,6 +29,7 @@ export function CaseDeskScreen() {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const { c, events, error, live, reload } = useCase(caseNo, null);
+  const viewer = useUser();
   const item = useAsync(async () => (c ? api<ItemView>('GET', `/api/items/${encodeURIComponent(c.itemCode)}`) : undefined), [c?.itemCode]);
   const [chosen, setChosen] = useState<ActionType | null>(null);
   const [busy, setBusy] = useState(false);
@@ -44,7 +51,8 @@ export function CaseDeskScreen() {
   const actions = (c?.actions ?? []).filter((a) => a !== 'CHOOSE_DELIVERY');
   useHotkeys({
     Escape: () => navigate('/desk'),
-    ...Object.fromEntries(actions.slice(0, 9).map((a, i) => [String(i + 1), () => setChosen(a)])),
+    // Each action's own letter, the same whatever else is on offer (actionKeys.ts).
+    ...actionHotkeys(actions, setChosen),
   });
 
   if (error && !c) {
@@ -98,13 +106,15 @@ export function CaseDeskScreen() {
             {c.itemName}
           </Typography.Title>
           <Typography.Text type="secondary">{c.caseNo}</Typography.Text>
-          <Tag color="processing" data-testid="case-state">
+          <Tag color={stateColor(c.state)} data-testid="case-state">
             {t(`common:state.${c.state}`)}
           </Tag>
+          {hasWrittenDecision(c.state) && <Link to={`/desk/cases/${c.caseNo}/decision`} data-testid="read-decision">{t('applicant:outcome.readDecision')}</Link>}
         </Space>
         <LiveBadge status={live} />
       </Flex>
       {notice?.kind === 'conflict' && <Alert type="warning" showIcon role="alert" title={t('case.conflict')} closable={{ onClose: () => setNotice(null) }} data-testid="conflict" />}
+      <ReturnAndUrgeBanners c={c} events={events} />
       {notice?.kind === 'changed' && (
         <Alert type="info" showIcon role="status" title={t('case.changedElsewhere', { event: notice.event ? t(`common:event.${notice.event}`) : '' })} closable={{ onClose: () => setNotice(null) }} data-testid="changed" />
       )}
@@ -116,14 +126,18 @@ export function CaseDeskScreen() {
             ) : (
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Flex wrap gap="small">
-                  {actions.map((a, i) => (
-                    <Button key={a} type={chosen === a ? 'primary' : 'default'} danger={a === 'REFUSE' || a === 'DENY'} onClick={() => setChosen(a)} data-action={a}>
-                      {i < 9 && <span className="kbd">{i + 1}</span>} {t(`common:action.${a}`)}
+                  {actions.map((a) => (
+                    <Button key={a} type={chosen === a ? 'primary' : 'default'} danger={a === 'REFUSE' || a === 'DENY'} onClick={() => setChosen(a)} data-action={a} aria-keyshortcuts={ACTION_KEYS[a]}>
+                      <span className="kbd" aria-hidden="true">{ACTION_KEYS[a]}</span> {t(`common:action.${a}`)}
                     </Button>
                   ))}
                 </Flex>
                 {chosen && (
+                  OWN_FORMS.includes(chosen) ? (
+                    <UrgingForm key={chosen} type={chosen} c={c} busy={busy} onSubmit={(b) => void submit(b)} onCancel={() => setChosen(null)} />
+                  ) : (
                   <ActionForm key={chosen} type={chosen} c={c} itemMaterials={(item.data?.materials ?? []).map((m) => m.name)} busy={busy} onSubmit={(b) => void submit(b)} onCancel={() => setChosen(null)} />
+                  )
                 )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }} className="keys-hint">
                   {t('case.keys')}
@@ -139,7 +153,7 @@ export function CaseDeskScreen() {
             </Card>
             <ClockPanel c={c} />
             <CaseFile c={c} itemMaterials={item.data?.materials ?? []} />
-            <LowerOpinions events={events} />
+            <OpinionsPanel events={events} viewerLevel={viewer?.level ?? c.step.level} />
             <Card size="small" title={t('applicant:track.timeline')}>
               <CaseTimeline events={events} />
             </Card>

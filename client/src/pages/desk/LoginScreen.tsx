@@ -7,6 +7,7 @@ import type { UserView } from '../../api/types';
 import { errorText } from '../../components/ErrorState';
 import { rateLimitText } from '../../components/retryAfter';
 import { session, useSessionNotice } from '../../session';
+import { DemoAccountsHint } from './DemoAccounts';
 
 /** Where each role starts its day. */
 export function homeOf(role: UserView['role']): string {
@@ -24,6 +25,7 @@ export function LoginScreen() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const notice = useSessionNotice();
+  const [form] = Form.useForm<{ username: string; password: string }>();
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
     setError(null);
@@ -43,7 +45,7 @@ export function LoginScreen() {
     <Card title={<Typography.Title level={1} className="page-title card-title">{t('login.title')}</Typography.Title>} style={{ maxWidth: 420, margin: '24px auto' }}>
       {error && <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 16 }} />}
       {!error && notice && <Alert type="warning" showIcon role="alert" title={t(`common:session.${notice}`)} style={{ marginBottom: 16 }} />}
-      <Form layout="vertical" onFinish={submit}>
+      <Form form={form} layout="vertical" onFinish={submit}>
         <Form.Item name="username" label={t('login.username')} rules={[{ required: true, whitespace: true }]}>
           <Input autoFocus autoComplete="username" autoCapitalize="none" />
         </Form.Item>
@@ -56,9 +58,7 @@ export function LoginScreen() {
           {t('login.submit')}
         </Button>
       </Form>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 16, fontSize: 12 }}>
-        {t('login.demo')}
-      </Typography.Paragraph>
+      <DemoAccountsHint onPick={(username, password) => form.setFieldsValue({ username, password })} />
     </Card>
   );
 }

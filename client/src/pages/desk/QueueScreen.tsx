@@ -5,17 +5,19 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { CASE_STATES } from '../../../../workflows/caseStates';
 import { api, qs } from '../../api/http';
 import { departmentName, loadDepartments } from '../../api/reference';
-import type { CaseView, QueueChanged } from '../../api/types';
+import type { CaseUrged, CaseView, QueueChanged } from '../../api/types';
+import { QueueMarks } from './QueueMarks';
 import { isClosed } from '../../components/caseStates';
 import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { useJurisdictionNames } from '../../components/jurisdictionNames';
-import { LightTag } from '../../components/LightTag';
+import { LightTag, PromiseTag } from '../../components/LightTag';
 import { LiveBadge } from '../../components/LiveBadge';
 import { useAsync } from '../../components/useAsync';
 import { useHotkeys } from '../../components/useHotkeys';
 import { useStaffLive } from '../../live/socket';
 import { QueueCards } from './QueueCards';
+import { DeskTabs } from './DeskTabs';
 import { useUser } from '../../session';
 
 // The states a case can wait in at a desk: open, and past the moment of filing.
@@ -54,7 +56,9 @@ export function QueueScreen() {
     // Bursts of changes become one reload.
     if (pending.current === null) pending.current = window.setTimeout(() => ((pending.current = null), void queue.reload()), 200);
   };
-  const live = useStaffLive({ onQueue }, user.username);
+  // 督办/催办 reaches the desk live: said at once; the queue reloads (queue:changed) with the case pinned on top.
+  const onUrged = (e: CaseUrged) => message.warning(t(e.kind === 'applicant' ? 'urging.applicant' : 'urging.received', { caseNo: e.caseNo }));
+  const live = useStaffLive({ onQueue, onUrged }, user.username);
 
   const deps = useAsync(loadDepartments, []);
   const names = useJurisdictionNames([user.jurisdictionCode], en);
@@ -86,9 +90,10 @@ export function QueueScreen() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('queue.subtitle', { desk: deskName })}</Typography.Text>
         </div>
-        <Space>
+        <Space wrap>
+          <DeskTabs current="queue" />
           {user.role === 'clerk' && (
-            <Button onClick={() => navigate('/')} title={t('queue.fileHelp')}>
+            <Button onClick={() => navigate('/desk/counter')} title={t('queue.fileHelp')}>
               {t('queue.file')}
             </Button>
           )}
@@ -134,11 +139,12 @@ export function QueueScreen() {
               </Flex>
             )}
             columns={[
-              { title: t('queue.light'), key: 'light', width: 110, render: (_, c) => <LightTag light={c.light} leftDays={c.clock.phase === 'stopped' || c.clock.paused ? null : c.clock.leftDays} /> },
-              { title: t('queue.caseNo'), dataIndex: 'caseNo', render: (no: string) => <Link to={`/desk/cases/${no}`}>{no}</Link> },
+              { title: t('common:promise.title'), key: 'promise', render: (_, c) => <><span data-testid="queue-promise-due">{c.promise.dueOn ?? '—'}</span> <PromiseTag p={c.promise} /></> },
+              { title: t('queue.light'), key: 'light', width: 110, render: (_, c) => <LightTag light={c.light} leftDays={c.clock.phase === 'stopped' || c.clock.paused ? null : c.clock.leftDays} pausedFor={c.clock.paused ? (c.clock.pauseKind ?? 'special') : null} /> },
+              { title: t('queue.caseNo'), dataIndex: 'caseNo', render: (no: string, c: CaseView) => <><Link to={`/desk/cases/${no}`}>{no}</Link> <QueueMarks c={c} /></> },
               { title: t('queue.item'), dataIndex: 'itemName', ellipsis: true },
               { title: t('queue.state'), dataIndex: 'state', render: (s: string) => t(`common:state.${s}`) },
-              { title: t('queue.deadline'), key: 'deadline', render: (_, c) => (c.clock.paused ? t('queue.paused') : c.clock.deadline) },
+              { title: t('common:promise.stepDue'), key: 'deadline', render: (_, c) => (c.clock.paused ? t('queue.paused') : c.step.dueOn) },
               { title: t('queue.applicant'), key: 'applicant', responsive: ['md'], render: (_, c) => c.applicant.name },
               { title: t('queue.filedAt'), dataIndex: 'filedAt', responsive: ['lg'], render: (at: string) => formatTime(at) },
             ]}

@@ -1,18 +1,25 @@
 import { Button, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AreaCount } from '../../api/types';
+import type { AreaCount, Dashboard } from '../../api/types';
+import { areaDrill, type AreaKey } from './drillDown';
+import { DrillLink } from './DrillLink';
 import { LightTag } from '../../components/LightTag';
 import { placeName } from './palette';
 
 /** Backlog per area with its lights; the name (or the row) drills into the area. */
-export function AreasTable({ areas, onDrill }: { areas: AreaCount[]; onDrill: (a: AreaCount) => void }) {
-  const { t, i18n } = useTranslation(['dashboard', 'common']);
+export function AreasTable({ areas, onDrill, drill }: { areas: AreaCount[]; onDrill: (a: AreaCount) => void; drill?: Pick<Dashboard, 'scope' | 'from'> }) {
+  const { t, i18n } = useTranslation(['dashboard', 'common', 'search']);
   const en = i18n.language === 'en';
-  const num = (k: 'open' | 'green' | 'yellow' | 'red' | 'filed') => ({
+  const num = (k: AreaKey) => ({
     dataIndex: k,
     align: 'right' as const,
     sorter: (a: AreaCount, b: AreaCount) => a[k] - b[k],
-    render: (n: number, a: AreaCount) => <span data-testid={`area-${k}`} data-code={a.code}>{n}</span>,
+    render: (n: number, a: AreaCount) => {
+      const cell = <span data-testid={`area-${k}`} data-code={a.code}>{n}</span>;
+      // Each number opens the list of its cases (the area's name drills the dashboard into the area).
+      const what = `${a.self ? t('areas.self', { name: placeName(a, en) }) : placeName(a, en)} ${k === 'open' || k === 'overdue' || k === 'filed' ? t(`areas.${k}`) : t(`common:light.${k}`)}`;
+      return drill ? <DrillLink filter={areaDrill(drill, a, k)} label={t('search:drill.open_link', { what, n })}>{cell}</DrillLink> : cell;
+    },
   });
   return (
     <Table<AreaCount>
@@ -40,6 +47,7 @@ export function AreasTable({ areas, onDrill }: { areas: AreaCount[]; onDrill: (a
         { title: <LightTag light="green" />, ...num('green') },
         { title: <LightTag light="yellow" />, ...num('yellow') },
         { title: <LightTag light="red" />, ...num('red') },
+        { title: t('areas.overdue'), ...num('overdue') },
         { title: t('areas.filed'), ...num('filed'), responsive: ['sm'] },
       ]}
     />

@@ -1,4 +1,4 @@
-import { Breadcrumb, Card, Col, Flex, Row, Segmented, Skeleton, Space, Typography } from 'antd';
+import { App, Breadcrumb, Card, Col, Flex, Row, Segmented, Skeleton, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { AreaCount } from '../../api/types';
@@ -33,7 +33,13 @@ export function DashboardScreen() {
   const [params, setParams] = useSearchParams();
   const scope = params.get('scope') ?? user.jurisdictionCode;
   const days = daysFrom(params.get('days'));
-  const dash = useDashboard(scope, days, user.username);
+  const { notification } = App.useApp();
+  const dash = useDashboard(scope, days, user.username, (e) =>
+    notification.warning({
+      title: e.kind === 'escalate' ? t('desk:urging.escalated', { caseNo: e.caseNo, days: e.overdueDays ?? 0 }) : `${t('common:event.URGE_REPLY')} · ${e.caseNo}`,
+      description: <Link to={`/desk/cases/${e.caseNo}`} data-testid="urged-link">{e.reason ?? e.caseNo}</Link>,
+    }),
+  );
   const data = dash.data;
 
   const withParams = (next: Record<string, string | number>) => {
@@ -77,7 +83,7 @@ export function DashboardScreen() {
       {!data && dash.loading && <Skeleton active paragraph={{ rows: 10 }} />}
       {data && dash.counters && (
         <>
-          <CountersRow counters={dash.counters} />
+          <CountersRow counters={dash.counters} drill={data} />
           <Row gutter={[16, 16]}>
             <Col xs={24} xl={16}>
               <Card size="small" title={t('daily.title')}>
@@ -86,7 +92,7 @@ export function DashboardScreen() {
             </Col>
             <Col xs={24} xl={8}>
               <Card size="small" title={t('linked.title')}>
-                <LinkedPanel linked={data.linked} />
+                <LinkedPanel linked={data.linked} drill={data} />
               </Card>
             </Col>
             <Col xs={24} xl={12}>
@@ -102,7 +108,7 @@ export function DashboardScreen() {
             </Col>
             <Col xs={24}>
               <Card size="small" title={t('areas.table')}>
-                <AreasTable areas={data.areas} onDrill={drill} />
+                <AreasTable areas={data.areas} onDrill={drill} drill={data} />
               </Card>
             </Col>
             <Col xs={24}>

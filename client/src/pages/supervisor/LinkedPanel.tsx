@@ -3,6 +3,8 @@ import { Table } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Dashboard } from '../../api/types';
+import { linkedDrill } from './drillDown';
+import { DrillLink } from './DrillLink';
 import { EChart } from './EChart';
 import { SERIES_COLORS } from './palette';
 
@@ -11,8 +13,8 @@ const MEASURES = ['open', 'total', 'filed'] as const;
 const COLORS = { open: SERIES_COLORS.open, total: SERIES_COLORS.filed, filed: SERIES_COLORS.accepted };
 
 /** Cases of linked items (filed low, decided higher up) against the rest: a chart and the same numbers in a table. */
-export function LinkedPanel({ linked }: { linked: Dashboard['linked'] }) {
-  const { t } = useTranslation('dashboard');
+export function LinkedPanel({ linked, drill }: { linked: Dashboard['linked']; drill?: Pick<Dashboard, 'scope' | 'from'> }) {
+  const { t } = useTranslation(['dashboard', 'search']);
   const option = useMemo<EChartsOption>(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -38,7 +40,11 @@ export function LinkedPanel({ linked }: { linked: Dashboard['linked'] }) {
             title: t(`linked.${m}`),
             dataIndex: m,
             align: 'right' as const,
-            render: (n: number, r: { kind: string }) => <span data-testid={`linked-${r.kind}-${m}`}>{n}</span>,
+            render: (n: number, r: { kind: 'linked' | 'unlinked' }) => {
+              const cell = <span data-testid={`linked-${r.kind}-${m}`}>{n}</span>;
+              const what = `${t(`linked.${r.kind}`)} ${t(`linked.${m}`)}`;
+              return drill ? <DrillLink filter={linkedDrill(drill, r.kind, m)} label={t('search:drill.open_link', { what, n })}>{cell}</DrillLink> : cell;
+            },
           })),
         ]}
       />

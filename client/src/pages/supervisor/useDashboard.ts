@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { api, qs } from '../../api/http';
-import type { Dashboard, StatsChanged } from '../../api/types';
+import type { CaseUrged, Dashboard, StatsChanged } from '../../api/types';
 import { useAsync } from '../../components/useAsync';
 import { useStaffLive } from '../../live/socket';
 
@@ -20,7 +20,7 @@ function countersOf(e: StatsChanged): Counters {
  * screen), and every push re-fetches the dashboard of the scope on screen,
  * throttled, so the charts follow too.
  */
-export function useDashboard(scope: string, days: number, liveKey: string) {
+export function useDashboard(scope: string, days: number, liveKey: string, onUrged?: (e: CaseUrged) => void) {
   const dash = useAsync(() => api<Dashboard>('GET', `/api/stats/dashboard${qs({ scope, days })}`), [scope, days]);
   const [pushed, setPushed] = useState<{ scope: string; counters: Counters } | null>(null);
   // A fresh answer is newer than any push before it.
@@ -47,6 +47,8 @@ export function useDashboard(scope: string, days: number, liveKey: string) {
         setPushed({ scope: e.scope, counters: countersOf(e) });
         refetchSoon();
       },
+      // A case raised to this supervisor (超期上报) or a desk's reply to their 督办.
+      onUrged,
     },
     liveKey,
   );

@@ -1,0 +1,40 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { matchPath, useLocation } from 'react-router';
+
+/** Each page's own title, one place for all (common:pageTitle); the first match wins. */
+const TITLES: [pattern: string, key: string][] = [
+  ['/items/:code/file', 'file'],
+  ['/items/:code', 'guide'],
+  ['/track/:caseNo', 'case'],
+  ['/track', 'track'],
+  ['/mine', 'mine'],
+  ['/login', 'login'],
+  ['/desk/cases/:caseNo', 'desk'],
+  ['/desk/handled', 'handled'],
+  ['/desk/counter', 'counter'],
+  ['/search', 'search'],
+  ['/desk', 'queue'],
+  ['/supervisor/cases', 'drill'],
+  ['/supervisor', 'dashboard'],
+  ['/admin', 'admin'],
+];
+
+/** The page's name for the browser tab, history and screen readers: "进度查询 - 温州市五级联动审批". */
+export function pageTitleKey(pathname: string): { key: string; params: Record<string, string> } {
+  for (const [pattern, key] of TITLES) {
+    const m = matchPath(pattern, pathname);
+    if (m) return { key, params: m.params as Record<string, string> };
+  }
+  return { key: 'catalogue', params: {} };
+}
+
+/** Sets document.title from the route, in the reader's language (AppLayout calls it once for every page). */
+export function usePageTitle(): void {
+  const { t, i18n } = useTranslation();
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const { key, params } = pageTitleKey(pathname);
+    document.title = `${t(`pageTitle.${key}`, params)} - ${t('appName')}`;
+  }, [pathname, t, i18n.language]);
+}
