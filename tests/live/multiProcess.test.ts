@@ -389,9 +389,18 @@ describe('due timers with two schedulers', () => {
       await knex('timers').whereIn('id', rows.map((r) => r.id)).update({ due_at: '2999-12-31 00:00:00.000' });
       return async () => {
         for (const id of caseIds) {
-          await knex.transaction(async (trx) => {
-            for (const r of rows) if (Number(r.case_id) === id) await trx('timers').where({ id: r.id }).update({ due_at: r.due_at });
-          });
+          // A case's timers come due together. Racing the schedulers' claims, MariaDB may pick
+          // this transaction as a deadlock victim: then it is run again, as any client would.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await knex.transaction(async (trx) => {
+                for (const r of rows) if (Number(r.case_id) === id) await trx('timers').where({ id: r.id }).update({ due_at: r.due_at });
+              });
+              break;
+            } catch (err) {
+              if ((err as { code?: string }).code !== 'ER_LOCK_DEADLOCK' || attempt >= 5) throw err;
+            }
+          }
           await new Promise((r) => setTimeout(r, Math.random() * 25));
         }
       };
