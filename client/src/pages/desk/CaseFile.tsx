@@ -1,8 +1,6 @@
-import { Card, Descriptions, Empty, List, Tag } from 'antd';
+import { Card, Descriptions, List, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { CaseEventView, CaseView } from '../../api/types';
-import { formatTime } from '../../components/format';
-import { useJurisdictionNames } from '../../components/jurisdictionNames';
+import type { CaseView } from '../../api/types';
 
 /** The applicant and the materials checklist: what the guide asks for against what was handed in. */
 export function CaseFile({ c, itemMaterials }: { c: CaseView; itemMaterials: { name: string; required: boolean }[] }) {
@@ -31,45 +29,6 @@ export function CaseFile({ c, itemMaterials }: { c: CaseView; itemMaterials: { n
           );
         }}
       />
-    </Card>
-  );
-}
-
-const OPINION_EVENTS = new Set(['ACCEPT', 'FORWARD', 'RETURN', 'REQUEST_MATERIALS', 'START_SPECIAL', 'END_SPECIAL', 'EXTEND']);
-
-/** What each level said on the way up: the reviewer reads these before adding theirs. */
-export function LowerOpinions({ events }: { events: CaseEventView[] }) {
-  const { t, i18n } = useTranslation(['desk', 'common']);
-  const opinions = events.filter((e) => e.opinion && OPINION_EVENTS.has(e.type));
-  const names = useJurisdictionNames(opinions.map((e) => e.jurisdictionCode).filter((x): x is string => !!x), i18n.language === 'en');
-  return (
-    <Card size="small" title={t('case.lowerOpinions')}>
-      {opinions.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('case.noOpinions')} />
-      ) : (
-        <List
-          size="small"
-          dataSource={opinions}
-          renderItem={(e) => (
-            <List.Item data-testid="lower-opinion">
-              <List.Item.Meta
-                title={
-                  <span>
-                    {e.level && <Tag color="blue">{t(`common:level.${e.level}`)}</Tag>}
-                    {e.jurisdictionCode && names[e.jurisdictionCode]} · {t(`common:event.${e.type}`)} · {e.actor.name}
-                  </span>
-                }
-                description={
-                  <>
-                    <div>{e.opinion}</div>
-                    <small>{formatTime(e.at)}</small>
-                  </>
-                }
-              />
-            </List.Item>
-          )}
-        />
-      )}
     </Card>
   );
 }

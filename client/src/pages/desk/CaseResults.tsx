@@ -47,7 +47,7 @@ export function CaseResults<T extends CaseView>({ data, loading, empty, onPage, 
       </span>
     );
   };
-  // Where it is now; an open case with its step's own light (the desk's time limit, as the dashboard's areas count it).
+  // Where it is now; an open case with its step's own light (the desk's 环节时限). The promise, which the dashboard counts, has its own column.
   const now = (c: CaseView) =>
     isClosed(c.state) ? (
       t(`common:state.${c.state}`)
