@@ -11,7 +11,7 @@ export interface BenchServer {
 export async function startServerProcess(url: string, env: Record<string, string> = {}): Promise<BenchServer> {
   const child = fork(path.join(__dirname, 'serverProcess.ts'), [], {
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, DATABASE_URL: url, JWT_SECRET: 'bench-secret-0123456789', ...env },
+    env: { ...process.env, DATABASE_URL: url, JWT_SECRET: 'bench-secret-0123456789', SEARCH_HASH_KEY: 'bench-search-key-0123456789', ...env },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {

@@ -27,7 +27,7 @@ function report(name: string, r: RunResult) {
 
 async function benchDatabase(label: string, url: string) {
   await prepare(url);
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, SEED_ON_START: 'false', JWT_SECRET: 'bench-secret-0123456789', LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, SEED_ON_START: 'false', JWT_SECRET: 'bench-secret-0123456789', SEARCH_HASH_KEY: 'bench-search-key-0123456789', LOG_LEVEL: 'silent' });
   const ctx = await createContext(config, { log: pino({ level: 'silent' }) });
   try {
     await driveService(ctx, 10, CONCURRENCY); // warm-up: JIT, pools, caches
