@@ -42,7 +42,8 @@ describe('GET /api/desk/handled: what a desk has handled', () => {
     expect(nos).toEqual(expect.arrayContaining([forwarded.caseNo, refused.caseNo]));
     expect(nos).not.toContain(untouched.caseNo);
     expect(nos.indexOf(refused.caseNo)).toBeLessThan(nos.indexOf(forwarded.caseNo));
-    expect(village.total).toBe(village.cases.length);
+    // The total counts what the pages list (on a shared database other suites' cases are there too).
+    expect(village.cases).toHaveLength(Math.min(village.total, 100));
     const f = find(village, forwarded.caseNo);
     expect(f.handled).toMatchObject({ type: 'ACCEPT', toState: expect.any(String), opinion: '材料齐全', actorName: expect.any(String), at: expect.any(String) });
     // It has moved on: the town forwarded it to the county.
