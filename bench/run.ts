@@ -1,9 +1,12 @@
 /**
- * npm run bench — drives cases through their whole route on the service layer
- * and over HTTP, on SQLite and on MariaDB, next to the database's own ceiling
- * for the same writes. Prints a table and writes bench/results/engine.json.
+ * npm run bench:engine — drives cases through their whole route on the service
+ * layer and over HTTP, on SQLite and on MariaDB, next to the database's own
+ * ceiling for the same essential writes. Engine and ceiling passes are
+ * interleaved, ROUNDS times each, so that a quiet or busy minute falls on both;
+ * each round gives its own ratio, and the report is their median with the
+ * spread (min–max). Prints a table and writes bench/results/engine.json.
  *
- *   BENCH_CASES (default 200), BENCH_CONCURRENCY (default 8),
+ *   BENCH_CASES (default 200), BENCH_CONCURRENCY (default 8), BENCH_ROUNDS (default 3),
  *   BENCH_MYSQL_URL (default mysql://approval:approval@127.0.0.1:3306/approval_bench)
  */
 import fs from 'node:fs';
@@ -15,11 +18,14 @@ import { createContext } from '../server/context';
 import { driveBare, driveHttp, driveService, type RunResult } from './drive';
 import { prepare, reachable } from './prepare';
 import { startServerProcess } from './processes';
-import { summarise } from './stats';
+import { spread, summarise } from './stats';
 
 const CASES = Number(process.env.BENCH_CASES ?? 200);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://approval:approval@127.0.0.1:3306/approval_bench';
+
+type Report = ReturnType<typeof report>;
 
 function report(name: string, r: RunResult) {
   return { name, transitions: r.transitions, seconds: Math.round(r.seconds * 100) / 100, perSecond: Math.round(r.transitions / r.seconds), latencyMs: summarise(r.latencies) };
@@ -29,39 +35,66 @@ async function benchDatabase(label: string, url: string) {
   await prepare(url);
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, SEED_ON_START: 'false', JWT_SECRET: 'bench-secret-0123456789', SEARCH_HASH_KEY: 'bench-search-key-0123456789', LOG_LEVEL: 'silent' });
   const ctx = await createContext(config, { log: pino({ level: 'silent' }) });
+  const rounds: { service: Report; http: Report; bare: Report; serviceToCeiling: number; httpToCeiling: number }[] = [];
   try {
     await driveService(ctx, 10, CONCURRENCY); // warm-up: JIT, pools, caches
-    const service = report('service', await driveService(ctx, CASES, CONCURRENCY));
-    // SQLite has one writer: the in-process context lets go of the file while the server process runs.
-    const server = await startServerProcess(url, { SCHEDULER: 'off' });
-    let http;
-    try {
-      await driveHttp(server.base, 10, CONCURRENCY);
-      http = report('http (server in its own process)', await driveHttp(server.base, CASES, CONCURRENCY));
-    } finally {
-      await server.stop();
+    for (let r = 1; r <= ROUNDS; r++) {
+      const service = report('service', await driveService(ctx, CASES, CONCURRENCY));
+      // No publisher runs in this process: mark its events sent, so the server's publisher does not drain them during the HTTP pass.
+      await ctx.db.knex('case_events').where('unpublished', true).update({ unpublished: null });
+      const bare = report('bare-db', await driveBare(ctx.db.knex, ctx.db.dialect, CASES * 7, CONCURRENCY));
+      const server = await startServerProcess(url, { SCHEDULER: 'off' });
+      let http: Report;
+      try {
+        await driveHttp(server.base, 10, CONCURRENCY);
+        http = report('http (server in its own process)', await driveHttp(server.base, CASES, CONCURRENCY));
+      } finally {
+        await server.stop();
+      }
+      const ratio = (x: Report) => +(x.perSecond / bare.perSecond).toFixed(3);
+      rounds.push({ service, http, bare, serviceToCeiling: ratio(service), httpToCeiling: ratio(http) });
+      console.log(`${label} round ${r}/${ROUNDS}: service ${service.perSecond}/s, http ${http.perSecond}/s, ceiling ${bare.perSecond}/s`);
     }
-    const bare = report('bare-db', await driveBare(ctx.db.knex, ctx.db.dialect, CASES * 7, CONCURRENCY));
     const bare1 = report('bare-db-1conn', await driveBare(ctx.db.knex, ctx.db.dialect, 500, 1));
-    return { database: label, cases: CASES, concurrency: CONCURRENCY, runs: [service, http, bare, bare1], serviceToCeiling: +(service.perSecond / bare.perSecond).toFixed(3), httpToCeiling: +(http.perSecond / bare.perSecond).toFixed(3) };
+    const serviceRatio = spread(rounds.map((r) => r.serviceToCeiling));
+    const httpRatio = spread(rounds.map((r) => r.httpToCeiling));
+    return {
+      database: label,
+      cases: CASES,
+      concurrency: CONCURRENCY,
+      rounds: ROUNDS,
+      perSecond: {
+        service: spread(rounds.map((r) => r.service.perSecond)),
+        http: spread(rounds.map((r) => r.http.perSecond)),
+        ceiling: spread(rounds.map((r) => r.bare.perSecond)),
+        ceilingOneConnection: bare1.perSecond,
+      },
+      serviceToCeiling: serviceRatio.median,
+      httpToCeiling: httpRatio.median,
+      serviceToCeilingSpread: serviceRatio,
+      httpToCeilingSpread: httpRatio,
+      runs: [...rounds.flatMap((r, i) => [r.service, r.http, r.bare].map((x) => ({ ...x, round: i + 1 }))), bare1],
+    };
   } finally {
     await ctx.close();
   }
 }
 
 async function main() {
-  const results: unknown[] = [];
+  const results: Awaited<ReturnType<typeof benchDatabase>>[] = [];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'approval-bench-'));
   results.push(await benchDatabase('sqlite', `sqlite:${path.join(dir, 'bench.sqlite')}`));
   fs.rmSync(dir, { recursive: true, force: true });
   if (await reachable(MYSQL_URL)) results.push(await benchDatabase('mariadb', MYSQL_URL));
   else console.log(`MariaDB not reachable at ${MYSQL_URL.replace(/:[^:@/]+@/, ':***@')}: skipped (start one with .ci/start-mariadb.sh)`);
-  for (const r of results as { database: string; runs: ReturnType<typeof report>[]; serviceToCeiling: number; httpToCeiling: number }[]) {
-    console.log(`\n${r.database}: ${CASES} cases × 7 transitions, ${CONCURRENCY} in flight`);
-    console.table(r.runs.map((x) => ({ run: x.name, 'transitions/s': x.perSecond, 'p50 ms': x.latencyMs.p50, 'p99 ms': x.latencyMs.p99, 'max ms': x.latencyMs.max, n: x.transitions })));
-    console.log(`engine/ceiling: service ${r.serviceToCeiling}, http ${r.httpToCeiling}`);
+  for (const r of results) {
+    console.log(`\n${r.database}: ${CASES} cases × 7 transitions, ${CONCURRENCY} in flight, ${ROUNDS} interleaved rounds`);
+    console.table(r.runs.map((x) => ({ run: x.name, round: 'round' in x ? x.round : '-', 'transitions/s': x.perSecond, 'p50 ms': x.latencyMs.p50, 'p99 ms': x.latencyMs.p99, 'max ms': x.latencyMs.max, n: x.transitions })));
+    const s = r.serviceToCeilingSpread;
+    const h = r.httpToCeilingSpread;
+    console.log(`engine/ceiling (median of ${ROUNDS} rounds, min–max): service ${s.median} (${s.min}–${s.max}), http ${h.median} (${h.min}–${h.max})`);
   }
-  const out = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results };
+  const out = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), results };
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   fs.writeFileSync(path.join(__dirname, 'results', 'engine.json'), `${JSON.stringify(out, null, 2)}\n`);
   console.log('\nwritten to bench/results/engine.json');

@@ -32,3 +32,11 @@ export async function pool(count: number, concurrency: number, worker: (i: numbe
 export function ms(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
+
+/** The median of a few figures with their spread (min–max). */
+export function spread(xs: number[]): { median: number; min: number; max: number; values: number[] } {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+  return { median: +median.toFixed(3), min: s[0] ?? 0, max: s[s.length - 1] ?? 0, values: xs };
+}

@@ -10,6 +10,7 @@ import * as m007 from './migrations/007_promise';
 import * as m009 from './migrations/009_search';
 import * as m010 from './migrations/010_urging';
 import * as m011 from './migrations/011_catalogue_words';
+import * as m012 from './migrations/012_event_outbox';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '009_search': m009,
   '010_urging': m010,
   '011_catalogue_words': m011,
+  '012_event_outbox': m012,
 };
 
 const source: Knex.MigrationSource<string> = {

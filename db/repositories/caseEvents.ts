@@ -21,7 +21,12 @@ export interface CaseEventRow {
   live: CaseUpdated | null;
 }
 
-export type NewCaseEvent = Omit<CaseEventRow, 'id'>;
+export type NewCaseEvent = Omit<CaseEventRow, 'id'> & {
+  /** Whom else the publisher tells besides the case's watchers (migration 012: the event is the outbox). */
+  fanout?: object;
+  /** How the step clock changed, e.g. `start:office`, `pause:applicant`, `stop` (the clock's intervals). */
+  clockChange?: string | null;
+};
 
 export async function insertCaseEvent(trx: Knex, e: NewCaseEvent): Promise<number> {
   const [id] = await trx('case_events').insert({
@@ -39,6 +44,8 @@ export async function insertCaseEvent(trx: Knex, e: NewCaseEvent): Promise<numbe
     payload: JSON.stringify(e.payload),
     created_at: e.createdAt,
     live_payload: e.live ? JSON.stringify(e.live) : null,
+    ...(e.fanout ? { unpublished: true, fanout: JSON.stringify(e.fanout) } : {}),
+    clock_change: e.clockChange ?? null,
   });
   return Number(id);
 }
@@ -62,47 +69,4 @@ export async function listCaseEvents(db: Knex, caseId: number, sinceSeq = 0): Pr
     createdAt: r.created_at,
     live: r.live_payload ? parseJson<CaseUpdated>(r.live_payload) : null,
   }));
-}
-
-export async function insertOutbox(
-  trx: Knex,
-  row: { caseId: number; caseEventId: number; topic: string; payload: unknown; createdAt: string },
-): Promise<void> {
-  await trx('outbox').insert({
-    case_id: row.caseId,
-    case_event_id: row.caseEventId,
-    topic: row.topic,
-    payload: JSON.stringify(row.payload),
-    created_at: row.createdAt,
-  });
-}
-
-export async function openClockInterval(
-  trx: Knex,
-  row: { caseId: number; phase: string; owner: 'office' | 'applicant' | 'special'; startedAt: string },
-): Promise<void> {
-  await trx('case_clock_intervals').insert({
-    case_id: row.caseId,
-    phase: row.phase,
-    owner: row.owner,
-    started_at: row.startedAt,
-  });
-}
-
-/**
- * Closes the case's open intervals. The caller holds the case row (locked, or
- * just inserted), so a plain read finds them; updating by primary key then
- * locks only those rows. An UPDATE ... WHERE case_id = ? would take InnoDB
- * next-key (gap) locks, and concurrent filings, which find no row to close,
- * would share the gap and then deadlock on their inserts into it.
- */
-export async function closeClockIntervals(trx: Knex, caseId: number, endedAt: string): Promise<void> {
-  const open = await trx('case_clock_intervals').where({ case_id: caseId }).whereNull('ended_at').select('id');
-  if (open.length === 0) return;
-  await trx('case_clock_intervals')
-    .whereIn(
-      'id',
-      open.map((r: { id: number | string }) => Number(r.id)),
-    )
-    .update({ ended_at: endedAt });
 }

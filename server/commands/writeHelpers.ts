@@ -1,13 +1,6 @@
 import type { Knex } from 'knex';
 import type { CaseRow } from '../../db/repositories/cases';
-import {
-  closeClockIntervals,
-  insertCaseEvent,
-  insertOutbox,
-  openClockInterval,
-  type CaseEventRow,
-  type NewCaseEvent,
-} from '../../db/repositories/caseEvents';
+import { insertCaseEvent, type CaseEventRow, type NewCaseEvent } from '../../db/repositories/caseEvents';
 import { replaceTimers } from '../../db/repositories/timers';
 import { CalendarYearMissingError, type WorkCalendar } from '../../workflows/calendar';
 import type { ClockChange } from '../../workflows/clock';
@@ -17,7 +10,7 @@ import { escalationTimer } from '../../workflows/deadlineTimers';
 import { AppError, calendarMissing } from '../errors';
 import { deskOf } from '../realtime/desks';
 
-/** An outbox row: what watchers get, and whom else to tell (desks the case left and reached, stats scopes). */
+/** What the publisher sends for an event: what watchers get, and whom else to tell (desks the case left and reached, stats scopes). */
 export interface OutboxPayload {
   live: CaseUpdated;
   desks: { from: string | null; to: string | null };
@@ -46,34 +39,41 @@ export function caseUpdatedPayload(c: CaseRow, e: Pick<CaseEventRow, 'seq' | 'ty
 
 /**
  * Everything written with a transition besides the case row, in the same
- * transaction: the event (with what watchers are sent), the outbox row, the
- * clock intervals, and the case's next deadline timers.
+ * transaction: one event row (what watchers are sent, whom else to tell, how
+ * the clock changed; the event table is the outbox) and the case's next
+ * deadline timers.
  */
 export async function writeEvent(
   trx: Knex,
   c: CaseRow,
-  event: Omit<NewCaseEvent, 'live'>,
+  event: Omit<NewCaseEvent, 'live' | 'fanout' | 'clockChange'>,
   change: ClockChange,
   when: { at: string; today: string; cal: WorkCalendar; prevDesk: string | null; notice?: OutboxPayload['urged']; escalateAfterRedDays?: number },
 ): Promise<CaseEventRow> {
   const live = caseUpdatedPayload(c, event);
-  const id = await insertCaseEvent(trx, { ...event, live });
   const desk = c.closedAt ? null : deskOf(c.currentLevel, c.currentJurisdiction, c.currentDepartment, c.stepKind);
-  const payload: OutboxPayload = { live, desks: { from: when.prevDesk, to: desk }, centrePath: c.centrePath, ...(when.notice ? { urged: when.notice } : {}) };
-  await insertOutbox(trx, { caseId: c.id, caseEventId: id, topic: 'case:updated', payload, createdAt: when.at });
-  if (change.kind !== 'none' && change.kind !== 'extend') {
-    await closeClockIntervals(trx, c.id, when.at);
-    if (change.kind !== 'stop') {
-      const owner = change.kind === 'pause' ? (change.pause === 'materials' ? 'applicant' : 'special') : 'office';
-      await openClockInterval(trx, { caseId: c.id, phase: c.clockPhase, owner, startedAt: when.at });
-    }
-  }
+  const fanout: Omit<OutboxPayload, 'live'> = { desks: { from: when.prevDesk, to: desk }, centrePath: c.centrePath, ...(when.notice ? { urged: when.notice } : {}) };
+  const id = await insertCaseEvent(trx, { ...event, live, fanout, clockChange: clockChangeLabel(change) });
   await replaceTimers(trx, c.id, c.version, timersFor(c, when.today, when.cal, when.escalateAfterRedDays), when.at);
   return { ...event, id, live };
 }
 
-// SQLITE_BUSY_SNAPSHOT: with several processes on one WAL file, another process committed after
-// this transaction's first read, so its first write is refused; run it again on a fresh snapshot.
+/** The clock interval an event opens or closes: `start:<phase>` and `resume` (the office's time), `pause:applicant`, `pause:special`, `stop`. */
+export function clockChangeLabel(change: ClockChange): string | null {
+  switch (change.kind) {
+    case 'start':
+      return `start:${change.phase}`;
+    case 'resume':
+      return 'resume';
+    case 'pause':
+      return `pause:${change.pause === 'materials' ? 'applicant' : 'special'}`;
+    case 'stop':
+      return 'stop';
+    default:
+      return null;
+  }
+}
+
 /** The deadline timers a case needs in the state its row is in. */
 export function timersFor(c: CaseRow, today: string, cal: WorkCalendar, escalateAfterRedDays?: number): TimerPlan[] {
   const escalation = escalateAfterRedDays
@@ -94,6 +94,8 @@ export function timersFor(c: CaseRow, today: string, cal: WorkCalendar, escalate
   )];
 }
 
+// SQLITE_BUSY_SNAPSHOT: with several processes on one WAL file, another process committed after
+// this transaction's first read, so its first write is refused; run it again on a fresh snapshot.
 const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT', 'SQLITE_BUSY', 'SQLITE_BUSY_SNAPSHOT']);
 
 /**

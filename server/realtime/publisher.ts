@@ -1,14 +1,14 @@
-import { dbTime } from '../../db/connection';
-import { prunePublished, publishBatch } from '../../db/repositories/outbox';
+import { publishBatch } from '../../db/repositories/outbox';
 import type { QueueChanged } from '../../workflows/socketContract';
 import type { OutboxPayload } from '../commands/writeHelpers';
 import type { AppContext } from '../context';
 import type { IoServer } from './types';
 
 /**
- * Turns committed outbox rows into Socket.IO messages. Woken at once by a
- * commit in this process, and polling for rows that other processes (or a
- * process that crashed between commit and publish) left behind.
+ * Turns committed, unpublished case events into Socket.IO messages (the event
+ * table is the outbox). Woken at once by a commit in this process, and polling
+ * for events that other processes (or a process that crashed between commit
+ * and publish) left behind.
  */
 export class OutboxPublisher {
   private running = false;
@@ -16,7 +16,6 @@ export class OutboxPublisher {
   private draining: Promise<void> = Promise.resolve();
   private again = false;
   private timer?: NodeJS.Timeout;
-  private pruner?: NodeJS.Timeout;
   private readonly onCommit = () => this.kick();
 
   constructor(
@@ -29,7 +28,6 @@ export class OutboxPublisher {
   start(pollMs: number): void {
     this.ctx.events.on('committed', this.onCommit);
     this.timer = setInterval(() => this.kick(), pollMs);
-    this.pruner = setInterval(() => void this.prune(), 10 * 60_000);
     this.kick();
   }
 
@@ -38,19 +36,7 @@ export class OutboxPublisher {
     this.stopped = true;
     this.ctx.events.off('committed', this.onCommit);
     clearInterval(this.timer);
-    clearInterval(this.pruner);
     await this.draining;
-  }
-
-  /** Published rows are kept a day (for an operator's eyes), then removed in small batches. */
-  async prune(): Promise<number> {
-    const before = dbTime(new Date(this.ctx.now().getTime() - 24 * 3600_000));
-    try {
-      return await prunePublished(this.ctx.db.knex, before, 1000);
-    } catch (err) {
-      this.ctx.log.warn({ err }, 'pruning the outbox failed');
-      return 0;
-    }
   }
 
   kick(): void {
@@ -73,13 +59,13 @@ export class OutboxPublisher {
     const { knex, dialect } = this.ctx.db;
     try {
       for (;;) {
-        const n = await publishBatch<OutboxPayload>(knex, dialect, 200, dbTime(this.ctx.now()), (rows) => {
+        const n = await publishBatch<OutboxPayload>(knex, dialect, 200, (rows) => {
           for (const row of rows) this.publish(row.payload);
         });
         if (n < 200) return;
       }
     } catch (err) {
-      this.ctx.log.error({ err }, 'publishing the outbox failed; will retry');
+      this.ctx.log.error({ err }, 'publishing case events failed; will retry');
     }
   }
 

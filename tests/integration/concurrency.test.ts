@@ -23,12 +23,12 @@ describe('concurrent actions on cases', () => {
     return res.body as { lastSeq: number; events: { seq: number; type: string }[] };
   }
 
-  /** What the database holds for a case: its row, its event seqs, one outbox row per event. */
+  /** What the database holds for a case: its row, its event seqs, the events that carry their fan-out for the publisher. */
   async function storedOf(caseNo: string) {
     const knex = srv.ctx.db.knex;
     const row = await knex('cases').where({ case_no: caseNo }).first();
     const seqs = (await knex('case_events').where({ case_id: row.id }).orderBy('seq').select('seq')).map((r) => Number(r.seq));
-    const outbox = (await knex('outbox').where({ case_id: row.id }).select('case_event_id')).map((r) => Number(r.case_event_id));
+    const outbox = (await knex('case_events').where({ case_id: row.id }).whereNotNull('fanout').select('id')).map((r) => Number(r.id));
     return { version: Number(row.version), lastSeq: Number(row.last_seq), seqs, outbox };
   }
 

@@ -82,12 +82,12 @@ async function caseId(knex: Knex, caseNo: string): Promise<number> {
   return Number(row.id);
 }
 
-/** The case's outbox rows: the seq each carries and whether it was published. */
+/** The case's events as the outbox sees them (the event table is the outbox): the seq each carries and whether it was published. */
 async function outboxOf(knex: Knex, id: number): Promise<{ seq: number; published: boolean }[]> {
-  const rows = await knex('outbox').where({ case_id: id }).orderBy('id').select('payload', 'published_at');
-  return rows.map((r: { payload: string; published_at: string | null }) => ({
-    seq: (JSON.parse(r.payload) as { live: CaseUpdated }).live.seq,
-    published: r.published_at !== null,
+  const rows = await knex('case_events').where({ case_id: id }).orderBy('id').select('live_payload', 'unpublished');
+  return rows.map((r: { live_payload: string; unpublished: unknown }) => ({
+    seq: (JSON.parse(r.live_payload) as CaseUpdated).seq,
+    published: r.unpublished === null,
   }));
 }
 
@@ -268,7 +268,7 @@ describe('SIGKILL under load', () => {
       expect(got).toEqual((await history(api, c)).map((e) => e.seq));
     }
     // Whatever the killed process committed without publishing, the new one published.
-    await waitUntil('the outbox to be drained', async () => Number((await knex('outbox').whereNull('published_at').count({ n: '*' }).first())?.n) === 0, SLOW_MS);
+    await waitUntil('the outbox to be drained', async () => Number((await knex('case_events').where('unpublished', true).count({ n: '*' }).first())?.n) === 0, SLOW_MS);
     expect(doneAtKill).toBeLessThan(total);
     console.log(`SIGKILL under load: killed after ${doneAtKill}/${total} actions; ${failed} requests cut off and retried after the restart`);
   });
