@@ -11,6 +11,7 @@ import * as m009 from './migrations/009_search';
 import * as m010 from './migrations/010_urging';
 import * as m011 from './migrations/011_catalogue_words';
 import * as m012 from './migrations/012_event_outbox';
+import * as m013 from './migrations/013_case_timers';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '010_urging': m010,
   '011_catalogue_words': m011,
   '012_event_outbox': m012,
+  '013_case_timers': m013,
 };
 
 const source: Knex.MigrationSource<string> = {

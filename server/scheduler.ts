@@ -1,5 +1,5 @@
 import { dbTime } from '../db/connection';
-import { claimDueTimers, markTimerFired, retryTimerSoon, type TimerRow } from '../db/repositories/timers';
+import { claimDueCases, dropTimers, retryTimerSoon, type DueCase } from '../db/repositories/timers';
 import type { TimerKind } from '../workflows/deadlineTimers';
 import type { Actor } from './auth/actor';
 import { transitionCase, type ActionInput } from './commands/transitionCase';
@@ -22,10 +22,11 @@ const ACTIONS: Record<TimerKind, ActionInput> = {
 };
 
 /**
- * Turns due timer rows into events through the one command path. Any number
- * of processes may run it: a row is claimed before it fires, and it fires
- * only against the case version it was planned for, so a timer fires once,
- * and a timer made stale by a later transition fires not at all.
+ * Turns due timers into events through the one command path. Any number of
+ * processes may run it: a case with a due timer is claimed before it fires,
+ * and the timer fires only against the case version its plan was written
+ * with, so a timer fires once, and a timer made stale by a later transition
+ * fires not at all (that transition wrote a plan of its own).
  */
 export class Scheduler {
   private timer?: NodeJS.Timeout;
@@ -60,13 +61,13 @@ export class Scheduler {
     let fired = 0;
     try {
       const now = this.ctx.now();
-      const due = await claimDueTimers(this.ctx.db.knex, this.ctx.db.dialect, {
+      const due = await claimDueCases(this.ctx.db.knex, this.ctx.db.dialect, {
         owner: this.owner,
         now: dbTime(now),
         staleBefore: dbTime(new Date(now.getTime() - CLAIM_TTL_MS)),
         limit: 100,
       });
-      for (const t of due) if (await this.fire(t)) fired++;
+      for (const c of due) if (await this.fire(c)) fired++;
     } catch (err) {
       this.ctx.log.error({ err }, 'scheduler pass failed; will retry');
     } finally {
@@ -75,42 +76,44 @@ export class Scheduler {
     return fired;
   }
 
-  private async fire(t: TimerRow): Promise<boolean> {
-    const row = await this.ctx.db.knex('cases').where({ id: t.caseId }).first('case_no');
-    let fired = false;
+  /**
+   * Fires the case's earliest due timer. A yellow warning due together with
+   * the red one (or with the end of the materials notice period), because no
+   * scheduler ran meanwhile, is moot: firing it would move the case to a
+   * version whose plan (light already red) has no red warning, so the red
+   * would never be announced. It is dropped and the later timer fires.
+   */
+  async fire(c: DueCase): Promise<boolean> {
+    const now = dbTime(this.ctx.now());
+    const due = c.timers.filter((t) => t.dueAt <= now);
+    const moot = due.some((t) => t.kind === 'warn-red' || t.kind === 'deem-accepted') ? due.filter((t) => t.kind === 'warn-yellow') : [];
+    const t = due.find((d) => !moot.includes(d));
+    const done = (outcome: string) => this.ctx.log.info({ caseId: c.caseId, caseVersion: c.caseVersion, kind: t?.kind ?? null, dropped: moot.map((m) => m.kind), fired: outcome === 'fired', outcome }, 'timer done');
+    if (!t) {
+      await dropTimers(this.ctx.db.knex, c, moot.map((m) => m.kind), this.owner);
+      done('nothing due');
+      return false;
+    }
     try {
-      if (row && t.kind === 'warn-yellow' && (await this.laterAlsoDue(t))) {
-        // The red warning (or the end of the materials notice period) came due too while no
-        // scheduler ran: the yellow is moot. Firing it would move the case to a version whose
-        // plan (light already red) has no red warning, so the red would never be announced;
-        // skip the yellow and let the later timer fire.
-      } else if (row) {
-        await transitionCase(this.ctx, { caseNo: row.case_no, actor: SYSTEM, action: ACTIONS[t.kind], expectedVersion: t.caseVersion });
-        fired = true;
-      }
+      await transitionCase(this.ctx, { caseNo: c.caseNo, actor: SYSTEM, action: ACTIONS[t.kind], expectedVersion: c.caseVersion });
     } catch (err) {
-      // The case moved on since the timer was planned: the new version has its own timers.
-      if (!(err instanceof AppError && err.status === 409)) {
-        this.ctx.log.error({ err, timer: t }, 'timer failed; it will be retried');
-        // Back-date the claim so it expires in RETRY_AFTER_MS: any scheduler retries it then.
-        await retryTimerSoon(this.ctx.db.knex, t.id, this.owner, dbTime(new Date(this.ctx.now().getTime() - CLAIM_TTL_MS + RETRY_AFTER_MS))).catch(() => undefined);
+      if (err instanceof AppError && err.code === 'VERSION_CONFLICT') {
+        // The case moved on since the plan was written: the new version has its own timers.
+        done('stale');
         return false;
       }
+      if (err instanceof AppError && err.status === 409) {
+        // The case's state refuses it (closed, say): the timer will never fire.
+        await dropTimers(this.ctx.db.knex, c, [t.kind, ...moot.map((m) => m.kind)], this.owner);
+        done(err.code);
+        return false;
+      }
+      this.ctx.log.error({ err, caseId: c.caseId, kind: t.kind }, 'timer failed; it will be retried');
+      // Back-date the claim so it expires in RETRY_AFTER_MS: any scheduler retries it then.
+      await retryTimerSoon(this.ctx.db.knex, c.caseId, this.owner, dbTime(new Date(this.ctx.now().getTime() - CLAIM_TTL_MS + RETRY_AFTER_MS))).catch(() => undefined);
+      return false;
     }
-    await markTimerFired(this.ctx.db.knex, t.id, this.owner, dbTime(this.ctx.now()));
-    this.ctx.log.info({ timer: t.id, kind: t.kind, caseId: t.caseId, fired }, 'timer done');
-    return fired;
-  }
-
-  /** Whether a later timer planned with the same case version is due as well (and not yet fired). */
-  private async laterAlsoDue(t: TimerRow): Promise<boolean> {
-    const red = await this.ctx.db.knex('timers')
-      .where({ case_id: t.caseId, case_version: t.caseVersion })
-      .whereIn('kind', ['warn-red', 'deem-accepted'])
-      .whereNull('fired_at')
-      .where('due_at', '<=', dbTime(this.ctx.now()))
-      .first('id');
-    return Boolean(red);
+    done('fired');
+    return true;
   }
 }
-

@@ -6,6 +6,7 @@ import type { Level } from '../../workflows/levels';
 import type { ApplicantType } from '../../workflows/parties';
 import type { PromisePhase } from '../../workflows/promiseClock';
 import type { StepKind } from '../../workflows/route';
+import type { TimerKind } from '../../workflows/deadlineTimers';
 import { parseJson } from '../connection';
 
 export interface Delivery {
@@ -75,10 +76,21 @@ export interface CaseRow {
   /** Derived from the machine context (migration 010): returned down and not yet forwarded; a 督办 awaits reply by this date. */
   isReturned?: boolean;
   urgeReplyBy?: string | null;
+  /** The deadline timers planned with this version (migration 013), the earliest due time, and a scheduler's claim. */
+  timers?: StoredTimer[] | null;
+  nextDueAt?: string | null;
+  timerClaimedBy?: string | null;
+  timerClaimedAt?: string | null;
+}
+
+/** A planned timer as stored on its case: the kind and when it comes due (a database time). */
+export interface StoredTimer {
+  kind: TimerKind;
+  dueAt: string;
 }
 
 const NUMERIC = ['id', 'itemId', 'stepIndex', 'version', 'lastSeq', 'clockLimitDays', 'clockPausedDays', 'promiseLimitDays', 'promisePausedDays'] as const;
-const JSON_COLUMNS = ['snapshot', 'materials', 'delivery'] as const;
+const JSON_COLUMNS = ['snapshot', 'materials', 'delivery', 'timers'] as const;
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const camel = (k: string) => k.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());

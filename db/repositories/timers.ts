@@ -1,99 +1,88 @@
 import type { Knex } from 'knex';
 import type { TimerKind, TimerPlan } from '../../workflows/deadlineTimers';
-import { dbTime } from '../connection';
+import { dbTime, parseJson } from '../connection';
+import type { CaseRow, StoredTimer } from './cases';
 
-export interface TimerRow {
-  id: number;
+/** A case whose earliest timer is due, as a scheduler claimed it: the plan belongs to `caseVersion`. */
+export interface DueCase {
   caseId: number;
-  kind: TimerKind;
-  dueAt: string;
+  caseNo: string;
   caseVersion: number;
+  timers: StoredTimer[];
 }
 
 /**
- * A case's pending timers follow its latest version: the ones not yet
- * claimed are dropped and the new plan written, in the transition's transaction.
+ * The timer columns a transition (or filing, or a calendar change) writes in
+ * the same UPDATE as the case's new state: the plan, its earliest due time,
+ * and no claim (a scheduler's claim was on the version before).
  */
-export async function replaceTimers(trx: Knex, caseId: number, caseVersion: number, plans: TimerPlan[], at: string): Promise<void> {
-  const pending = await trx('timers').where({ case_id: caseId }).whereNull('fired_at').whereNull('claimed_at').select('id');
-  // Delete by primary key: a range delete would take gap locks that concurrent filings deadlock on.
-  if (pending.length) await trx('timers').whereIn('id', pending.map((r: { id: number }) => Number(r.id))).delete();
-  if (!plans.length) return;
-  await trx('timers').insert(
-    plans.map((p) => ({
-      case_id: caseId,
-      kind: p.kind,
-      due_at: dbTime(p.dueAt),
-      case_version: caseVersion,
-      payload: '{}',
-      created_at: at,
-    })),
-  );
+export function timerColumns(plans: TimerPlan[]): Pick<CaseRow, 'timers' | 'nextDueAt' | 'timerClaimedBy' | 'timerClaimedAt'> {
+  const timers = plans.map((p) => ({ kind: p.kind, dueAt: dbTime(p.dueAt) })).sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+  return { timers, nextDueAt: timers[0]?.dueAt ?? null, timerClaimedBy: null, timerClaimedAt: null };
 }
 
-const toTimer = (r: Record<string, any>): TimerRow => ({
-  id: Number(r.id),
-  caseId: Number(r.case_id),
-  kind: r.kind,
-  dueAt: r.due_at,
-  caseVersion: Number(r.case_version),
+const toDue = (r: Record<string, any>): DueCase => ({
+  caseId: Number(r.id),
+  caseNo: r.case_no,
+  caseVersion: Number(r.version),
+  timers: parseJson<StoredTimer[] | null>(r.timers) ?? [],
 });
 
+interface ClaimOptions {
+  owner: string;
+  now: string;
+  staleBefore: string;
+  limit: number;
+}
+
+const dueCases = (q: Knex.QueryBuilder, o: ClaimOptions) =>
+  q
+    .where('next_due_at', '<=', o.now)
+    .where((w) => w.whereNull('timer_claimed_at').orWhere('timer_claimed_at', '<', o.staleBefore))
+    .orderBy('next_due_at')
+    .limit(o.limit);
+
 /**
- * Claims up to `limit` due timers for `owner`. A claim older than `staleBefore`
- * (its claimer died) may be taken over. On MySQL, SKIP LOCKED lets several
- * schedulers claim side by side; on SQLite there is one writer anyway.
+ * Claims up to `limit` cases with a due timer for `owner`. A claim older than
+ * `staleBefore` (its claimer died) may be taken over. On MySQL, SKIP LOCKED
+ * lets several schedulers claim side by side. SQLite writes first: a
+ * transaction that reads and then writes fails at once ("database is locked")
+ * when another process wrote in between; one UPDATE takes the write lock up
+ * front and waits its turn (busy_timeout).
  */
-export async function claimDueTimers(
-  knex: Knex,
-  dialect: 'sqlite' | 'mysql',
-  opts: { owner: string; now: string; staleBefore: string; limit: number },
-): Promise<TimerRow[]> {
-  if (dialect === 'sqlite') return claimDueTimersSqlite(knex, opts);
+export async function claimDueCases(knex: Knex, dialect: 'sqlite' | 'mysql', o: ClaimOptions): Promise<DueCase[]> {
+  const columns = ['id', 'case_no', 'version', 'timers'];
+  if (dialect === 'sqlite') {
+    await knex('cases').whereIn('id', dueCases(knex('cases').select('id'), o)).update({ timer_claimed_by: o.owner, timer_claimed_at: o.now });
+    return (await knex('cases').where({ timer_claimed_by: o.owner, timer_claimed_at: o.now }).orderBy('next_due_at').select(columns)).map(toDue);
+  }
   return knex.transaction(async (trx) => {
-    const q = trx('timers')
-      .whereNull('fired_at')
-      .where('due_at', '<=', opts.now)
-      .where((w) => w.whereNull('claimed_at').orWhere('claimed_at', '<', opts.staleBefore))
-      .orderBy('due_at')
-      .limit(opts.limit)
-      .select('*');
-    if (dialect === 'mysql') q.forUpdate().skipLocked();
-    const rows = (await q).map(toTimer);
-    if (rows.length) {
-      await trx('timers').whereIn('id', rows.map((r) => r.id)).update({ claimed_by: opts.owner, claimed_at: opts.now });
-    }
+    const rows = ((await dueCases(trx('cases').select(columns), o).forUpdate().skipLocked()) as Record<string, any>[]).map(toDue);
+    if (rows.length) await trx('cases').whereIn('id', rows.map((r) => r.caseId)).update({ timer_claimed_by: o.owner, timer_claimed_at: o.now });
     return rows;
   });
 }
 
 /**
- * SQLite: write first. A transaction that reads and then writes fails at once
- * ("database is locked") when another process wrote in between; one UPDATE
- * takes the write lock up front and waits its turn (busy_timeout).
+ * Takes timers that will not fire (moot, or refused by the case's state) off
+ * the plan of the version they were planned with, and lets go of the claim.
+ * A case that moved on meanwhile has a plan of its own: nothing changes.
  */
-async function claimDueTimersSqlite(knex: Knex, opts: { owner: string; now: string; staleBefore: string; limit: number }): Promise<TimerRow[]> {
-  const due = knex('timers')
-    .select('id')
-    .whereNull('fired_at')
-    .where('due_at', '<=', opts.now)
-    .where((w) => w.whereNull('claimed_at').orWhere('claimed_at', '<', opts.staleBefore))
-    .orderBy('due_at')
-    .limit(opts.limit);
-  await knex('timers').whereIn('id', due).update({ claimed_by: opts.owner, claimed_at: opts.now });
-  const rows = await knex('timers').where({ claimed_by: opts.owner, claimed_at: opts.now }).whereNull('fired_at').orderBy('due_at').select('*');
-  return rows.map(toTimer);
+export async function dropTimers(knex: Knex, c: DueCase, kinds: TimerKind[], owner: string): Promise<void> {
+  const timers = c.timers.filter((t) => !kinds.includes(t.kind));
+  await knex('cases')
+    .where({ id: c.caseId, version: c.caseVersion, timer_claimed_by: owner })
+    .update({ timers: JSON.stringify(timers), next_due_at: timers[0]?.dueAt ?? null, timer_claimed_by: null, timer_claimed_at: null });
 }
 
-export async function markTimerFired(knex: Knex, id: number, owner: string, at: string): Promise<void> {
-  await knex('timers').where({ id, claimed_by: owner }).update({ fired_at: at });
+/** Lets a claimed case whose timer failed to fire be taken over once `claimedAt` is stale (a retry soon). */
+export async function retryTimerSoon(knex: Knex, caseId: number, owner: string, claimedAt: string): Promise<void> {
+  await knex('cases').where({ id: caseId, timer_claimed_by: owner }).update({ timer_claimed_at: claimedAt });
 }
 
-/** Lets a claimed timer that failed to fire be taken over once `claimedAt` is stale (a retry soon). */
-export async function retryTimerSoon(knex: Knex, id: number, owner: string, claimedAt: string): Promise<void> {
-  await knex('timers').where({ id, claimed_by: owner }).whereNull('fired_at').update({ claimed_at: claimedAt });
-}
-
-export async function pendingTimers(knex: Knex, caseId: number): Promise<TimerRow[]> {
-  return (await knex('timers').where({ case_id: caseId }).whereNull('fired_at').orderBy('due_at').select('*')).map(toTimer);
+/** The case's planned timers, earliest first, with the version they were planned for. */
+export async function pendingTimers(knex: Knex, caseId: number): Promise<{ kind: TimerKind; dueAt: string; caseVersion: number }[]> {
+  const row = await knex('cases').where({ id: caseId }).first('version', 'timers');
+  if (!row) return [];
+  return (parseJson<StoredTimer[] | null>(row.timers) ?? []).map((t) => ({ ...t, caseVersion: Number(row.version) }));
 }

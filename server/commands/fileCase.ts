@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import { dbTime } from '../../db/connection';
-import { insertCase, type CaseRow } from '../../db/repositories/cases';
+import { caseToRow, insertCase, type CaseRow } from '../../db/repositories/cases';
 import type { CaseEventRow } from '../../db/repositories/caseEvents';
 import { findCurrentItem } from '../../db/repositories/items';
 import { findCentre } from '../../db/repositories/jurisdictions';
@@ -19,7 +19,7 @@ import { searchHashColumns } from '../search/searchHash';
 import { derivedColumns, machineFor, type PersistedCase } from './caseSnapshot';
 import { checkParties, partyColumns, type FilingAgent, type FilingApplicant } from './fileCaseParties';
 import { transitionIn, type TransitionResult } from './transitionCase';
-import { withRetry, writeEvent } from './writeHelpers';
+import { withRetry, withTimers, writeEvent } from './writeHelpers';
 
 export interface FileCaseProps {
   actor: Actor | null;
@@ -100,8 +100,9 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
       const id = await insertCase(trx, base);
       // Readable aloud: filing date and a running number, e.g. 20261127-000123.
       const caseNo = `${today.replace(/-/g, '')}-${String(id).padStart(6, '0')}`;
-      await trx('cases').where({ id }).update({ case_no: caseNo });
-      const row: CaseRow = { ...base, id, caseNo };
+      const timers = withTimers({ ...base, id, caseNo }, today, ctx.calendar, ctx.config.ESCALATE_AFTER_RED_DAYS);
+      await trx('cases').where({ id }).update(caseToRow({ caseNo, ...timers }));
+      const row: CaseRow = { ...base, id, caseNo, ...timers };
       const eventRow = {
         caseId: id,
         seq: 1,
@@ -118,7 +119,7 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
         createdAt: at,
       };
       const start = { kind: 'start', phase: 'acceptance', limitDays: clock.limitDays } as const;
-      const event = await writeEvent(trx, row, eventRow, start, { at, today, cal: ctx.calendar, prevDesk: null });
+      const event = await writeEvent(trx, row, eventRow, start, { at, prevDesk: null });
       if (!props.acceptNow || !props.actor) return { case: row, event };
       const opinion = '窗口收件：申请人证件已核验，当场受理';
       const accepted = await transitionIn(ctx, trx, { caseNo, actor: props.actor, action: { type: 'ACCEPT', opinion } });

@@ -1,11 +1,10 @@
 import { dbTime } from '../../db/connection';
 import { saveCalendarYear as saveYear } from '../../db/repositories/calendar';
-import { rowToCase } from '../../db/repositories/cases';
+import { caseToRow, rowToCase } from '../../db/repositories/cases';
 import { chinaDate, type CalendarDay } from '../../workflows/calendar';
 import { readClock } from '../../workflows/clock';
-import { replaceTimers } from '../../db/repositories/timers';
 import { clockOf, promiseClockOf, promiseColumns } from './caseSnapshot';
-import { timersFor } from './writeHelpers';
+import { withTimers } from './writeHelpers';
 import type { AppContext } from '../context';
 import { validationFailed } from '../errors';
 import { isRealIsoDate } from '../../workflows/isoDate';
@@ -56,7 +55,6 @@ async function refreshDeadlines(ctx: AppContext): Promise<number> {
   const knex = ctx.db.knex;
   const rows = (await knex('cases').where((w) => w.whereNotNull('deadline_on').orWhereIn('promise_phase', ['running', 'paused'])).select('*')).map(rowToCase);
   const today = chinaDate(ctx.now());
-  const at = dbTime(ctx.now());
   const rules = { yellowAt: ctx.config.YELLOW_AT };
   let n = 0;
   for (const c of rows) {
@@ -64,15 +62,10 @@ async function refreshDeadlines(ctx: AppContext): Promise<number> {
     const p = promiseColumns(promiseClockOf(c), today, ctx.calendar, rules);
     const same = r.deadline === c.deadlineOn && r.yellowOn === c.yellowOn && p.promiseDueOn === c.promiseDueOn && p.promiseYellowOn === c.promiseYellowOn && p.promiseLight === c.promiseLight;
     if (same) continue;
-    const columns = { deadline_on: r.deadline, yellow_on: r.yellowOn, promise_due_on: p.promiseDueOn, promise_yellow_on: p.promiseYellowOn, promise_light: p.promiseLight };
-    const moved = await knex.transaction(async (trx) => {
-      const updated = await trx('cases').where({ id: c.id, version: c.version }).update(columns);
-      if (Number(updated) !== 1) return false;
-      const fresh = { ...c, deadlineOn: r.deadline, yellowOn: r.yellowOn, promiseDueOn: p.promiseDueOn ?? null, promiseYellowOn: p.promiseYellowOn ?? null, promiseLight: p.promiseLight ?? c.promiseLight };
-      await replaceTimers(trx, c.id, c.version, timersFor(fresh, today, ctx.calendar, ctx.config.ESCALATE_AFTER_RED_DAYS), at);
-      return true;
-    });
-    if (moved) n++;
+    const fresh = { ...c, deadlineOn: r.deadline, yellowOn: r.yellowOn, promiseDueOn: p.promiseDueOn ?? null, promiseYellowOn: p.promiseYellowOn ?? null, promiseLight: p.promiseLight ?? c.promiseLight };
+    // The timers move with the dates, in the same version-checked UPDATE: a case that changed meanwhile is left to its own transition.
+    const columns = caseToRow({ deadlineOn: fresh.deadlineOn, yellowOn: fresh.yellowOn, promiseDueOn: fresh.promiseDueOn, promiseYellowOn: fresh.promiseYellowOn, promiseLight: fresh.promiseLight, ...withTimers(fresh, today, ctx.calendar, ctx.config.ESCALATE_AFTER_RED_DAYS) });
+    if (Number(await knex('cases').where({ id: c.id, version: c.version }).update(columns)) === 1) n++;
   }
   return n;
 }

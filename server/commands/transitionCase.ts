@@ -17,7 +17,7 @@ import { canActOnCase, canViewCase, staffsDeskOnRoute } from '../policies/cases'
 import { clockOf, derivedColumns, machineFor, restore, type PersistedCase } from './caseSnapshot';
 import { nextPromise } from './casePromise';
 import { deskOf } from '../realtime/desks';
-import { withRetry, writeEvent } from './writeHelpers';
+import { withRetry, withTimers, writeEvent } from './writeHelpers';
 import { amendAndMarkColumns, historyPayload, prepareAction, recordUrging, urgingNotice } from './returnsAndUrging';
 
 /** An action as the API takes it: the machine event without the actor. */
@@ -42,7 +42,8 @@ export interface TransitionResult {
 /**
  * The one place a case changes after filing, whoever asks (REST, socket,
  * scheduler): in one transaction, lock and version-check the row, restore the
- * machine, refuse what the state cannot take, write case + event + outbox.
+ * machine, refuse what the state cannot take, write the case (with its timers)
+ * and its event (which is its own outbox row).
  */
 export async function transitionCase(ctx: AppContext, props: TransitionCaseProps): Promise<TransitionResult> {
   const result = await withRetry(() => ctx.db.knex.transaction((trx) => transitionIn(ctx, trx, props)));
@@ -113,7 +114,7 @@ export async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props
   const promise = nextPromise(row, prevSide, { state: persisted.value, context: after.context }, event, item, today, ctx.calendar, rules);
   const at = dbTime(now);
   const seq = row.lastSeq + 1;
-  const patch: Partial<CaseRow> = {
+  const next: Partial<CaseRow> = {
     ...derivedColumns(persisted, row.centreCode, clock, today, ctx.calendar, rules, promise),
     version: row.version + 1,
     lastSeq: seq,
@@ -126,6 +127,8 @@ export async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props
     ...(action.type === 'SUPPLY_MATERIALS' ? { materials: [...row.materials, ...action.materials] } : {}),
     ...amendAndMarkColumns(row, action, after.context),
   };
+  // The timers the new state needs ride in the same UPDATE (columns of the case, migration 013).
+  const patch: Partial<CaseRow> = { ...next, ...withTimers({ ...row, ...next }, today, ctx.calendar, ctx.config.ESCALATE_AFTER_RED_DAYS) };
   if (!(await updateCaseIfVersion(trx, row.id, row.version, patch))) {
     const fresh = await findCaseByNo(trx, props.caseNo);
     throw versionConflict(row.version, fresh?.version ?? row.version);
@@ -152,10 +155,7 @@ export async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props
   const urging = urgingNotice(row, action, before.context, eventRow);
   const written = await writeEvent(trx, updated, eventRow, change, {
     notice: urging ?? undefined,
-    escalateAfterRedDays: ctx.config.ESCALATE_AFTER_RED_DAYS,
     at,
-    today,
-    cal: ctx.calendar,
     prevDesk: deskOf(row.currentLevel, row.currentJurisdiction, row.currentDepartment, row.stepKind),
   });
   if (urging) await recordUrging(trx, updated, actor, action, urging.notice, written.id);

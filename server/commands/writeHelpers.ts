@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { CaseRow } from '../../db/repositories/cases';
 import { insertCaseEvent, type CaseEventRow, type NewCaseEvent } from '../../db/repositories/caseEvents';
-import { replaceTimers } from '../../db/repositories/timers';
+import { timerColumns } from '../../db/repositories/timers';
 import { CalendarYearMissingError, type WorkCalendar } from '../../workflows/calendar';
 import type { ClockChange } from '../../workflows/clock';
 import { planTimers, type TimerPlan } from '../../workflows/deadlineTimers';
@@ -40,21 +40,20 @@ export function caseUpdatedPayload(c: CaseRow, e: Pick<CaseEventRow, 'seq' | 'ty
 /**
  * Everything written with a transition besides the case row, in the same
  * transaction: one event row (what watchers are sent, whom else to tell, how
- * the clock changed; the event table is the outbox) and the case's next
- * deadline timers.
+ * the clock changed; the event table is the outbox). The case's deadline
+ * timers are columns of its row (`withTimers`), written by the caller's UPDATE.
  */
 export async function writeEvent(
   trx: Knex,
   c: CaseRow,
   event: Omit<NewCaseEvent, 'live' | 'fanout' | 'clockChange'>,
   change: ClockChange,
-  when: { at: string; today: string; cal: WorkCalendar; prevDesk: string | null; notice?: OutboxPayload['urged']; escalateAfterRedDays?: number },
+  when: { at: string; prevDesk: string | null; notice?: OutboxPayload['urged'] },
 ): Promise<CaseEventRow> {
   const live = caseUpdatedPayload(c, event);
   const desk = c.closedAt ? null : deskOf(c.currentLevel, c.currentJurisdiction, c.currentDepartment, c.stepKind);
   const fanout: Omit<OutboxPayload, 'live'> = { desks: { from: when.prevDesk, to: desk }, centrePath: c.centrePath, ...(when.notice ? { urged: when.notice } : {}) };
   const id = await insertCaseEvent(trx, { ...event, live, fanout, clockChange: clockChangeLabel(change) });
-  await replaceTimers(trx, c.id, c.version, timersFor(c, when.today, when.cal, when.escalateAfterRedDays), when.at);
   return { ...event, id, live };
 }
 
@@ -72,6 +71,11 @@ export function clockChangeLabel(change: ClockChange): string | null {
     default:
       return null;
   }
+}
+
+/** The timer columns for a case row about to be written: the plan its state needs (deadlineTimers.ts). */
+export function withTimers(c: CaseRow, today: string, cal: WorkCalendar, escalateAfterRedDays?: number) {
+  return timerColumns(timersFor(c, today, cal, escalateAfterRedDays));
 }
 
 /** The deadline timers a case needs in the state its row is in. */
