@@ -56,6 +56,8 @@ const fields = z.object({
   PUBLISHER: onOff('on'),
   SCHEDULER: onOff('on'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  /** How long a commit waits for others before the publisher claims them together (0: publish each at once). */
+  PUBLISH_COALESCE_MS: z.coerce.number().int().min(0).max(100).default(2),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
   STATS_INTERVAL_MS: z.coerce.number().int().min(50).default(250),
   INSTANCE_ID: z.string().max(64).optional(),

@@ -16,13 +16,26 @@ export class OutboxPublisher {
   private draining: Promise<void> = Promise.resolve();
   private again = false;
   private timer?: NodeJS.Timeout;
-  private readonly onCommit = () => this.kick();
+  private coalescing?: NodeJS.Timeout;
+  /**
+   * A commit wakes the publisher after `coalesceMs`: commits that land
+   * together are published in one claiming transaction (one more durable
+   * commit per batch, not per transition) for a few milliseconds of latency.
+   */
+  private readonly onCommit = () => {
+    if (this.coalesceMs <= 0) return this.kick();
+    this.coalescing ??= setTimeout(() => {
+      this.coalescing = undefined;
+      this.kick();
+    }, this.coalesceMs);
+  };
 
   constructor(
     private readonly ctx: AppContext,
     private readonly io: IoServer,
     private readonly local: (p: OutboxPayload) => void,
     private readonly crossProcess: boolean,
+    private readonly coalesceMs = 0,
   ) {}
 
   start(pollMs: number): void {
@@ -36,6 +49,7 @@ export class OutboxPublisher {
     this.stopped = true;
     this.ctx.events.off('committed', this.onCommit);
     clearInterval(this.timer);
+    clearTimeout(this.coalescing);
     await this.draining;
   }
 
