@@ -7,7 +7,8 @@ import { startServer } from '../server/server';
 async function main() {
   // The load comes from one address: the per-address limits would measure themselves, not the engine.
   const unlimited = { QUERY_CODE_MAX_FAILURES: '1000000', FILING_LIMIT: '1000000', APPLICANT_ACTION_LIMIT: '1000000', LOGIN_MAX_FAILURES_PER_ADDRESS: '1000000' };
-  const config = loadConfig({ ...process.env, NODE_ENV: 'production', SEED_ON_START: 'false', LOG_LEVEL: 'silent', ...unlimited });
+  // A simulated clock (bench:year's last day of 2016) is for demo and training only: refused in production.
+  const config = loadConfig({ ...process.env, NODE_ENV: process.env.CLOCK_START ? 'development' : 'production', SEED_ON_START: 'false', LOG_LEVEL: 'silent', ...unlimited });
   const ctx = await createContext(config, { log: pino({ level: 'silent' }) });
   const running = await startServer(ctx, 0, '127.0.0.1');
   process.send?.({ port: running.port });
