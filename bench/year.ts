@@ -19,6 +19,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
 import { openDatabase } from '../db/connection';
+import { rebuildReadModels } from '../db/repositories/readModels';
 import { loadConfig } from '../server/config';
 import { createContext } from '../server/context';
 import { clerkUsername } from '../db/seed/users';
@@ -97,7 +98,9 @@ async function main() {
     await insertClones(db.knex, { sources, times: filingTimes(add, 2016, ctx.calendar, rand), firstId: nextId, end: END, openDays: 25, searchKey: KEY, rand });
     nextId += add;
     loaded = size;
-    if (db.dialect === 'mysql') await db.knex.raw('ANALYZE TABLE cases, case_events');
+    // The clones bypassed the command path (and so the publisher): count the read models afresh, as migration 014 does.
+    await rebuildReadModels(db.knex, db.dialect);
+    if (db.dialect === 'mysql') await db.knex.raw('ANALYZE TABLE cases, case_events, case_counts, area_totals, daily_counts');
     const loadSeconds = (performance.now() - l0) / 1000;
     const events = Number((await db.knex('case_events').count({ n: '*' }).first())?.n);
     const sample = await db.knex('cases').where('id', '>=', nextId - Math.floor(add / 2)).orderBy('id').first('case_no', 'applicant_name', 'applicant_phone');

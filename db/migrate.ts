@@ -12,6 +12,7 @@ import * as m010 from './migrations/010_urging';
 import * as m011 from './migrations/011_catalogue_words';
 import * as m012 from './migrations/012_event_outbox';
 import * as m013 from './migrations/013_case_timers';
+import * as m014 from './migrations/014_read_models';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '011_catalogue_words': m011,
   '012_event_outbox': m012,
   '013_case_timers': m013,
+  '014_read_models': m014,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,6 +1,7 @@
 /**
  * npm run migrate | npm run seed | npm run import:items -- file.csv|file.xlsx
  * npm run users -- list [--jurisdiction <area code>] [--role clerk] [--department market] [--q text] [--limit 100]
+ * npm run check-read-models -- [scope area code] [days]: the supervisors' read models against a full scan
  * Uses DATABASE_URL like the server (SQLite file by default).
  */
 import fs from 'node:fs';
@@ -8,7 +9,10 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { openDatabase } from '../db/connection';
 import { migrateLatest } from '../db/migrate';
+import { findJurisdiction } from '../db/repositories/jurisdictions';
+import { readModelDifferences } from '../db/repositories/statsScans';
 import { listUsers } from '../db/repositories/users';
+import { addCalendarDays, chinaDate } from '../workflows/calendar';
 import { seedIfEmpty } from '../db/seed';
 import type { RenderedImportProblem } from '../workflows/importProblems';
 import { importItems } from './commands/importItems';
@@ -16,7 +20,7 @@ import { loadConfig } from './config';
 import { createContext } from './context';
 import { ACCOUNT_ROLES, type AccountRole } from './http/userSchemas';
 
-const USAGE = 'migrate | seed | import-items <file.csv|file.xlsx> | users list [--jurisdiction <code>] [--role <role>] [--department <code>] [--q <text>] [--limit <n>]';
+const USAGE = 'migrate | seed | import-items <file.csv|file.xlsx> | check-read-models [scope] [days] | users list [--jurisdiction <code>] [--role <role>] [--department <code>] [--q <text>] [--limit <n>]';
 
 async function listUsersCommand(args: string[], url: string): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -39,6 +43,22 @@ async function listUsersCommand(args: string[], url: string): Promise<void> {
   }
 }
 
+/** Compares the read models with a scan of cases and events (slow on a big database: run it off-peak). */
+async function checkReadModelsCommand([scope = '330300000000', days = '30']: string[], url: string): Promise<void> {
+  const db = openDatabase(url);
+  try {
+    const root = await findJurisdiction(db.knex, scope);
+    if (!root) throw new Error(`no jurisdiction ${scope}`);
+    const from = addCalendarDays(chinaDate(new Date()), -(Math.max(1, Number(days) || 30) - 1));
+    const differences = await readModelDifferences(db.knex, root.path, from);
+    for (const d of differences) console.error(d);
+    console.log(differences.length ? `${differences.length} difference(s) under ${scope}` : `read models agree with the scan under ${scope} (from ${from})`);
+    if (differences.length) process.exitCode = 1;
+  } finally {
+    await db.knex.destroy();
+  }
+}
+
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig();
@@ -55,6 +75,7 @@ async function main() {
     return;
   }
   if (command === 'users') return listUsersCommand(rest, config.DATABASE_URL);
+  if (command === 'check-read-models') return checkReadModelsCommand(rest, config.DATABASE_URL);
   if (command === 'import-items') {
     const file = rest[0];
     if (!file) throw new Error('usage: npm run import:items -- <file.csv|file.xlsx>');

@@ -47,7 +47,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
     redis.push(pub, sub);
   }
   const instance = config.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`;
-  const publisher = config.PUBLISHER ? new OutboxPublisher(ctx, gateway.io, gateway.onPublished, redis.length > 0, config.PUBLISH_COALESCE_MS) : null;
+  const publisher = config.PUBLISHER ? new OutboxPublisher(ctx, gateway.io, gateway.onPublished, gateway.onCounted, redis.length > 0, config.PUBLISH_COALESCE_MS) : null;
   const scheduler = config.SCHEDULER ? new Scheduler(ctx, instance) : null;
   // A busy port rejects here (EADDRINUSE) instead of crashing the process from an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {

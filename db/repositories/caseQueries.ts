@@ -1,3 +1,4 @@
+import { scopeCounts, type ScopeCounts } from './readModelQueries';
 import type { Knex } from 'knex';
 import { FINAL_STATES } from '../../workflows/caseStates';
 import { isCentreLevel, type Level } from '../../workflows/levels';
@@ -70,27 +71,30 @@ export interface Overview {
   byLight: Record<string, number>;
 }
 
-/** Counts of every case filed under a subtree (one indexed prefix scan on centre_path). */
-export async function overviewUnder(db: Knex, path: string, today: string): Promise<Overview> {
-  const base = () => db('cases').where('centre_path', 'like', `${path}%`);
-  const [byState, byLevel, byLight, done] = await Promise.all([
-    base().select('state as k').count({ n: '*' }).groupBy('state'),
-    base().whereNotIn('state', FINAL_STATES as string[]).select('current_level as k').count({ n: '*' }).groupBy('current_level'),
+/**
+ * Counts of every case filed under a subtree: states, levels and totals from
+ * the read models (readModelQueries.ts); lights, which move with the date,
+ * from the open cases only (closed_at IS NULL, indexed with centre_path).
+ */
+export async function overviewUnder(db: Knex, path: string, today: string, counts?: ScopeCounts): Promise<Overview> {
+  const [c, byLight] = await Promise.all([
+    counts ?? scopeCounts(db, path, today),
     // The case's light (pending: its acceptance period; accepted: its promise), as the dashboard's.
-    base().whereNotIn('state', FINAL_STATES as string[]).select(db.raw(`${promiseLightSql()} as k`, lightBindings(today))).count({ n: '*' }).groupBy('k'),
-    base().count({ a: 'accepted_at', d: 'decided_at' }).first(),
+    openUnder(db, path).select(db.raw(`${promiseLightSql()} as k`, lightBindings(today))).count({ n: '*' }).groupBy('k'),
   ]);
-  const toMap = (rows: { k: string; n: number | string }[]) => Object.fromEntries(rows.map((r) => [r.k, Number(r.n)]));
-  const states = toMap(byState as never);
+  const byState = Object.fromEntries(c.byState);
   return {
-    total: Object.values(states).reduce((a, b) => a + b, 0),
-    accepted: Number((done as { a?: number | string } | undefined)?.a ?? 0),
-    decided: Number((done as { d?: number | string } | undefined)?.d ?? 0),
-    byState: states,
-    byLevel: toMap(byLevel as never),
-    byLight: { green: 0, yellow: 0, red: 0, ...toMap(byLight as never) },
+    total: Object.values(byState).reduce((a, b) => a + b, 0),
+    accepted: c.accepted,
+    decided: c.decided,
+    byState,
+    byLevel: Object.fromEntries(c.byLevel),
+    byLight: { green: 0, yellow: 0, red: 0, ...Object.fromEntries((byLight as unknown as { k: string; n: number | string }[]).map((r) => [r.k, Number(r.n)])) },
   };
 }
+
+/** Open cases under a path: closed_at is set exactly when a case reaches a final state. */
+export const openUnder = (db: Knex, path: string) => db('cases').whereNull('closed_at').where('centre_path', 'like', `${path}%`).whereNotIn('state', FINAL_STATES as string[]);
 
 export interface CaseListFilter {
   /** Whose cases may appear at all (db/repositories/caseReach.ts), or null for an applicant's own list. */

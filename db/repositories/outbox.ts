@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { parseJson } from '../connection';
+import { applyDeltas, countedEvents, deltasOf } from './readModels';
 
 export interface OutboxRow<P = unknown> {
   /** The case event's id: events are published in id order. */
@@ -13,6 +14,7 @@ export interface OutboxRow<P = unknown> {
  * outbox, migration 012): `publish` runs for the batch inside the claiming
  * transaction, and the events are marked published when it commits. The
  * payload is the event's live message with its fan-out (`{ live, ...fanout }`).
+ * The same transaction counts the events in the read models (readModels.ts).
  * On MySQL, SKIP LOCKED lets several processes publish side by side without
  * taking the same event; a crash before commit leaves them for the next run.
  */
@@ -35,6 +37,8 @@ export async function publishBatch<P>(
       payload: { live: parseJson(r.live_payload), ...parseJson<object>(r.fanout ?? '{}') } as P,
     }));
     if (rows.length === 0) return 0;
+    // Counted in the supervisors' read models exactly when published: in this transaction, before anything is sent.
+    await applyDeltas(trx, dialect, deltasOf(await countedEvents(trx, rows.map((r) => r.id))));
     publish(rows);
     await trx('case_events').whereIn('id', rows.map((r) => r.id)).update({ unpublished: null });
     return rows.length;

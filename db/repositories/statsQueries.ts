@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
-import { addCalendarDays, chinaDate } from '../../workflows/calendar';
+import { addCalendarDays } from '../../workflows/calendar';
 import { FINAL_STATES } from '../../workflows/caseMachine';
 import { LEVELS, type Level } from '../../workflows/levels';
-import { toBool } from '../connection';
-import { overviewUnder } from './caseQueries';
+import { openUnder, overviewUnder } from './caseQueries';
+import { scopeCounts, type ScopeCounts } from './readModelQueries';
 import { listJurisdictions, type JurisdictionRow } from './jurisdictions';
 import { countOverdueUnder, lightBindings, promiseLightSql, whereOverdue } from './promiseLight';
 
@@ -52,12 +52,12 @@ export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { to
   const { today, days } = opts;
   const from = addCalendarDays(today, -(days - 1));
   const since = windowStartUtc(from);
-  const [overview, trail, activity, areas, linked, durations, overdue] = await Promise.all([
-    overviewUnder(db, root.path, today),
+  // Counters from the read models (one snapshot); lights, overdue and step durations from cases and events.
+  const counts = await scopeCounts(db, root.path, from);
+  const [overview, trail, areas, durations, overdue] = await Promise.all([
+    overviewUnder(db, root.path, today, counts),
     db('jurisdictions').select(PLACE).whereIn('code', root.path.split('/').filter(Boolean)).orderBy('path') as Promise<Place[]>,
-    activityUnder(db, root.path, since),
-    areasUnder(db, root, today, since),
-    linkedUnder(db, root.path, since),
+    areasUnder(db, root, today, counts),
     durationsUnder(db, root.path, since),
     countOverdueUnder(db, root.path, today),
   ]);
@@ -65,12 +65,11 @@ export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { to
   const daily = new Map<string, DayCount>();
   for (let d = from; d <= today; d = addCalendarDays(d, 1)) daily.set(d, { date: d, filed: 0, accepted: 0, decided: 0 });
   const byLevel = new Map(LEVELS.map((level) => [level, { level, filed: 0, accepted: 0, decided: 0, open: overview.byLevel[level] ?? 0 }]));
-  for (const a of activity) {
-    const day = daily.get(chinaDate(new Date(utcMs(`${a.hr}:00:00.000`))));
-    const lvl = byLevel.get(a.lv as Level);
-    const key = a.tp === 'SUBMIT' ? 'filed' : a.tp === 'ACCEPT' ? 'accepted' : 'decided';
-    if (day) day[key] += num(a.n);
-    if (lvl) lvl[key] += num(a.n);
+  for (const a of counts.activity) {
+    const day = daily.get(a.day);
+    const lvl = byLevel.get(a.level as Level);
+    if (day) day[a.kind] += a.n;
+    if (lvl) lvl[a.kind] += a.n;
   }
   return {
     scope: root.code,
@@ -85,36 +84,22 @@ export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { to
     daily: [...daily.values()],
     byLevel: [...byLevel.values()],
     areas,
-    linked,
+    linked: { linked: { ...counts.linked.get(true)! }, unlinked: { ...counts.linked.get(false)! } },
     durations,
   };
 }
 
-/** Filings, acceptances and decisions since `since`, per event level and UTC hour (China days are whole hours apart). */
-async function activityUnder(db: Knex, path: string, since: string) {
-  const rows = await db('case_events as e')
-    .join('cases as c', 'c.id', 'e.case_id')
-    .where('c.centre_path', 'like', `${path}%`)
-    .whereIn('e.type', ['SUBMIT', 'ACCEPT', 'APPROVE', 'DENY'])
-    .where('e.created_at', '>=', since)
-    .select('e.type as tp', 'e.level as lv', db.raw('substr(e.created_at, 1, 13) as hr'))
-    .count({ n: '*' })
-    // Aliases that name no column: MySQL resolves GROUP BY names against columns first.
-    .groupBy('tp', 'lv', 'hr');
-  return rows as unknown as { tp: string; lv: string; hr: string; n: number | string }[];
-}
-
 /** One row per child jurisdiction (all of them, zeros included), plus the scope's own centre if it has cases. */
-async function areasUnder(db: Knex, root: JurisdictionRow, today: string, since: string): Promise<AreaCount[]> {
+async function areasUnder(db: Knex, root: JurisdictionRow, today: string, counts: ScopeCounts): Promise<AreaCount[]> {
   // The child's code is the path segment right after the scope's ('' for the scope's own centre).
   const child = db.raw('substr(centre_path, ?, 12) as ch', [root.path.length + 1]);
-  const base = () => db('cases').where('centre_path', 'like', `${root.path}%`);
-  const [children, lights, filed, overdue] = await Promise.all([
+  const childOf = (path: string) => path.slice(root.path.length, root.path.length + 12);
+  const [children, lights, overdue] = await Promise.all([
     listJurisdictions(db, { parentCode: root.code }),
-    base().whereNotIn('state', FINAL).select(child, db.raw(`${promiseLightSql()} as lt`, lightBindings(today))).count({ n: '*' }).groupBy('ch', 'lt'),
-    base().where('filed_at', '>=', since).select(child).count({ n: '*' }).groupBy('ch'),
-    whereOverdue(base(), today).select(child).count({ n: '*' }).groupBy('ch'),
+    openUnder(db, root.path).select(child, db.raw(`${promiseLightSql()} as lt`, lightBindings(today))).count({ n: '*' }).groupBy('ch', 'lt'),
+    whereOverdue(openUnder(db, root.path), today).select(child).count({ n: '*' }).groupBy('ch'),
   ]);
+  const filed = [...counts.filedByPath].map(([path, n]) => ({ ch: childOf(path), n }));
   const rows = new Map<string, AreaCount>();
   const row = (p: Place, self: boolean) => rows.set(self ? '' : p.code, { code: p.code, name: p.name, nameEn: p.nameEn, level: p.level, self, open: 0, green: 0, yellow: 0, red: 0, overdue: 0, filed: 0 });
   for (const c of children) row(c, false);
@@ -138,25 +123,6 @@ async function areasUnder(db: Knex, root: JurisdictionRow, today: string, since:
     if (r) r.overdue += num(o.n);
   }
   return [...rows.values()];
-}
-
-async function linkedUnder(db: Knex, path: string, since: string): Promise<Dashboard['linked']> {
-  const rows = (await db('cases as c')
-    .join('items as i', 'i.id', 'c.item_id')
-    .where('c.centre_path', 'like', `${path}%`)
-    .select('i.linked as lk')
-    .count({ total: '*' })
-    .select(db.raw(`sum(case when c.state in (${FINAL.map(() => '?').join(', ')}) then 0 else 1 end) as op`, FINAL))
-    .select(db.raw('sum(case when c.filed_at >= ? then 1 else 0 end) as fw', [since]))
-    .groupBy('lk')) as unknown as { lk: unknown; total: unknown; op: unknown; fw: unknown }[];
-  const out = { linked: { open: 0, total: 0, filed: 0 }, unlinked: { open: 0, total: 0, filed: 0 } };
-  for (const r of rows) {
-    const v = out[toBool(r.lk) ? 'linked' : 'unlinked'];
-    v.open += num(r.op);
-    v.total += num(r.total);
-    v.filed += num(r.fw);
-  }
-  return out;
 }
 
 interface EventRow { id: number; fs: string | null; ts: string; lv: Level | null; jc: string | null; at: string; cl: Level; cj: string }

@@ -36,6 +36,8 @@ export interface Gateway {
   fanout: CaseFanout;
   stats: StatsThrottle;
   onPublished: (p: OutboxPayload) => void;
+  /** Centres whose read-model counters changed (after the publisher's commit): the supervisors' counters above them are recounted. */
+  onCounted: (centrePaths: string[]) => void;
 }
 
 export function attachGateway(ctx: AppContext, http: HttpServer, limits: RateLimits): Gateway {
@@ -129,12 +131,13 @@ export function attachGateway(ctx: AppContext, http: HttpServer, limits: RateLim
   });
 
   // What this process does with every published row, whichever process published it.
-  const onPublished = (p: OutboxPayload) => {
-    fanout.deliver(p.live);
-    stats.touch(p.centrePath);
+  const onPublished = (p: OutboxPayload) => fanout.deliver(p.live);
+  const onCounted = (centrePaths: string[]) => {
+    for (const path of centrePaths) stats.touch(path);
   };
-  // Rows published by another process arrive here through the Redis adapter.
+  // Events published by another process arrive here through the Redis adapter.
   io.on('case:committed', onPublished);
+  io.on('stats:dirty', onCounted);
   http.once('close', cutSocketsOnUserChange(ctx, io));
-  return { io, fanout, stats, onPublished };
+  return { io, fanout, stats, onPublished, onCounted };
 }

@@ -1,4 +1,5 @@
 import { publishBatch } from '../../db/repositories/outbox';
+import { withRetry } from '../commands/writeHelpers';
 import type { QueueChanged } from '../../workflows/socketContract';
 import type { OutboxPayload } from '../commands/writeHelpers';
 import type { AppContext } from '../context';
@@ -34,6 +35,7 @@ export class OutboxPublisher {
     private readonly ctx: AppContext,
     private readonly io: IoServer,
     private readonly local: (p: OutboxPayload) => void,
+    private readonly counted: (centrePaths: string[]) => void,
     private readonly crossProcess: boolean,
     private readonly coalesceMs = 0,
   ) {}
@@ -73,9 +75,21 @@ export class OutboxPublisher {
     const { knex, dialect } = this.ctx.db;
     try {
       for (;;) {
-        const n = await publishBatch<OutboxPayload>(knex, dialect, 200, (rows) => {
-          for (const row of rows) this.publish(row.payload);
-        });
+        // A deadlock between two publishers' counter updates is run again (nothing was sent yet).
+        const paths = new Set<string>();
+        const n = await withRetry(() =>
+          publishBatch<OutboxPayload>(knex, dialect, 200, (rows) => {
+            for (const row of rows) {
+              this.publish(row.payload);
+              paths.add(row.payload.centrePath);
+            }
+          }),
+        );
+        // Counters are read from the read models, which hold these events only now that they committed.
+        if (paths.size) {
+          this.counted([...paths]);
+          if (this.crossProcess) this.io.serverSideEmit('stats:dirty', [...paths]);
+        }
         if (n < 200) return;
       }
     } catch (err) {

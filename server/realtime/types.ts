@@ -3,9 +3,10 @@ import type { UserRow } from '../../db/repositories/users';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../workflows/socketContract';
 import type { OutboxPayload } from '../commands/writeHelpers';
 
-/** What a server process tells the others (through the Redis adapter) about a published outbox row. */
+/** What a server process tells the others (through the Redis adapter): a published event, and, once its counting committed, the centres whose counters moved. */
 export interface InterServerEvents {
   'case:committed': (p: OutboxPayload) => void;
+  'stats:dirty': (centrePaths: string[]) => void;
 }
 
 export interface SocketData {
