@@ -145,10 +145,13 @@ export async function listCases(db: Knex, f: CaseListFilter): Promise<{ total: n
   if (f.linked !== undefined) q.whereIn('item_id', db('items').select('id').where('linked', f.linked));
   if (f.q) {
     const like = likeText(f.q);
+    // Digits (and hyphens) only, or a personal number with a run of six digits, is no name: it is a
+    // case number (prefix) or a whole ID number, USCC or phone (keyed hash), both served by an index,
+    // without the substring scan a name needs.
+    const numberLike = /^[0-9-]+$/.test(f.q.trim()) || (f.qHash !== undefined && /[0-9]{6}/.test(f.q));
     q.where((w) => {
-      w.whereRaw("case_no like ? escape '!'", [`${like}%`])
-        .orWhereRaw("applicant_name like ? escape '!'", [`%${like}%`])
-        .orWhereRaw("applicant_legal_rep like ? escape '!'", [`%${like}%`]);
+      w.whereRaw("case_no like ? escape '!'", [`${like}%`]);
+      if (!numberLike) w.orWhereRaw("applicant_name like ? escape '!'", [`%${like}%`]).orWhereRaw("applicant_legal_rep like ? escape '!'", [`%${like}%`]);
       if (f.qHash) for (const c of SEARCH_HASH_COLUMNS) w.orWhere(c, f.qHash);
     });
   }

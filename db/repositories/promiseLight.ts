@@ -44,6 +44,7 @@ export function whereLight<Q extends Knex.QueryBuilder>(qb: Q, light: Light, tod
 
 /** Open cases under a jurisdiction path the office is late with (whereOverdue): the dashboard's and the live counters' "overdue". */
 export async function countOverdueUnder(db: Knex, path: string, today: string): Promise<number> {
-  const row = (await whereOverdue(db('cases').where('centre_path', 'like', `${path}%`), today).count({ n: '*' }).first()) as { n?: number | string } | undefined;
+  // Open cases only (closed_at is set exactly when a case reaches a final state), through the (closed_at, centre_path) index.
+  const row = (await whereOverdue(db('cases').whereNull('closed_at').where('centre_path', 'like', `${path}%`), today).count({ n: '*' }).first()) as { n?: number | string } | undefined;
   return Number(row?.n ?? 0);
 }
