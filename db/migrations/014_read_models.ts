@@ -42,6 +42,17 @@ export async function up(knex: Knex): Promise<void> {
     t.primary(['day', 'centre_code', 'linked', 'level', 'kind']);
     t.index(['day', 'centre_path']);
   });
+  await knex.schema.createTable('step_durations', (t) => {
+    t.integer('event_id').unsigned().notNullable();
+    t.string('kind', 8).notNullable();
+    t.string('day', 10).notNullable();
+    t.string('centre_path', 80).notNullable();
+    t.string('level', 16).notNullable();
+    t.string('state', 32).notNullable();
+    t.bigInteger('ms').notNullable();
+    t.primary(['event_id', 'kind']);
+    t.index(['day', 'centre_path']);
+  });
   await knex.schema.alterTable('cases', (t) => {
     t.index(['closed_at', 'centre_path']);
   });
@@ -52,5 +63,5 @@ export async function down(knex: Knex): Promise<void> {
   await knex.schema.alterTable('cases', (t) => {
     t.dropIndex(['closed_at', 'centre_path']);
   });
-  for (const table of ['daily_counts', 'area_totals', 'case_counts']) await knex.schema.dropTableIfExists(table);
+  for (const table of ['step_durations', 'daily_counts', 'area_totals', 'case_counts']) await knex.schema.dropTableIfExists(table);
 }

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { parseJson } from '../connection';
 import { applyDeltas, countedEvents, deltasOf } from './readModels';
+import { durationsOfEvents, insertDurations } from './stepDurations';
 
 export interface OutboxRow<P = unknown> {
   /** The case event's id: events are published in id order. */
@@ -39,6 +40,7 @@ export async function publishBatch<P>(
     if (rows.length === 0) return 0;
     // Counted in the supervisors' read models exactly when published: in this transaction, before anything is sent.
     await applyDeltas(trx, dialect, deltasOf(await countedEvents(trx, rows.map((r) => r.id))));
+    await insertDurations(trx, await durationsOfEvents(trx, rows));
     publish(rows);
     await trx('case_events').whereIn('id', rows.map((r) => r.id)).update({ unpublished: null });
     return rows.length;

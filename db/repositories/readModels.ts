@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { chinaDate } from '../../workflows/calendar';
 import { parseJson } from '../connection';
+import { rebuildDurations } from './stepDurations';
 
 /**
  * Supervisors' read models (migration 014), maintained by the publisher as it
@@ -145,4 +146,5 @@ export async function rebuildReadModels(knex: Knex, dialect: 'sqlite' | 'mysql')
     totals: d.totals.map((r) => ({ ...r, filed: -r.filed, accepted: -r.accepted, decided: -r.decided })),
     daily: d.daily.map((r) => ({ ...r, n: -r.n })),
   });
+  await rebuildDurations(knex);
 }

@@ -1,13 +1,12 @@
 import type { Knex } from 'knex';
 import { addCalendarDays } from '../../workflows/calendar';
-import { FINAL_STATES } from '../../workflows/caseMachine';
 import { LEVELS, type Level } from '../../workflows/levels';
 import { openUnder, overviewUnder } from './caseQueries';
 import { scopeCounts, type ScopeCounts } from './readModelQueries';
+import { durationsSince } from './stepDurations';
 import { listJurisdictions, type JurisdictionRow } from './jurisdictions';
 import { countOverdueUnder, lightBindings, promiseLightSql, whereOverdue } from './promiseLight';
 
-const FINAL = FINAL_STATES as string[];
 const DAY_MS = 86_400_000;
 
 export interface Place { code: string; name: string; nameEn: string; level: Level }
@@ -44,21 +43,17 @@ export interface Dashboard extends Omit<Place, 'code'> {
 
 const PLACE = ['code', 'name', 'name_en as nameEn', 'level'];
 const num = (v: unknown) => Number(v ?? 0);
-const utcMs = (dbTime: string) => Date.parse(`${dbTime.replace(' ', 'T')}Z`);
-/** DB times are UTC: a China day starts at 16:00 UTC the day before. */
-const windowStartUtc = (from: string) => `${addCalendarDays(from, -1)} 16:00:00.000`;
 
 export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { today: string; days: number }): Promise<Dashboard> {
   const { today, days } = opts;
   const from = addCalendarDays(today, -(days - 1));
-  const since = windowStartUtc(from);
-  // Counters from the read models (one snapshot); lights, overdue and step durations from cases and events.
+  // Counters and step durations from the read models; lights and overdue, which move with the date, from the open cases.
   const counts = await scopeCounts(db, root.path, from);
   const [overview, trail, areas, durations, overdue] = await Promise.all([
     overviewUnder(db, root.path, today, counts),
     db('jurisdictions').select(PLACE).whereIn('code', root.path.split('/').filter(Boolean)).orderBy('path') as Promise<Place[]>,
     areasUnder(db, root, today, counts),
-    durationsUnder(db, root.path, since),
+    durationsUnder(db, root.path, from),
     countOverdueUnder(db, root.path, today),
   ]);
   const open = Object.values(overview.byLevel).reduce((a, b) => a + b, 0);
@@ -125,43 +120,15 @@ async function areasUnder(db: Knex, root: JurisdictionRow, today: string, counts
   return [...rows.values()];
 }
 
-interface EventRow { id: number; fs: string | null; ts: string; lv: Level | null; jc: string | null; at: string; cl: Level; cj: string }
-
-/**
- * Time per step from the history: the case sits at (level, jurisdiction, state)
- * from one event to the event that changes its state or moves it; a stay at a
- * level runs until it moves or closes. Events that change neither (warnings,
- * delivery choice, extension) do not split a step. Only steps left since `since` count.
- */
-async function durationsUnder(db: Knex, path: string, since: string): Promise<Dashboard['durations']> {
-  // A case that changed since `since` has updated_at >= since: its whole history is needed for the step starts.
-  const rows = (await db('case_events as e')
-    .join('cases as c', 'c.id', 'e.case_id')
-    .where('c.centre_path', 'like', `${path}%`)
-    .where('c.updated_at', '>=', since)
-    .select('e.case_id as id', 'e.from_state as fs', 'e.to_state as ts', 'e.level as lv', 'e.jurisdiction_code as jc', 'e.created_at as at', 'c.current_level as cl', 'c.current_jurisdiction as cj')
-    .orderBy([{ column: 'e.case_id' }, { column: 'e.seq' }])) as EventRow[];
+/** Time per step and per stay at a level, for steps left since `fromDay` (db/repositories/stepDurations.ts). */
+async function durationsUnder(db: Knex, path: string, fromDay: string): Promise<Dashboard['durations']> {
   const steps = new Map<string, number[]>();
   const stays = new Map<string, number[]>();
   const add = (m: Map<string, number[]>, key: string, ms: number) => (m.get(key) ?? m.set(key, []).get(key)!).push(ms / DAY_MS);
-  let stepStart = 0;
-  let stayStart = 0;
-  rows.forEach((e, i) => {
-    const prev = rows[i - 1];
-    const t = utcMs(e.at);
-    if (!prev || prev.id !== e.id) return void (stepStart = stayStart = t);
-    const next = rows[i + 1]?.id === e.id ? rows[i + 1] : undefined;
-    const moved = (next ? next.lv : e.cl) !== e.lv || (next ? next.jc : e.cj) !== e.jc;
-    const counted = e.at >= since && e.lv !== null && e.fs !== null;
-    if (e.ts !== e.fs || moved) {
-      if (counted) add(steps, `${e.lv}|${e.fs}`, t - stepStart);
-      stepStart = t;
-    }
-    if (moved || FINAL.includes(e.ts)) {
-      if (counted) add(stays, e.lv!, t - stayStart);
-      stayStart = t;
-    }
-  });
+  for (const r of await durationsSince(db, path, fromDay)) {
+    if (r.kind === 'step') add(steps, `${r.level}|${r.state}`, r.ms);
+    else add(stays, r.level, r.ms);
+  }
   const slowestFirst = <T extends DurationStat>(a: T, b: T) => b.avgDays - a.avgDays || b.p90Days - a.p90Days;
   return {
     unit: 'calendarDays',

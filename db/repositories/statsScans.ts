@@ -3,6 +3,7 @@ import { addCalendarDays, chinaDate } from '../../workflows/calendar';
 import { FINAL_STATES } from '../../workflows/caseStates';
 import { toBool } from '../connection';
 import { scopeCounts } from './readModelQueries';
+import { durationRecords, durationsSince, historiesOf, type DurationRecord } from './stepDurations';
 
 /**
  * The supervisors' counters counted the slow way, by walking cases and
@@ -65,6 +66,23 @@ export async function readModelDifferences(db: Knex, path: string, fromDay: stri
     ['linked', { ...{ true: { total: 0, open: 0, filed: 0 }, false: { total: 0, open: 0, filed: 0 } }, ...scan.linked }, Object.fromEntries([...model.linked].map(([k, v]) => [String(k), v]))],
     ['filedByPath', scan.filedByPath, Object.fromEntries(model.filedByPath)],
     ['activity', scanActivity, Object.fromEntries(model.activity.map((a) => [`${a.day}|${a.level}|${a.kind}`, a.n]))],
+    ['durations', await durationsByScan(db, path, since, fromDay), durationsKeyed(await durationsSince(db, path, fromDay))],
   ];
   return pairs.filter(([, a, b]) => sorted(a) !== sorted(b)).map(([name, a, b]) => `${name}: scan ${sorted(a)} ≠ read model ${sorted(b)}`);
+}
+
+/** Every step and stay ended since `fromDay`, walked from the whole histories of the cases changed since then. */
+async function durationsByScan(db: Knex, path: string, since: string, fromDay: string) {
+  const ids = (await db('cases').where('centre_path', 'like', `${path}%`).where('updated_at', '>=', since).pluck('id')).map(Number);
+  const records: DurationRecord[] = [];
+  for (let i = 0; i < ids.length; i += 500) records.push(...durationRecords(await historiesOf(db, ids.slice(i, i + 500))).filter((r) => r.day >= fromDay));
+  return durationsKeyed(records);
+}
+
+/** Durations as a comparable multiset: "kind|level|state" → sorted milliseconds. */
+function durationsKeyed(rs: Pick<DurationRecord, 'kind' | 'level' | 'state' | 'ms'>[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const r of rs) (out[`${r.kind}|${r.level}|${r.state}`] ??= []).push(r.ms);
+  for (const k of Object.keys(out)) out[k]!.sort((a, b) => a - b);
+  return out;
 }

@@ -96,6 +96,7 @@ describe('read models equal the scans', () => {
     const d = deltasOf(await countedEvents(knex, ids));
     await knex.transaction(async (trx) => {
       await applyDeltas(trx, srv.ctx.db.dialect, { states: d.states.map((r) => ({ ...r, n: -r.n })), totals: d.totals.map((r) => ({ ...r, filed: -r.filed, accepted: -r.accepted, decided: -r.decided })), daily: d.daily.map((r) => ({ ...r, n: -r.n })) });
+      await trx('step_durations').whereIn('event_id', ids).delete();
       await trx('case_events').whereIn('id', ids).update({ unpublished: true });
     });
     expect(await differences(srv, '2026-03-05', 30)).toEqual([]);
