@@ -145,10 +145,11 @@ export async function listCases(db: Knex, f: CaseListFilter): Promise<{ total: n
   if (f.linked !== undefined) q.whereIn('item_id', db('items').select('id').where('linked', f.linked));
   if (f.q) {
     const like = likeText(f.q);
-    // Digits (and hyphens) only, or a personal number with a run of six digits, is no name: it is a
-    // case number (prefix) or a whole ID number, USCC or phone (keyed hash), both served by an index,
-    // without the substring scan a name needs.
-    const numberLike = /^[0-9-]+$/.test(f.q.trim()) || (f.qHash !== undefined && /[0-9]{6}/.test(f.q));
+    // A case number with its hyphen (20161230-000123…), or a whole ID number, USCC or phone (keyed hash),
+    // is served by an index, without the substring scan a name needs. Shorter runs of digits may be part
+    // of a name (温州第1药房, 药房123456) and are still looked for there.
+    const compact = f.q.replace(/[\s-]/g, '');
+    const numberLike = /^[0-9]{8}-[0-9]*$/.test(f.q.trim()) || (f.qHash !== undefined && compact.length >= 11 && /[0-9]{6}/.test(compact));
     q.where((w) => {
       w.whereRaw("case_no like ? escape '!'", [`${like}%`]);
       if (!numberLike) w.orWhereRaw("applicant_name like ? escape '!'", [`%${like}%`]).orWhereRaw("applicant_legal_rep like ? escape '!'", [`%${like}%`]);

@@ -51,6 +51,13 @@ describe('GET /api/cases?q=: staff search', () => {
     expect(nos(await search('reviewer.county', `法人乙${tag}`))).toEqual([b.caseNo]);
   });
 
+  it('finds a name with digits in it by those digits (a run of digits is not always a case number or a personal number)', async () => {
+    const digits = String(crypto.randomInt(1_000_000, 10_000_000));
+    const c = await api.file(buildCase({ applicant: { type: 'organisation', name: `温州第${digits}药房有限公司`, uscc: fakeUscc(), legalRepresentative: '数字丁', phone: phoneOf(6) } }));
+    expect(nos(await search('reviewer.county', digits))).toEqual([c.caseNo]);
+    expect(nos(await search('reviewer.county', digits.slice(1)))).toEqual([c.caseNo]);
+  });
+
   it('finds by a whole ID number, USCC or phone, however it is written', async () => {
     expect(nos(await search('reviewer.county', person.idNumber))).toEqual([a.caseNo]);
     expect(nos(await search('reviewer.county', ` ${person.idNumber.toLowerCase().replace(/(\d{6})(\d{8})/, '$1 $2 ')} `))).toEqual([a.caseNo]);
