@@ -61,6 +61,11 @@ export function dbTime(date: Date): string {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
+/** The instant a stored time (`dbTime`'s UTC string) stands for. */
+export function fromDbTime(value: string): Date {
+  return new Date(`${value.replace(' ', 'T')}Z`);
+}
+
 export function parseJson<T>(value: unknown): T {
   if (typeof value === 'string') return JSON.parse(value) as T;
   return value as T;

@@ -4,7 +4,7 @@
  * and filing time, and its template's whole history shifted to that time.
  */
 import type { Knex } from 'knex';
-import { dbTime } from '../../db/connection';
+import { dbTime, fromDbTime } from '../../db/connection';
 import { searchHashColumns } from '../../server/search/searchHash';
 import { addCalendarDays, chinaDate, type WorkCalendar } from '../../workflows/calendar';
 import type { Template } from './templates';
@@ -14,7 +14,7 @@ const DATE_COLUMNS = ['clock_started_on', 'deadline_on', 'yellow_on', 'clock_pau
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国志红文斌辉玉萍鑫波宇浩凯健俊帆帅旭宁';
 
-const shiftTime = (v: string | null, ms: number) => (v ? dbTime(new Date(Date.parse(`${v.replace(' ', 'T')}Z`) + ms)) : v);
+const shiftTime = (v: string | null, ms: number) => (v ? dbTime(new Date(fromDbTime(v).getTime() + ms)) : v);
 const shiftDate = (v: string | null, days: number) => (v ? addCalendarDays(v, days) : v);
 
 /** A deterministic pseudo-random stream (the same year every run). */
@@ -56,7 +56,7 @@ export async function loadSources(knex: Knex, templates: Template[]): Promise<So
   for (const t of templates) {
     const row = await knex('cases').where({ id: t.caseId }).first();
     const events = await knex('case_events').where({ case_id: t.caseId }).orderBy('seq');
-    out.push({ row, events, filedMs: Date.parse(`${String(row.filed_at).replace(' ', 'T')}Z`), template: t });
+    out.push({ row, events, filedMs: fromDbTime(String(row.filed_at)).getTime(), template: t });
   }
   return out;
 }

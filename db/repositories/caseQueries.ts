@@ -1,4 +1,3 @@
-import { scopeCounts, type ScopeCounts } from './readModelQueries';
 import type { Knex } from 'knex';
 import { FINAL_STATES } from '../../workflows/caseStates';
 import { isCentreLevel, type Level } from '../../workflows/levels';
@@ -8,7 +7,8 @@ import { addCalendarDays } from '../../workflows/calendar';
 import type { Light } from '../../workflows/clock';
 import { SEARCH_HASH_COLUMNS } from './searchHashes';
 import { whereInReach, type CaseReach } from './caseReach';
-import { lightBindings, promiseLightSql, whereLight, whereOverdue } from './promiseLight';
+import { lightBindings, openUnder, promiseLightSql, whereLight, whereOverdue } from './promiseLight';
+import { scopeCounts, type ScopeCounts } from './readModelQueries';
 
 /**
  * The light as of `today`, in SQL: derived from the stored dates while the
@@ -92,9 +92,6 @@ export async function overviewUnder(db: Knex, path: string, today: string, count
     byLight: { green: 0, yellow: 0, red: 0, ...Object.fromEntries((byLight as unknown as { k: string; n: number | string }[]).map((r) => [r.k, Number(r.n)])) },
   };
 }
-
-/** Open cases under a path: closed_at is set exactly when a case reaches a final state. */
-export const openUnder = (db: Knex, path: string) => db('cases').whereNull('closed_at').where('centre_path', 'like', `${path}%`).whereNotIn('state', FINAL_STATES as string[]);
 
 export interface CaseListFilter {
   /** Whose cases may appear at all (db/repositories/caseReach.ts), or null for an applicant's own list. */

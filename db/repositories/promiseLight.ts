@@ -42,9 +42,14 @@ export function whereLight<Q extends Knex.QueryBuilder>(qb: Q, light: Light, tod
   return qb.whereRaw(`${promiseLightSql(t)} = ?`, [...lightBindings(today), light]) as Q;
 }
 
+/**
+ * Open cases under a path, through the (closed_at, centre_path) index:
+ * closed_at is set exactly when a case reaches a final state.
+ */
+export const openUnder = (db: Knex, path: string) => db('cases').whereNull('closed_at').where('centre_path', 'like', `${path}%`).whereNotIn('state', FINAL_STATES as string[]);
+
 /** Open cases under a jurisdiction path the office is late with (whereOverdue): the dashboard's and the live counters' "overdue". */
 export async function countOverdueUnder(db: Knex, path: string, today: string): Promise<number> {
-  // Open cases only (closed_at is set exactly when a case reaches a final state), through the (closed_at, centre_path) index.
-  const row = (await whereOverdue(db('cases').whereNull('closed_at').where('centre_path', 'like', `${path}%`), today).count({ n: '*' }).first()) as { n?: number | string } | undefined;
+  const row = (await whereOverdue(openUnder(db, path), today).count({ n: '*' }).first()) as { n?: number | string } | undefined;
   return Number(row?.n ?? 0);
 }

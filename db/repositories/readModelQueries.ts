@@ -1,10 +1,10 @@
 import type { Knex } from 'knex';
 import { FINAL_STATES } from '../../workflows/caseStates';
-import { pendingDeltas, type Deltas } from './readModels';
+import { toBool } from '../connection';
+import { pendingDeltas, type DailyCount, type Deltas } from './readModels';
 
 const FINAL = FINAL_STATES as string[];
 const num = (v: unknown) => Number(v ?? 0);
-const linkedOf = (v: unknown) => v === true || v === 1 || v === '1';
 const bump = <K>(m: Map<K, number>, k: K, n: number) => m.set(k, (m.get(k) ?? 0) + n);
 
 /**
@@ -21,7 +21,7 @@ export interface ScopeCounts {
   /** Linked items or not: all cases, open cases, filed since fromDay. */
   linked: Map<boolean, { total: number; open: number; filed: number }>;
   /** Since fromDay: per day, level and kind. */
-  activity: { day: string; level: string; kind: 'filed' | 'accepted' | 'decided'; n: number }[];
+  activity: { day: string; level: string; kind: DailyCount['kind']; n: number }[];
   /** Filed since fromDay, per centre path. */
   filedByPath: Map<string, number>;
 }
@@ -41,7 +41,7 @@ export async function scopeCounts(db: Knex, path: string, fromDay: string): Prom
 function fold(
   states: { state: string; level: string; linked: unknown; n: unknown }[],
   totals: { a: unknown; d: unknown } | undefined,
-  daily: { day: string; level: string; kind: 'filed' | 'accepted' | 'decided'; n: unknown }[],
+  daily: { day: string; level: string; kind: DailyCount['kind']; n: unknown }[],
   filed: { p: string; linked: unknown; n: unknown }[],
   tail: Deltas,
   fromDay: string,
@@ -56,7 +56,7 @@ function fold(
       l.open += n;
     }
   };
-  for (const r of states) state(r.state, r.level, linkedOf(r.linked), num(r.n));
+  for (const r of states) state(r.state, r.level, toBool(r.linked), num(r.n));
   for (const r of tail.states) state(r.state, r.level, r.linked, r.n);
   for (const t of tail.totals) {
     out.accepted += t.accepted;
@@ -68,14 +68,14 @@ function fold(
     bump(out.filedByPath, p, n);
   };
   for (const r of daily) bump(activity, `${r.day}|${r.level}|${r.kind}`, num(r.n));
-  for (const r of filed) filedAt(r.p, linkedOf(r.linked), num(r.n));
+  for (const r of filed) filedAt(r.p, toBool(r.linked), num(r.n));
   for (const r of tail.daily) {
     if (r.day < fromDay) continue;
     bump(activity, `${r.day}|${r.level}|${r.kind}`, r.n);
     if (r.kind === 'filed') filedAt(r.centrePath, r.linked, r.n);
   }
   for (const [k, n] of activity) {
-    const [d, level, kind] = k.split('|') as [string, string, 'filed' | 'accepted' | 'decided'];
+    const [d, level, kind] = k.split('|') as [string, string, DailyCount['kind']];
     out.activity.push({ day: d, level, kind, n });
   }
   for (const [k, n] of [...out.byState]) if (n === 0) out.byState.delete(k);

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { chinaDate } from '../../workflows/calendar';
-import { parseJson } from '../connection';
+import { fromDbTime, parseJson, toBool } from '../connection';
 import { rebuildDurations } from './stepDurations';
 
 /**
@@ -37,7 +37,6 @@ export interface DailyCount { day: string; centreCode: string; centrePath: strin
 export interface Deltas { states: StateCount[]; totals: AreaTotal[]; daily: DailyCount[] }
 
 const KIND: Record<string, DailyCount['kind'] | undefined> = { SUBMIT: 'filed', ACCEPT: 'accepted', APPROVE: 'decided', DENY: 'decided' };
-const utc = (t: string) => new Date(`${t.replace(' ', 'T')}Z`);
 
 /** What a run of events changes in the read models, summed by key. */
 export function deltasOf(events: CountedEvent[]): Deltas {
@@ -60,12 +59,21 @@ export function deltasOf(events: CountedEvent[]): Deltas {
     const tk = `${e.centreCode}|${e.linked}`;
     const t = totals.get(tk) ?? totals.set(tk, { centreCode: e.centreCode, centrePath: e.centrePath, linked: e.linked, filed: 0, accepted: 0, decided: 0 }).get(tk)!;
     t[kind] += 1;
-    const day = chinaDate(utc(e.createdAt));
+    const day = chinaDate(fromDbTime(e.createdAt));
     const dk = `${day}|${e.centreCode}|${e.linked}|${e.level}|${kind}`;
     const d = daily.get(dk) ?? daily.set(dk, { day, centreCode: e.centreCode, centrePath: e.centrePath, linked: e.linked, level: e.level ?? '', kind, n: 0 }).get(dk)!;
     d.n += 1;
   }
   return { states: [...states.values()].filter((r) => r.n !== 0), totals: [...totals.values()], daily: [...daily.values()] };
+}
+
+/** The same deltas taken away: events counted in the stored rows that must not be yet. */
+export function negated(d: Deltas): Deltas {
+  return {
+    states: d.states.map((r) => ({ ...r, n: -r.n })),
+    totals: d.totals.map((r) => ({ ...r, filed: -r.filed, accepted: -r.accepted, decided: -r.decided })),
+    daily: d.daily.map((r) => ({ ...r, n: -r.n })),
+  };
 }
 
 /** Event rows (case_events joined with cases and items) as the read models read them. */
@@ -82,7 +90,7 @@ export function toCounted(r: Record<string, any>): CountedEvent {
     createdAt: r.created_at,
     centreCode: r.centre_code,
     centrePath: r.centre_path,
-    linked: r.linked === true || r.linked === 1 || r.linked === '1',
+    linked: toBool(r.linked),
   };
 }
 
@@ -140,11 +148,6 @@ export async function rebuildReadModels(knex: Knex, dialect: 'sqlite' | 'mysql')
     WHERE e.type IN ('SUBMIT', 'ACCEPT', 'APPROVE', 'DENY')
     GROUP BY ${day}, c.centre_code, c.centre_path, i.linked, COALESCE(e.level, ''), ${kind}`);
   const pending = (await knex('case_events').where('unpublished', true).pluck('id')).map(Number);
-  const d = deltasOf(await countedEvents(knex, pending));
-  await applyDeltas(knex, dialect, {
-    states: d.states.map((r) => ({ ...r, n: -r.n })),
-    totals: d.totals.map((r) => ({ ...r, filed: -r.filed, accepted: -r.accepted, decided: -r.decided })),
-    daily: d.daily.map((r) => ({ ...r, n: -r.n })),
-  });
+  await applyDeltas(knex, dialect, negated(deltasOf(await countedEvents(knex, pending))));
   await rebuildDurations(knex);
 }

@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import { addCalendarDays } from '../../workflows/calendar';
 import { LEVELS, type Level } from '../../workflows/levels';
-import { openUnder, overviewUnder } from './caseQueries';
+import { overviewUnder } from './caseQueries';
 import { scopeCounts, type ScopeCounts } from './readModelQueries';
 import { durationsSince } from './stepDurations';
 import { listJurisdictions, type JurisdictionRow } from './jurisdictions';
-import { countOverdueUnder, lightBindings, promiseLightSql, whereOverdue } from './promiseLight';
+import { countOverdueUnder, lightBindings, openUnder, promiseLightSql, whereOverdue } from './promiseLight';
 
 const DAY_MS = 86_400_000;
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { addCalendarDays, chinaDate } from '../../workflows/calendar';
 import { FINAL_STATES } from '../../workflows/caseStates';
-import { toBool } from '../connection';
+import { fromDbTime, toBool } from '../connection';
 import { scopeCounts } from './readModelQueries';
 import { durationRecords, durationsSince, historiesOf, type DurationRecord } from './stepDurations';
 
@@ -55,7 +55,7 @@ export async function readModelDifferences(db: Knex, path: string, fromDay: stri
   const kind = (tp: string) => (tp === 'SUBMIT' ? 'filed' : tp === 'ACCEPT' ? 'accepted' : 'decided');
   const scanActivity: Record<string, number> = {};
   for (const a of scan.activity) {
-    const k = `${chinaDate(new Date(`${a.at.replace(' ', 'T')}Z`))}|${a.lv ?? ''}|${kind(a.tp)}`;
+    const k = `${chinaDate(fromDbTime(a.at))}|${a.lv ?? ''}|${kind(a.tp)}`;
     scanActivity[k] = (scanActivity[k] ?? 0) + 1;
   }
   const sorted = (o: Record<string, unknown>) => JSON.stringify(Object.fromEntries(Object.entries(o).filter(([, v]) => v !== 0).sort(([a], [b]) => a.localeCompare(b))));

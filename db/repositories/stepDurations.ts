@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { chinaDate } from '../../workflows/calendar';
+import { fromDbTime } from '../connection';
 import { FINAL_STATES } from '../../workflows/caseStates';
 
 /**
@@ -18,8 +19,6 @@ export interface HistoryRow { eid: number; id: number; fs: string | null; ts: st
 /** A step (at a level, in a state) or a stay (at a level) that an event ended, and how long it took. */
 export interface DurationRecord { eventId: number; centrePath: string; kind: 'step' | 'stay'; level: string; state: string; ms: number; day: string }
 
-const utcMs = (t: string) => Date.parse(`${t.replace(' ', 'T')}Z`);
-
 /** The steps and stays ended by the events of whole case histories (ordered by case, then seq). */
 export function durationRecords(rows: HistoryRow[]): DurationRecord[] {
   const out: DurationRecord[] = [];
@@ -27,7 +26,7 @@ export function durationRecords(rows: HistoryRow[]): DurationRecord[] {
   let stayStart = 0;
   rows.forEach((e, i) => {
     const prev = rows[i - 1];
-    const t = utcMs(e.at);
+    const t = fromDbTime(e.at).getTime();
     if (!prev || prev.id !== e.id) return void (stepStart = stayStart = t);
     const next = rows[i + 1]?.id === e.id ? rows[i + 1] : undefined;
     const moved = (next ? next.lv : e.cl) !== e.lv || (next ? next.jc : e.cj) !== e.jc;

@@ -91,11 +91,11 @@ describe('read models equal the scans', () => {
     // Mark the newest events unpublished again, and take them out of the counters by hand-rolled
     // reversal: that is what the read models held before the publisher counted them.
     const knex = srv.ctx.db.knex;
-    const { applyDeltas, countedEvents, deltasOf } = await import('../../db/repositories/readModels');
+    const { applyDeltas, countedEvents, deltasOf, negated } = await import('../../db/repositories/readModels');
     const ids = (await knex('case_events').orderBy('id', 'desc').limit(7).pluck('id')).map(Number);
     const d = deltasOf(await countedEvents(knex, ids));
     await knex.transaction(async (trx) => {
-      await applyDeltas(trx, srv.ctx.db.dialect, { states: d.states.map((r) => ({ ...r, n: -r.n })), totals: d.totals.map((r) => ({ ...r, filed: -r.filed, accepted: -r.accepted, decided: -r.decided })), daily: d.daily.map((r) => ({ ...r, n: -r.n })) });
+      await applyDeltas(trx, srv.ctx.db.dialect, negated(d));
       await trx('step_durations').whereIn('event_id', ids).delete();
       await trx('case_events').whereIn('id', ids).update({ unpublished: true });
     });
