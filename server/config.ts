@@ -1,5 +1,15 @@
 import { z } from 'zod';
+import { parseClusterUrl } from '../db/clusterConnection';
 import { trustProxySetting } from './security/clientAddress';
+
+function validHostList(url: string): boolean {
+  try {
+    parseClusterUrl(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const onOff = (fallback: 'on' | 'off') =>
   z
@@ -14,6 +24,8 @@ const fields = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^(sqlite:|mysql:\/\/|mariadb:\/\/)/, 'must start with sqlite: or mysql://')
+    // Several hosts (a Galera cluster, first one up serves): mysql://u:p@h1:3311,h2:3312/db.
+    .refine(validHostList, 'a host list must be host:port,host:port')
     .default('sqlite:data/approval.sqlite'),
   JWT_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Where a generated secret is kept when JWT_SECRET is unset (not in production); default beside the data. */
@@ -58,6 +70,15 @@ const fields = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
   /** How long a commit waits for others before the publisher claims them together (0: publish each at once). */
   PUBLISH_COALESCE_MS: z.coerce.number().int().min(0).max(100).default(2),
+  /**
+   * Group commit: transitions that arrive while one transaction commits are applied together in the next
+   * (each validated and version-checked on its own). At most this many per transaction; 1 turns it off.
+   */
+  GROUP_COMMIT_MAX: z.coerce.number().int().min(1).max(1000).default(64),
+  /** How long the first transition of a quiet moment waits for others before committing (0: not at all). */
+  GROUP_COMMIT_WINDOW_MS: z.coerce.number().int().min(0).max(50).default(0),
+  /** How long a token check may reuse the user row it read (0: read it on every request); saves drop it at once. */
+  AUTH_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
   STATS_INTERVAL_MS: z.coerce.number().int().min(50).default(250),
   INSTANCE_ID: z.string().max(64).optional(),

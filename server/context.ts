@@ -24,6 +24,8 @@ export interface UserChanged {
 export interface AppEvents {
   committed: [CommittedTransition];
   userChanged: [UserChanged];
+  /** Any save of a user, revoking or not: cached copies of the row are dropped (server/auth/userCache.ts). */
+  userSaved: [UserChanged];
 }
 
 /** Everything a command needs, built once at start-up and passed down explicitly. */

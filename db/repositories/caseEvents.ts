@@ -28,8 +28,8 @@ export type NewCaseEvent = Omit<CaseEventRow, 'id'> & {
   clockChange?: string | null;
 };
 
-export async function insertCaseEvent(trx: Knex, e: NewCaseEvent): Promise<number> {
-  const [id] = await trx('case_events').insert({
+function eventToRow(e: NewCaseEvent): Record<string, unknown> {
+  return {
     case_id: e.caseId,
     seq: e.seq,
     type: e.type,
@@ -44,10 +44,32 @@ export async function insertCaseEvent(trx: Knex, e: NewCaseEvent): Promise<numbe
     payload: JSON.stringify(e.payload),
     created_at: e.createdAt,
     live_payload: e.live ? JSON.stringify(e.live) : null,
-    ...(e.fanout ? { unpublished: true, fanout: JSON.stringify(e.fanout) } : {}),
+    unpublished: e.fanout ? true : null,
+    fanout: e.fanout ? JSON.stringify(e.fanout) : null,
     clock_change: e.clockChange ?? null,
-  });
+  };
+}
+
+export async function insertCaseEvent(trx: Knex, e: NewCaseEvent): Promise<number> {
+  const [id] = await trx('case_events').insert(eventToRow(e));
   return Number(id);
+}
+
+/**
+ * Several events in one INSERT (group commit), then their ids in one SELECT:
+ * the ids a multi-row insert hands out are not reliably consecutive (Galera
+ * steps them by the cluster size), so they are read back by (case, seq).
+ */
+export async function insertCaseEvents(trx: Knex, events: NewCaseEvent[]): Promise<number[]> {
+  if (events.length === 0) return [];
+  await trx('case_events').insert(events.map(eventToRow));
+  const minSeq = Math.min(...events.map((e) => e.seq));
+  const rows = await trx('case_events')
+    .whereIn('case_id', [...new Set(events.map((e) => e.caseId))])
+    .andWhere('seq', '>=', minSeq)
+    .select('id', 'case_id', 'seq');
+  const ids = new Map(rows.map((r: { id: number; case_id: number; seq: number }) => [`${r.case_id}:${r.seq}`, Number(r.id)]));
+  return events.map((e) => ids.get(`${e.caseId}:${e.seq}`)!);
 }
 
 export async function listCaseEvents(db: Knex, caseId: number, sinceSeq = 0): Promise<CaseEventRow[]> {

@@ -126,6 +126,42 @@ export async function findCaseByNo(db: Knex, caseNo: string, opts: { forUpdate?:
   return row ? rowToCase(row) : undefined;
 }
 
+/** Several cases by number, locked for update (group commit reads a batch's cases in one statement). */
+export async function findCasesByNosForUpdate(trx: Knex, caseNos: string[]): Promise<Map<string, CaseRow>> {
+  if (caseNos.length === 0) return new Map();
+  const rows = await trx('cases').whereIn('case_no', caseNos).forUpdate();
+  return new Map(rows.map((r: Record<string, unknown>) => [String(r.case_no), rowToCase(r)]));
+}
+
+/**
+ * Several cases' patches in one UPDATE (group commit): each column set by a
+ * CASE on the id, each row only at the version it was read at. Returns
+ * whether every row was written.
+ */
+export async function updateCasesIfVersion(trx: Knex, changes: { id: number; version: number; patch: Partial<CaseRow> }[]): Promise<boolean> {
+  if (changes.length === 0) return true;
+  const rows = changes.map((c) => ({ ...c, row: caseToRow(c.patch) }));
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r.row)))];
+  const sets: string[] = [];
+  const bindings: unknown[] = [];
+  for (const col of columns) {
+    const having = rows.filter((r) => col in r.row);
+    sets.push(`?? = CASE ?? ${having.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ?? END`);
+    bindings.push(col, 'id', ...having.flatMap((r) => [r.id, r.row[col]]), col);
+  }
+  const ids = rows.map((r) => r.id);
+  const versionIs = `CASE ?? ${rows.map(() => 'WHEN ? THEN ?').join(' ')} END`;
+  const sql = `UPDATE ?? SET ${sets.join(', ')} WHERE ?? = ${versionIs} AND ?? IN (${ids.map(() => '?').join(', ')})`;
+  const res = await trx.raw(sql, ['cases', ...bindings, 'version', 'id', ...rows.flatMap((r) => [r.id, r.version]), 'id', ...ids]);
+  return affectedRows(res) === rows.length;
+}
+
+/** Rows changed by a raw UPDATE, whichever driver ran it. */
+function affectedRows(res: unknown): number {
+  if (Array.isArray(res)) return Number((res[0] as { affectedRows?: number }).affectedRows ?? 0);
+  return Number((res as { changes?: number }).changes ?? 0);
+}
+
 /**
  * Writes a transition only if nobody else has since: the version in the
  * WHERE clause is the optimistic lock that works on SQLite and MySQL alike.

@@ -71,6 +71,7 @@ export async function createUser(ctx: AppContext, props: CreateUserProps): Promi
     throw err;
   }
   await updateUserProfile(db, id, { idNumber: props.idNumber, phone: props.phone });
+  ctx.events.emit('userSaved', { userId: id });
   return (await findUserById(db, id))!;
 }
 
@@ -107,7 +108,8 @@ export async function updateUser(ctx: AppContext, props: UpdateUserProps): Promi
   changes.revokeTokens = revokesTokens(user, changes);
   await updateUserRow(db, props.id, changes);
   await updateUserProfile(db, props.id, { idNumber: props.idNumber, phone: props.phone });
-  // Committed: the user's open sockets, on every process, are cut (the gateway listens).
+  // Committed: cached copies of the row are dropped first, then the user's open sockets, on every process, are cut (the gateway listens).
+  ctx.events.emit('userSaved', { userId: props.id });
   if (changes.revokeTokens) ctx.events.emit('userChanged', { userId: props.id });
   return (await findUserById(db, props.id))!;
 }

@@ -1,43 +1,14 @@
 import type { Knex } from 'knex';
-import { transition } from 'xstate';
-import { dbTime } from '../../db/connection';
-import { findCaseByNo, updateCaseIfVersion, type CaseRow } from '../../db/repositories/cases';
-import type { CaseEventRow } from '../../db/repositories/caseEvents';
-import { findItemById } from '../../db/repositories/items';
-import { chinaDate } from '../../workflows/calendar';
-import { clockChangeFor, deemAcceptedOnArrival, materialsNoticeExpired } from '../../workflows/caseClock';
-import type { CaseEvent } from '../../workflows/caseEvents';
-import { FINAL_STATES } from '../../workflows/caseStates';
-import { applyClockChange } from '../../workflows/clock';
-import { levelOfCode } from '../../workflows/levels';
-import { actorName, actorUserId, eventActorOf, type Actor } from '../auth/actor';
+import { findCaseByNo, updateCaseIfVersion } from '../../db/repositories/cases';
 import type { AppContext } from '../context';
-import { AppError, caseNotFound, forbidden, invalidTransition, notFound, versionConflict } from '../errors';
-import { canActOnCase, canViewCase, staffsDeskOnRoute } from '../policies/cases';
-import { clockOf, derivedColumns, machineFor, restore, type PersistedCase } from './caseSnapshot';
-import { nextPromise } from './casePromise';
-import { deskOf } from '../realtime/desks';
-import { withRetry, withTimers, writeEvent } from './writeHelpers';
-import { amendAndMarkColumns, historyPayload, prepareAction, recordUrging, urgingNotice } from './returnsAndUrging';
+import { versionConflict } from '../errors';
+import { CommitGroup } from './groupCommit';
+import { planTransition, type TransitionCaseProps, type TransitionResult } from './planTransition';
+import { recordUrging } from './returnsAndUrging';
+import { transitionMany } from './transitionBatch';
+import { withRetry, writeEvent } from './writeHelpers';
 
-/** An action as the API takes it: the machine event without the actor. */
-export type ActionInput = Exclude<CaseEvent, { type: 'SUBMIT' }> extends infer E
-  ? E extends { actor: unknown }
-    ? Omit<E, 'actor'>
-    : never
-  : never;
-
-export interface TransitionCaseProps {
-  caseNo: string;
-  actor: Actor;
-  action: ActionInput;
-  expectedVersion?: number;
-}
-
-export interface TransitionResult {
-  case: CaseRow;
-  event: CaseEventRow;
-}
+export { caseClosed, type ActionInput, type TransitionCaseProps, type TransitionResult } from './planTransition';
 
 /**
  * The one place a case changes after filing, whoever asks (REST, socket,
@@ -46,118 +17,36 @@ export interface TransitionResult {
  * and its event (which is its own outbox row).
  */
 export async function transitionCase(ctx: AppContext, props: TransitionCaseProps): Promise<TransitionResult> {
-  const result = await withRetry(() => ctx.db.knex.transaction((trx) => transitionIn(ctx, trx, props)));
+  const result =
+    ctx.config.GROUP_COMMIT_MAX > 1
+      ? await commitGroupOf(ctx).run(props)
+      : await withRetry(() => ctx.db.knex.transaction((trx) => transitionIn(ctx, trx, props)));
   ctx.events.emit('committed', { caseId: result.case.id, caseNo: result.case.caseNo, seq: result.event.seq });
   return result;
 }
 
-function whereItStands(row: CaseRow) {
-  return { state: row.state, step: { kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment } };
-}
+const groups = new WeakMap<AppContext, CommitGroup<TransitionCaseProps, TransitionResult>>();
 
-export const caseClosed = (state: string) =>
-  new AppError('CASE_CLOSED', 409, `The case is closed (${state}): it takes no more actions`, { state });
-
-/**
- * Policy first, then the version, then whether the case is closed. Someone
- * who may not even see the case learns nothing of it (404, as for a case
- * that does not exist); one who may see it but not act gets 403; a desk on
- * the route that lost a race or reads an old screen gets 409 (a stale
- * version says "reload" even when the winner closed the case).
- */
-function authorise({ actor, action, expectedVersion }: TransitionCaseProps, row: CaseRow): void {
-  const stale = expectedVersion !== undefined && expectedVersion !== row.version;
-  const closed = FINAL_STATES.includes(row.state);
-  if (!canActOnCase(actor, row, action.type)) {
-    if (!staffsDeskOnRoute(actor, row)) throw canViewCase(actor, row) ? forbidden('You may not act on this case') : caseNotFound();
-    if (stale) throw versionConflict(expectedVersion, row.version);
-    if (closed) throw caseClosed(row.state);
-    throw invalidTransition(`${action.type} is not possible now: the case waits at another desk`, whereItStands(row));
+/** The context's group commit for transitions (one per process and database; see groupCommit.ts). */
+export function commitGroupOf(ctx: AppContext): CommitGroup<TransitionCaseProps, TransitionResult> {
+  let g = groups.get(ctx);
+  if (!g) {
+    const runner = { many: (trx: Knex.Transaction, list: TransitionCaseProps[]) => transitionMany(ctx, trx, list), one: (trx: Knex.Transaction, p: TransitionCaseProps) => transitionIn(ctx, trx, p) };
+    groups.set(ctx, (g = new CommitGroup(ctx.db.knex, runner, { max: ctx.config.GROUP_COMMIT_MAX, windowMs: ctx.config.GROUP_COMMIT_WINDOW_MS })));
   }
-  if (stale) throw versionConflict(expectedVersion, row.version);
-  // A closed case takes no event at all, whatever the machine would say.
-  if (closed) throw caseClosed(row.state);
+  return g;
 }
 
-/** Exported for counter filing, which files and accepts in one transaction. */
+/** One transition in the caller's transaction: exported for counter filing, which files and accepts in one. */
 export async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props: TransitionCaseProps): Promise<TransitionResult> {
-  const { actor } = props;
   const row = await findCaseByNo(trx, props.caseNo, { forUpdate: true });
-  if (!row) throw caseNotFound();
-  authorise(props, row);
-  const now = ctx.now();
-  const today = chinaDate(now);
-  // What the machine cannot know (the promise, today, the tree) is checked and filled in first.
-  const action = prepareAction(row, props.action, today, ctx.calendar);
-  if (action.type === 'REQUEST_MATERIALS' && materialsNoticeExpired(clockOf(row), today, ctx.calendar)) {
-    throw new AppError('MATERIALS_NOTICE_EXPIRED', 409, 'The 5 working days to ask for missing materials are over: the file counts as accepted on arrival; accept it or refuse it with reasons');
-  }
-  const item = await findItemById(trx, row.itemId);
-  if (!item) throw notFound('Item version');
-  const machine = machineFor(item, levelOfCode(row.centreCode));
-  const before = restore(machine, row.snapshot as PersistedCase);
-  if (before.status !== 'active') throw caseClosed(row.state);
-  const event = { ...action, actor: eventActorOf(actor) } as CaseEvent;
-  // A machine that takes no transition hands back the very same snapshot.
-  const [after] = transition(machine, before, event);
-  if (after === before) throw invalidTransition(`${action.type} is not possible now`, whereItStands(row));
-  const rules = { yellowAt: ctx.config.YELLOW_AT };
-  const prevSide = { state: row.state, context: before.context };
-  const persisted: PersistedCase = { value: after.value as PersistedCase['value'], context: after.context };
-  const change = deemAcceptedOnArrival(
-    clockChangeFor(prevSide, { state: persisted.value, context: after.context }, event, item),
-    clockOf(row),
-    today,
-    ctx.calendar,
-  );
-  const clock = applyClockChange(clockOf(row), change, today, ctx.calendar, rules);
-  const promise = nextPromise(row, prevSide, { state: persisted.value, context: after.context }, event, item, today, ctx.calendar, rules);
-  const at = dbTime(now);
-  const seq = row.lastSeq + 1;
-  const next: Partial<CaseRow> = {
-    ...derivedColumns(persisted, row.centreCode, clock, today, ctx.calendar, rules, promise),
-    version: row.version + 1,
-    lastSeq: seq,
-    updatedAt: at,
-    ...(action.type === 'ACCEPT' ? { acceptedAt: at } : {}),
-    ...(action.type === 'APPROVE' || action.type === 'DENY' ? { decidedAt: at } : {}),
-    ...(after.status === 'done' ? { closedAt: at } : {}),
-    ...(action.type === 'DELIVER' ? { delivery: { mode: action.mode, address: action.address ?? row.delivery.address, trackingNo: action.trackingNo ?? null } } : {}),
-    ...(action.type === 'CHOOSE_DELIVERY' ? { delivery: { mode: action.mode, address: action.address ?? null, trackingNo: null } } : {}),
-    ...(action.type === 'SUPPLY_MATERIALS' ? { materials: [...row.materials, ...action.materials] } : {}),
-    ...amendAndMarkColumns(row, action, after.context),
-  };
-  // The timers the new state needs ride in the same UPDATE (columns of the case, migration 013).
-  const patch: Partial<CaseRow> = { ...next, ...withTimers({ ...row, ...next }, today, ctx.calendar, ctx.config.ESCALATE_AFTER_RED_DAYS) };
-  if (!(await updateCaseIfVersion(trx, row.id, row.version, patch))) {
+  const plan = await planTransition(ctx, trx, row, props);
+  if (!(await updateCaseIfVersion(trx, plan.before.id, plan.before.version, plan.patch))) {
     const fresh = await findCaseByNo(trx, props.caseNo);
-    throw versionConflict(row.version, fresh?.version ?? row.version);
+    throw versionConflict(plan.before.version, fresh?.version ?? plan.before.version);
   }
-  const updated: CaseRow = { ...row, ...patch };
-  const { type } = action;
-  const payload = historyPayload(action, eventActorOf(actor).level);
-  const opinion = 'opinion' in action ? action.opinion : 'reason' in action ? action.reason : 'reasons' in action ? action.reasons : 'reply' in action ? action.reply : undefined;
-  const eventRow = {
-    caseId: row.id,
-    seq,
-    type,
-    fromState: row.state,
-    toState: persisted.value,
-    actorUserId: actorUserId(actor),
-    actorRole: eventActorOf(actor).role,
-    actorName: actorName(actor),
-    level: row.currentLevel,
-    jurisdictionCode: row.currentJurisdiction,
-    opinion: opinion ?? null,
-    payload: payload as Record<string, unknown>,
-    createdAt: at,
-  };
-  const urging = urgingNotice(row, action, before.context, eventRow);
-  const written = await writeEvent(trx, updated, eventRow, change, {
-    notice: urging ?? undefined,
-    at,
-    prevDesk: deskOf(row.currentLevel, row.currentJurisdiction, row.currentDepartment, row.stepKind),
-  });
-  if (urging) await recordUrging(trx, updated, actor, action, urging.notice, written.id);
+  const { updated, urging } = plan;
+  const written = await writeEvent(trx, updated, plan.event, plan.change, { notice: urging ?? undefined, at: plan.event.createdAt, prevDesk: plan.prevDesk });
+  if (urging) await recordUrging(trx, updated, props.actor, plan.props.action, urging.notice, written.id);
   return { case: updated, event: written };
 }

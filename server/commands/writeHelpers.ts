@@ -48,13 +48,25 @@ export async function writeEvent(
   c: CaseRow,
   event: Omit<NewCaseEvent, 'live' | 'fanout' | 'clockChange'>,
   change: ClockChange,
-  when: { at: string; prevDesk: string | null; notice?: OutboxPayload['urged'] },
+  when: EventWhen,
 ): Promise<CaseEventRow> {
+  const record = eventRecord(c, event, change, when);
+  const id = await insertCaseEvent(trx, record);
+  return { ...event, id, live: record.live };
+}
+
+interface EventWhen {
+  at: string;
+  prevDesk: string | null;
+  notice?: OutboxPayload['urged'];
+}
+
+/** The event row of a transition as stored: with what watchers are sent, whom else to tell, how the clock changed. */
+export function eventRecord(c: CaseRow, event: Omit<NewCaseEvent, 'live' | 'fanout' | 'clockChange'>, change: ClockChange, when: EventWhen): NewCaseEvent & { live: CaseUpdated } {
   const live = caseUpdatedPayload(c, event);
   const desk = c.closedAt ? null : deskOf(c.currentLevel, c.currentJurisdiction, c.currentDepartment, c.stepKind);
   const fanout: Omit<OutboxPayload, 'live'> = { desks: { from: when.prevDesk, to: desk }, centrePath: c.centrePath, ...(when.notice ? { urged: when.notice } : {}) };
-  const id = await insertCaseEvent(trx, { ...event, live, fanout, clockChange: clockChangeLabel(change) });
-  return { ...event, id, live };
+  return { ...event, live, fanout, clockChange: clockChangeLabel(change) };
 }
 
 /** The clock interval an event opens or closes: `start:<phase>` and `resume` (the office's time), `pause:applicant`, `pause:special`, `stop`. */

@@ -1,4 +1,5 @@
 import { findUserById, type UserRow } from '../../db/repositories/users';
+import { forgetUser } from '../auth/userCache';
 import { rooms, type AuthRevoked } from '../../workflows/socketContract';
 import type { AppContext, UserChanged } from '../context';
 import type { IoServer, IoSocket } from './types';
@@ -19,8 +20,19 @@ export function cutSocketsOnUserChange(ctx: AppContext, io: IoServer): () => voi
     room.disconnectSockets(true);
     ctx.log.info({ userId }, 'user changed: their tokens are revoked and their sockets disconnected');
   };
+  // Published before the cut, on the same Redis connection, so another process drops its cached row first.
+  const onSaved = ({ userId }: UserChanged) => {
+    if (ctx.config.REDIS_URL) io.serverSideEmit('user:saved', userId);
+  };
+  const onRemoteSave = (userId: number) => forgetUser(ctx, userId);
+  ctx.events.on('userSaved', onSaved);
   ctx.events.on('userChanged', onChange);
-  return () => ctx.events.off('userChanged', onChange);
+  io.on('user:saved', onRemoteSave);
+  return () => {
+    ctx.events.off('userSaved', onSaved);
+    ctx.events.off('userChanged', onChange);
+    io.off('user:saved', onRemoteSave);
+  };
 }
 
 /**

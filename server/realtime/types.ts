@@ -7,6 +7,8 @@ import type { OutboxPayload } from '../commands/writeHelpers';
 export interface InterServerEvents {
   'case:committed': (p: OutboxPayload) => void;
   'stats:dirty': (centrePaths: string[]) => void;
+  /** A user was saved: other processes drop their cached row before the user's sockets are cut. */
+  'user:saved': (userId: number) => void;
 }
 
 export interface SocketData {

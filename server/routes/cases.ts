@@ -45,7 +45,8 @@ export async function resolveCaseAccess(ctx: AppContext, req: Request, res: Resp
 
 export function casesRouter(ctx: AppContext): Router {
   const r = Router();
-  const present = async (row: CaseRow, actor: Actor) => {
+  /** A case as the caller sees it; `actions` (what they may do now) only where one case is shown: lists do not offer them. */
+  const present = async (row: CaseRow, actor: Actor, opts: { actions: boolean } = { actions: true }) => {
     const item = await findItemById(ctx.db.knex, row.itemId);
     if (!item) throw notFound('Item version');
     const today = chinaDate(ctx.now());
@@ -59,7 +60,7 @@ export function casesRouter(ctx: AppContext): Router {
         itemVersion: item.version,
       }),
       // What this viewer may do now, so a screen offers exactly these.
-      actions: availableActions({ actor, row, item, today, calendar: ctx.calendar }),
+      ...(opts.actions ? { actions: availableActions({ actor, row, item, today, calendar: ctx.calendar }) } : {}),
     };
   };
 
@@ -79,7 +80,7 @@ export function casesRouter(ctx: AppContext): Router {
     const q = parseQuery(CasesQuery, req.query);
     const actor: Actor = { kind: 'user', user };
     const { total, cases } = await searchCases(ctx, { user, query: q });
-    res.json({ total, page: q.page, pageSize: q.pageSize, cases: await Promise.all(cases.map((c) => present(c, actor))) });
+    res.json({ total, page: q.page, pageSize: q.pageSize, cases: await Promise.all(cases.map((c) => present(c, actor, { actions: false }))) });
   });
 
   r.get('/:caseNo', async (req, res) => {

@@ -20,6 +20,9 @@ describe('GET /api/cases: lists by jurisdiction and for an applicant account', (
     expect(res.body.total).toBe(1);
     expect(nos(res)).toEqual([filed.caseNo]);
     expect(res.body.cases[0].applicant.idNumber).toBe('330***********1235');
+    // A list row offers no actions (none are computed for it); the case itself does.
+    expect(res.body.cases[0]).not.toHaveProperty('actions');
+    expect((await api.as('supervisor.county', 'GET', `/api/cases/${filed.caseNo}`)).body.actions).toEqual(expect.any(Array));
   });
 
   it('finds a case by the applicant’s name for the village clerk, who sees the full ID number', async () => {

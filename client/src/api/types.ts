@@ -12,14 +12,16 @@ export type { Light } from '../../../workflows/clock';
 export type * from '../../../workflows/socketContract';
 export type { AreaCount, Dashboard, DurationStat, LevelDuration, StepDuration } from '../../../db/repositories/statsQueries';
 
-export type CaseView = ReturnType<typeof presentCase> & { actions: ActionType[] };
+/** A case as lists show it (search, drill-down, 已办, my cases): without `actions`, which only one case's screen offers. */
+export type CaseRowView = ReturnType<typeof presentCase>;
+export type CaseView = CaseRowView & { actions: ActionType[] };
 export type CaseEventView = ReturnType<typeof presentEvent>;
 export type ItemView = ReturnType<typeof presentItem>;
 export type JurisdictionView = ReturnType<typeof presentJurisdiction>;
 export type UserView = ReturnType<typeof presentUser>;
 
 export type ItemsPage = { total: number; page: number; pageSize: number; items: ItemView[] };
-export type CasesPage = { total: number; page: number; pageSize: number; cases: CaseView[] };
+export type CasesPage = { total: number; page: number; pageSize: number; cases: CaseRowView[] };
 
 // The administrator's screens.
 export type { AccountRole } from '../../../server/http/userSchemas';

@@ -2,19 +2,19 @@ import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseView } from '../../api/types';
+import type { CaseRowView } from '../../api/types';
 import { isClosed } from '../../components/caseStates';
 import { useJurisdictionNames } from '../../components/jurisdictionNames';
 import { LightTag, PromiseTag } from '../../components/LightTag';
 
-export interface CasePage<T extends CaseView = CaseView> {
+export interface CasePage<T extends CaseRowView = CaseRowView> {
   total: number;
   page: number;
   pageSize: number;
   cases: T[];
 }
 
-interface Props<T extends CaseView> {
+interface Props<T extends CaseRowView> {
   data: CasePage<T> | undefined;
   loading: boolean;
   empty: string;
@@ -29,11 +29,11 @@ interface Props<T extends CaseView> {
  * applicant (masked as the server sent it), where it is now, the promised
  * date and its light. Shared by the search, 已办 and the drill-down lists.
  */
-export function CaseResults<T extends CaseView>({ data, loading, empty, onPage, extra = [], testId }: Props<T>) {
+export function CaseResults<T extends CaseRowView>({ data, loading, empty, onPage, extra = [], testId }: Props<T>) {
   const { t, i18n } = useTranslation(['search', 'common']);
   const rows = data?.cases ?? [];
   const names = useJurisdictionNames(rows.map((c) => c.step.jurisdictionCode), i18n.language === 'en');
-  const applicant = (c: CaseView) => {
+  const applicant = (c: CaseRowView) => {
     const a = c.applicant;
     const number = a.type === 'organisation' ? a.uscc : a.idNumber;
     return (
@@ -48,7 +48,7 @@ export function CaseResults<T extends CaseView>({ data, loading, empty, onPage, 
     );
   };
   // Where it is now; an open case with its step's own light (the desk's 环节时限). The promise, which the dashboard counts, has its own column.
-  const now = (c: CaseView) =>
+  const now = (c: CaseRowView) =>
     isClosed(c.state) ? (
       t(`common:state.${c.state}`)
     ) : (

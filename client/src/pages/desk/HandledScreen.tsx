@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { api, qs } from '../../api/http';
 import { departmentName, loadDepartments } from '../../api/reference';
-import type { CaseView } from '../../api/types';
+import type { CaseRowView } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { useJurisdictionNames } from '../../components/jurisdictionNames';
@@ -13,7 +13,7 @@ import { CaseResults, type CasePage } from './CaseResults';
 import { DeskTabs } from './DeskTabs';
 
 /** A case of 已办 (GET /api/desk/handled): as it is now, and this desk's last act on it. */
-type HandledCase = CaseView & { handled: { type: string; fromState: string | null; toState: string; actorName: string; opinion: string | null; at: string } };
+type HandledCase = CaseRowView & { handled: { type: string; fromState: string | null; toState: string; actorName: string; opinion: string | null; at: string } };
 
 /** 已办: what this desk handled, with the outcome of its last act and where each case is now. */
 export function HandledScreen() {

@@ -2,7 +2,7 @@ import { Card, Flex, Input, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, qs } from '../../api/http';
-import type { CaseView } from '../../api/types';
+import type { CaseRowView } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
 import { useUser } from '../../session';
@@ -54,7 +54,7 @@ export function SearchScreen() {
       {found.error && <ErrorState error={found.error} onRetry={found.reload} />}
       {q && (
         <Card size="small">
-          <CaseResults<CaseView>
+          <CaseResults<CaseRowView>
             data={found.data}
             loading={found.loading}
             empty={t('none')}

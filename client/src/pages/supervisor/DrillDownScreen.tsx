@@ -2,7 +2,7 @@ import { Card, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/http';
-import type { CaseView } from '../../api/types';
+import type { CaseRowView } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
 import { useJurisdictionNames } from '../../components/jurisdictionNames';
 import { useAsync } from '../../components/useAsync';
@@ -23,7 +23,7 @@ export function DrillDownScreen() {
   const filter = drillFromQuery(params, user.jurisdictionCode);
   const page = Number(params.get('page')) || 1;
   const query = drillQuery(filter);
-  const list = useAsync(() => api<CasePage<CaseView>>('GET', `/api/cases?${query}&page=${page}&pageSize=20`), [query, page]);
+  const list = useAsync(() => api<CasePage<CaseRowView>>('GET', `/api/cases?${query}&page=${page}&pageSize=20`), [query, page]);
   const names = useJurisdictionNames([filter.scope], en);
   const back = `/supervisor?scope=${filter.scope}`;
 
@@ -46,7 +46,7 @@ export function DrillDownScreen() {
       </Flex>
       {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
       <Card size="small">
-        <CaseResults<CaseView>
+        <CaseResults<CaseRowView>
           data={list.data}
           loading={list.loading}
           empty={t('drill.empty')}
