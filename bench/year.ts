@@ -9,6 +9,12 @@
  * whose clock reads the last working day of 2016. Sizes grow step by step so
  * that the growth is visible. Writes bench/results/year.json.
  *
+ * First (step 0), the year is replayed through the command path at a smaller
+ * size (BENCH_YEAR_REPLAY cases, spread over 2016's working days, each moved a
+ * step a day, the deadline timers fired by the scheduler each night), and its
+ * pace is reported with the time the 410,000 cases would take (replay.ts).
+ *
+ *   BENCH_YEAR_REPLAY (default 3000; 0 skips it; 410000 replays the whole year), BENCH_YEAR_REPLAY_CONCURRENCY (default 64)
  *   BENCH_YEAR_SIZES (default 10000,100000; the whole year: 10000,100000,410000)
  *   BENCH_YEAR_TEMPLATES (default 240), BENCH_YEAR_ROUNDS (default 10)
  *   BENCH_YEAR_DB (default: BENCH_MYSQL_URL's database when MariaDB answers, else a SQLite file)
@@ -26,11 +32,14 @@ import { clerkUsername } from '../db/seed/users';
 import { prepare, reachable } from './prepare';
 import { filingTimes, insertClones, loadSources, rng } from './year/clone';
 import { screensFor, timeScreens } from './year/screens';
+import { caseChoices, replayYear, type ReplayReport } from './year/replay';
 import { driveTemplate, MIX, SimClock, type Outcome, type Template } from './year/templates';
 
 const SIZES = (process.env.BENCH_YEAR_SIZES ?? '10000,100000').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
 const TEMPLATES = Number(process.env.BENCH_YEAR_TEMPLATES ?? 240);
 const ROUNDS = Number(process.env.BENCH_YEAR_ROUNDS ?? 10);
+const REPLAY = Number(process.env.BENCH_YEAR_REPLAY ?? 3000);
+const REPLAY_CONCURRENCY = Number(process.env.BENCH_YEAR_REPLAY_CONCURRENCY ?? 64);
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://approval:approval@127.0.0.1:3306/approval_bench';
 const KEY = 'bench-search-key-0123456789';
 const END = new Date('2016-12-30T17:00:00+08:00');
@@ -50,12 +59,22 @@ async function main() {
   const url = process.env.BENCH_YEAR_DB ?? ((await reachable(MYSQL_URL)) ? MYSQL_URL : `sqlite:${path.join(dir, 'year.sqlite')}`);
   const database = url.startsWith('sqlite') ? 'sqlite' : 'mariadb';
   console.log(`bench:year on ${database}, sizes ${SIZES.join(', ')}`);
-  await prepare(url);
   const clock = new SimClock(Date.parse('2016-03-01T09:00:00+08:00'));
   const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, SEED_ON_START: 'false', JWT_SECRET: 'bench-secret-0123456789', SEARCH_HASH_KEY: KEY, LOG_LEVEL: 'silent' });
+  const rand = rng(2016);
+  let replay: ReplayReport | null = null;
+  if (REPLAY > 0) {
+    await prepare(url);
+    const rctx = await createContext(config, { log: pino({ level: 'silent' }), now: clock.now });
+    const choices = await caseChoices(rctx.db.knex);
+    console.log(`0. replaying ${REPLAY} cases over 2016's working days through the command path (${REPLAY_CONCURRENCY} in flight)…`);
+    replay = await replayYear(rctx, clock, { cases: REPLAY, concurrency: REPLAY_CONCURRENCY, rand, pickCase: () => ({ ...choices(rand), outcome: outcomeOf(rand) }) });
+    await rctx.close();
+    console.log(`   ${replay.transitions} transitions in ${replay.seconds} s (${replay.perSecond}/s), timers fired ${JSON.stringify(replay.timersFired)}; the 410,000 cases of 2016 at this pace: ${replay.wholeYearMinutes} min`);
+  }
+  await prepare(url);
   const ctx = await createContext(config, { log: pino({ level: 'silent' }), now: clock.now });
   const knex = ctx.db.knex;
-  const rand = rng(2016);
 
   // 1. Templates through the command path.
   const items = await knex('items').where({ is_current: true }).select('code', 'linked', 'accept_levels', 'applicant_types');
@@ -118,7 +137,7 @@ async function main() {
     }
   }
   await db.knex.destroy();
-  const out = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), database, how: 'templates driven through the command path on a simulated clock, the year cloned from them in the engine row shapes', templates: { count: templates.length, transitions, seconds: +templateSeconds.toFixed(1), perSecond: Math.round(transitions / templateSeconds) }, sizes: results };
+  const out = { at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadAverage: os.loadavg(), database, replay, how: 'templates driven through the command path on a simulated clock, the year cloned from them in the engine row shapes', templates: { count: templates.length, transitions, seconds: +templateSeconds.toFixed(1), perSecond: Math.round(transitions / templateSeconds) }, sizes: results };
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
   fs.writeFileSync(path.join(__dirname, 'results', 'year.json'), `${JSON.stringify(out, null, 2)}\n`);
   fs.rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import * as m011 from './migrations/011_catalogue_words';
 import * as m012 from './migrations/012_event_outbox';
 import * as m013 from './migrations/013_case_timers';
 import * as m014 from './migrations/014_read_models';
+import * as m015 from './migrations/015_name_grams';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '012_event_outbox': m012,
   '013_case_timers': m013,
   '014_read_models': m014,
+  '015_name_grams': m015,
 };
 
 const source: Knex.MigrationSource<string> = {
@@ -44,8 +46,24 @@ const source: Knex.MigrationSource<string> = {
   getMigration: async (name) => MIGRATIONS[name]!,
 };
 
-export async function migrateLatest(knex: Knex): Promise<void> {
-  await knex.migrate.latest({ migrationSource: source });
+/**
+ * Brings the schema up to date. Processes starting together race for knex's migration lock: on
+ * one server the loser waits on the row lock, but on a Galera cluster each node grants it locally
+ * and the loser's transaction is refused (1213) or finds the table locked. Either way nothing of
+ * its own was applied (the batch is one transaction on MySQL), so it tries again.
+ */
+export async function migrateLatest(knex: Knex, attempts = 20): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await knex.migrate.latest({ migrationSource: source });
+      return;
+    } catch (err) {
+      const e = err as { code?: string; message?: string };
+      const raced = e.code === 'ER_LOCK_DEADLOCK' || /Migration table is already locked/.test(e.message ?? '');
+      if (!raced || i >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 50 * i + Math.random() * 100));
+    }
+  }
 }
 
 export async function migrateRollbackAll(knex: Knex): Promise<void> {

@@ -67,7 +67,12 @@ export class Scheduler {
         staleBefore: dbTime(new Date(now.getTime() - CLAIM_TTL_MS)),
         limit: 100,
       });
-      for (const c of due) if (await this.fire(c)) fired++;
+      // Claimed cases are independent: fired together, they share commits (group commit, commands/groupCommit.ts).
+      const outcomes = await Promise.allSettled(due.map((c) => this.fire(c)));
+      for (const o of outcomes) {
+        if (o.status === 'fulfilled') fired += o.value ? 1 : 0;
+        else this.ctx.log.error({ err: o.reason }, 'a timer could not be fired or dropped; its claim expires and it is retried');
+      }
     } catch (err) {
       this.ctx.log.error({ err }, 'scheduler pass failed; will retry');
     } finally {

@@ -4,6 +4,7 @@
  * and filing time, and its template's whole history shifted to that time.
  */
 import type { Knex } from 'knex';
+import { insertNameGrams } from '../../db/repositories/nameGrams';
 import { dbTime, fromDbTime } from '../../db/connection';
 import { searchHashColumns } from '../../server/search/searchHash';
 import { addCalendarDays, chinaDate, type WorkCalendar } from '../../workflows/calendar';
@@ -97,6 +98,7 @@ export async function insertClones(knex: Knex, p: { sources: Source[]; times: Da
       }
     }
     await knex.batchInsert('cases', cases, 100);
+    await insertNameGrams(knex, cases.map((c) => ({ caseId: Number(c.id), names: [c.applicant_name as string, c.applicant_legal_rep as string | null] })));
     await knex.batchInsert('case_events', events, 200);
   }
 }

@@ -52,9 +52,38 @@ async function staff(ctx: AppContext, username: string): Promise<Actor | null> {
 }
 
 /** The desk that works the case now. */
-async function deskActor(ctx: AppContext, row: { currentLevel: string; currentJurisdiction: string; currentDepartment: string | null }) {
+export async function deskActor(ctx: AppContext, row: { currentLevel: string; currentJurisdiction: string; currentDepartment: string | null }) {
   const name = row.currentLevel === 'village' || row.currentLevel === 'town' ? clerkUsername(row.currentJurisdiction) : reviewerUsername(row.currentJurisdiction, row.currentDepartment ?? '');
   return staff(ctx, name);
+}
+
+/**
+ * What happens next to a case in `state` on its way to `outcome`: who acts
+ * (its desk or the applicant) and the action; null once the case is closed.
+ * `detour` marks the one detour of its outcome (taken at most once).
+ */
+export function nextStep(row: { state: string; stepIndex: number }, outcome: Outcome, detourDone: boolean, n: number): { by: 'desk' | 'applicant'; action: ActionInput; detour?: boolean } | null {
+  switch (row.state) {
+    case 'acceptanceReview':
+      return outcome === 'materials' && !detourDone ? { by: 'desk', action: { type: 'REQUEST_MATERIALS', missing: ['营业执照复印件'] }, detour: true } : { by: 'desk', action: { type: 'ACCEPT' } };
+    case 'awaitingMaterials':
+      return { by: 'applicant', action: { type: 'SUPPLY_MATERIALS', materials: ['营业执照复印件'] } };
+    case 'review':
+      if (outcome === 'withdrawn' && !detourDone) return { by: 'applicant', action: { type: 'WITHDRAW', reason: '不再需要' }, detour: true };
+      if (outcome === 'special' && !detourDone) return { by: 'desk', action: { type: 'START_SPECIAL', procedure: 'inspection', reason: '需现场核查' }, detour: true };
+      if (outcome === 'returned' && !detourDone && row.stepIndex >= 2) return { by: 'desk', action: { type: 'RETURN', reason: '请补充初审意见' }, detour: true };
+      return { by: 'desk', action: { type: 'FORWARD', opinion: '审查同意' } };
+    case 'special':
+      return { by: 'desk', action: { type: 'END_SPECIAL', opinion: '核查完毕' } };
+    case 'decision':
+      return { by: 'desk', action: outcome === 'denied' ? { type: 'DENY', ...DENY } : { type: 'APPROVE', opinion: '准予许可' } };
+    case 'approved':
+      return { by: 'desk', action: { type: 'ISSUE', licenceNo: `JY${n}` } };
+    case 'issued':
+      return { by: 'desk', action: { type: 'DELIVER', mode: 'pickup' } };
+    default:
+      return null;
+  }
 }
 
 const DENY = { reasons: '经审查，申请材料不符合法定条件', rightsNotice: '如不服本决定，可依法申请行政复议或者提起行政诉讼' };
@@ -84,45 +113,11 @@ export async function driveTemplate(ctx: AppContext, clock: SimClock, p: { itemC
     clock.advance(4 + (p.n % 7) * 5);
     const row = (await ctx.db.knex('cases').where({ case_no: caseNo }).first('state', 'current_level', 'current_jurisdiction', 'current_department', 'step_index'))!;
     const here = { currentLevel: row.current_level, currentJurisdiction: row.current_jurisdiction, currentDepartment: row.current_department };
-    let actor = await deskActor(ctx, here);
-    let action: ActionInput;
-    switch (row.state) {
-      case 'acceptanceReview':
-        action = p.outcome === 'materials' && !detourDone ? { type: 'REQUEST_MATERIALS', missing: ['营业执照复印件'] } : { type: 'ACCEPT' };
-        if (p.outcome === 'materials') detourDone = true;
-        break;
-      case 'awaitingMaterials':
-        actor = applicant;
-        action = { type: 'SUPPLY_MATERIALS', materials: ['营业执照复印件'] };
-        break;
-      case 'review':
-        if (p.outcome === 'withdrawn' && !detourDone) {
-          detourDone = true;
-          actor = applicant;
-          action = { type: 'WITHDRAW', reason: '不再需要' };
-        } else if (p.outcome === 'special' && !detourDone) {
-          detourDone = true;
-          action = { type: 'START_SPECIAL', procedure: 'inspection', reason: '需现场核查' };
-        } else if (p.outcome === 'returned' && !detourDone && Number(row.step_index) >= 2) {
-          detourDone = true;
-          action = { type: 'RETURN', reason: '请补充初审意见' };
-        } else action = { type: 'FORWARD', opinion: '审查同意' };
-        break;
-      case 'special':
-        action = { type: 'END_SPECIAL', opinion: '核查完毕' };
-        break;
-      case 'decision':
-        action = p.outcome === 'denied' ? { type: 'DENY', ...DENY } : { type: 'APPROVE', opinion: '准予许可' };
-        break;
-      case 'approved':
-        action = { type: 'ISSUE', licenceNo: `JY${p.n}` };
-        break;
-      case 'issued':
-        action = { type: 'DELIVER', mode: 'pickup' };
-        break;
-      default:
-        return filed.case.id; // final
-    }
+    const next = nextStep({ state: row.state, stepIndex: Number(row.step_index) }, p.outcome, detourDone, p.n);
+    if (!next) return filed.case.id; // final
+    if (next.detour) detourDone = true;
+    const actor = next.by === 'applicant' ? applicant : await deskActor(ctx, here);
+    const { action } = next;
     if (!actor) return null;
     try {
       await transitionCase(ctx, { caseNo, actor, action });

@@ -7,6 +7,7 @@ import { addCalendarDays } from '../../workflows/calendar';
 import type { Light } from '../../workflows/clock';
 import { SEARCH_HASH_COLUMNS } from './searchHashes';
 import { whereInReach, type CaseReach } from './caseReach';
+import { nameCandidates } from './nameGrams';
 import { lightBindings, openUnder, promiseLightSql, whereLight, whereOverdue } from './promiseLight';
 import { scopeCounts, type ScopeCounts } from './readModelQueries';
 
@@ -122,6 +123,9 @@ export interface CaseListFilter {
   offset: number;
 }
 
+/** More cases than this share a name's pairs: the query narrows nothing, and the scan serves it. */
+const NAME_CANDIDATES_CAP = 2000;
+
 /** Cases for a list screen, newest first, with the total for paging. */
 export async function listCases(db: Knex, f: CaseListFilter): Promise<{ total: number; cases: CaseRow[] }> {
   const q = db('cases');
@@ -147,9 +151,13 @@ export async function listCases(db: Knex, f: CaseListFilter): Promise<{ total: n
     // of a name (温州第1药房, 药房123456) and are still looked for there.
     const compact = f.q.replace(/[\s-]/g, '');
     const numberLike = /^[0-9]{8}-[0-9]*$/.test(f.q.trim()) || (f.qHash !== undefined && compact.length >= 11 && /[0-9]{6}/.test(compact));
+    // A name is looked up by its character pairs first (nameGrams.ts); the LIKE then checks the few candidates.
+    const candidates = numberLike ? [] : await nameCandidates(db, f.q, NAME_CANDIDATES_CAP);
+    const names = (w: Knex.QueryBuilder) => w.whereRaw("applicant_name like ? escape '!'", [`%${like}%`]).orWhereRaw("applicant_legal_rep like ? escape '!'", [`%${like}%`]);
     q.where((w) => {
       w.whereRaw("case_no like ? escape '!'", [`${like}%`]);
-      if (!numberLike) w.orWhereRaw("applicant_name like ? escape '!'", [`%${like}%`]).orWhereRaw("applicant_legal_rep like ? escape '!'", [`%${like}%`]);
+      if (candidates === null) w.orWhere(names);
+      else if (candidates.length > 0) w.orWhere((c) => c.whereIn('id', candidates).andWhere(names));
       if (f.qHash) for (const c of SEARCH_HASH_COLUMNS) w.orWhere(c, f.qHash);
     });
   }

@@ -4,6 +4,7 @@ import { dbTime } from '../../db/connection';
 import { caseToRow, insertCase, type CaseRow } from '../../db/repositories/cases';
 import type { CaseEventRow } from '../../db/repositories/caseEvents';
 import { findCurrentItem } from '../../db/repositories/items';
+import { insertNameGrams } from '../../db/repositories/nameGrams';
 import { findCentre } from '../../db/repositories/jurisdictions';
 import { chinaDate } from '../../workflows/calendar';
 import type { DeliveryMode } from '../../workflows/caseEvents';
@@ -98,6 +99,7 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
         ...searchHashColumns(ctx.config.SEARCH_HASH_KEY, props), // keyed hashes of the personal numbers staff search by
       } as Omit<CaseRow, 'id'>;
       const id = await insertCase(trx, base);
+      await insertNameGrams(trx, [{ caseId: id, names: [base.applicantName, base.applicantLegalRep] }]);
       // Readable aloud: filing date and a running number, e.g. 20261127-000123.
       const caseNo = `${today.replace(/-/g, '')}-${String(id).padStart(6, '0')}`;
       const timers = withTimers({ ...base, id, caseNo }, today, ctx.calendar, ctx.config.ESCALATE_AFTER_RED_DAYS);
