@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import knex, { type Knex } from 'knex';
+import { clusterConnection, parseClusterUrl } from './clusterConnection';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -11,23 +12,25 @@ export interface DbHandle {
 
 /**
  * Opens the database named by a URL: `mysql://user:pass@host:port/db` for
- * MySQL/MariaDB, `sqlite:path/to/file.sqlite` (or `sqlite::memory:`) for
- * the embedded store.
+ * MySQL/MariaDB (`mysql://user:pass@h1:p1,h2:p2/db` for a cluster, hosts
+ * tried in that order), `sqlite:path/to/file.sqlite` (or `sqlite::memory:`)
+ * for the embedded store.
  */
 export function openDatabase(url: string): DbHandle {
   if (url.startsWith('mysql://') || url.startsWith('mariadb://')) {
+    // Strings in, strings out: the same values on both databases.
+    const options = { dateStrings: true, timezone: 'Z', charset: 'utf8mb4', supportBigNumbers: true };
+    const cluster = parseClusterUrl(url);
+    if (cluster) {
+      // Several hosts (a Galera cluster): each new connection through the first one up (db/clusterConnection.ts).
+      const { connection, afterCreate } = clusterConnection(cluster, options);
+      return { dialect: 'mysql', knex: knex({ client: 'mysql2', connection, pool: { min: 0, max: 16, afterCreate } }) };
+    }
     return {
       dialect: 'mysql',
       knex: knex({
         client: 'mysql2',
-        connection: {
-          uri: url.replace(/^mariadb:/, 'mysql:'),
-          // Strings in, strings out: the same values on both databases.
-          dateStrings: true,
-          timezone: 'Z',
-          charset: 'utf8mb4',
-          supportBigNumbers: true,
-        } as Knex.MySql2ConnectionConfig,
+        connection: { uri: url.replace(/^mariadb:/, 'mysql:'), ...options } as Knex.MySql2ConnectionConfig,
         pool: { min: 0, max: 16 },
       }),
     };
