@@ -75,6 +75,8 @@ const fields = z.object({
    * (each validated and version-checked on its own). At most this many per transaction; 1 turns it off.
    */
   GROUP_COMMIT_MAX: z.coerce.number().int().min(1).max(1000).default(64),
+  /** Batches in flight at once per process: one's round trips to the database overlap another's work here. */
+  GROUP_COMMIT_PARALLEL: z.coerce.number().int().min(1).max(16).default(2),
   /** How long the first transition of a quiet moment waits for others before committing (0: not at all). */
   GROUP_COMMIT_WINDOW_MS: z.coerce.number().int().min(0).max(50).default(0),
   /** How long a token check may reuse the user row it read (0: read it on every request); saves drop it at once. */

@@ -134,26 +134,38 @@ export async function findCasesByNosForUpdate(trx: Knex, caseNos: string[]): Pro
 }
 
 /**
- * Several cases' patches in one UPDATE (group commit): each column set by a
- * CASE on the id, each row only at the version it was read at. Returns
- * whether every row was written.
+ * Several cases' patches in one UPDATE per chunk (group commit): the new
+ * values ride in a derived table joined on the id, each row written only at
+ * the version it was read at. A column one patch sets and another does not
+ * keeps that row's current value (`current`, read under the batch's lock).
+ * Returns whether every row was written.
  */
-export async function updateCasesIfVersion(trx: Knex, changes: { id: number; version: number; patch: Partial<CaseRow> }[]): Promise<boolean> {
+export async function updateCasesIfVersion(trx: Knex, changes: { current: CaseRow; patch: Partial<CaseRow> }[]): Promise<boolean> {
+  // SQLite allows 500 terms in a compound SELECT and 32,766 bound values: chunks stay well inside both.
+  for (let i = 0; i < changes.length; i += 200) if (!(await updateChunk(trx, changes.slice(i, i + 200)))) return false;
+  return true;
+}
+
+async function updateChunk(trx: Knex, changes: { current: CaseRow; patch: Partial<CaseRow> }[]): Promise<boolean> {
   if (changes.length === 0) return true;
-  const rows = changes.map((c) => ({ ...c, row: caseToRow(c.patch) }));
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r.row)))];
-  const sets: string[] = [];
+  const columns = [...new Set(changes.flatMap((c) => Object.keys(caseToRow(c.patch))))];
   const bindings: unknown[] = [];
-  for (const col of columns) {
-    const having = rows.filter((r) => col in r.row);
-    sets.push(`?? = CASE ?? ${having.map(() => 'WHEN ? THEN ?').join(' ')} ELSE ?? END`);
-    bindings.push(col, 'id', ...having.flatMap((r) => [r.id, r.row[col]]), col);
-  }
-  const ids = rows.map((r) => r.id);
-  const versionIs = `CASE ?? ${rows.map(() => 'WHEN ? THEN ?').join(' ')} END`;
-  const sql = `UPDATE ?? SET ${sets.join(', ')} WHERE ?? = ${versionIs} AND ?? IN (${ids.map(() => '?').join(', ')})`;
-  const res = await trx.raw(sql, ['cases', ...bindings, 'version', 'id', ...rows.flatMap((r) => [r.id, r.version]), 'id', ...ids]);
-  return affectedRows(res) === rows.length;
+  const selects = changes.map((c, i) => {
+    const row = caseToRow({ ...c.current, ...c.patch });
+    bindings.push(c.current.id, c.current.version, ...columns.map((col) => row[col] ?? null));
+    return i === 0 ? `SELECT ? AS ??, ? AS ??, ${columns.map(() => '? AS ??').join(', ')}` : `SELECT ?, ?, ${columns.map(() => '?').join(', ')}`;
+  });
+  // The aliases (??) belong to the first SELECT only: splice them in after each of its values.
+  const first = [changes[0]!.current.id, 'id', changes[0]!.current.version, 'version_was', ...columns.flatMap((col, k) => [bindings[2 + k], col])];
+  const rest = bindings.slice(2 + columns.length);
+  const derived = `(${selects.join(' UNION ALL ')}) AS v`;
+  const sets = columns.map(() => '?? = v.??').join(', ');
+  const setBindings = columns.flatMap((col) => [col, col]);
+  const mysql = trx.client.config.client === 'mysql2';
+  const res = mysql
+    ? await trx.raw(`UPDATE ?? AS c JOIN ${derived} ON c.id = v.id AND c.version = v.version_was SET ${columns.map(() => 'c.?? = v.??').join(', ')}`, ['cases', ...first, ...rest, ...setBindings])
+    : await trx.raw(`UPDATE ?? SET ${sets} FROM ${derived} WHERE ??.id = v.id AND ??.version = v.version_was`, ['cases', ...setBindings, ...first, ...rest, 'cases', 'cases']);
+  return affectedRows(res) === changes.length;
 }
 
 /** Rows changed by a raw UPDATE, whichever driver ran it. */

@@ -37,29 +37,46 @@ export function refusal(err: unknown): AppError | null {
  */
 export class CommitGroup<P, R> {
   private queue: Pending<P, R>[] = [];
-  private busy = false;
+  private inFlight = 0;
+  private waiting = false;
   /** Batches tried, the largest, and the batches that had to be run again one command at a time. */
   readonly stats = { batches: 0, largest: 0, splits: 0 };
 
   constructor(
     private readonly knex: Knex,
     private readonly runner: BatchRunner<P, R>,
-    private readonly opts: { max: number; windowMs: number },
+    private readonly opts: { max: number; windowMs: number; parallel: number },
   ) {}
 
   run(props: P): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ props, resolve, reject });
-      if (this.busy) return;
-      this.busy = true;
-      if (this.opts.windowMs > 0) setTimeout(() => void this.drain(), this.opts.windowMs);
-      else void this.drain();
+      this.pump(false);
     });
   }
 
-  private async drain(): Promise<void> {
-    while (this.queue.length > 0) await this.runBatch(this.queue.splice(0, this.opts.max));
-    this.busy = false;
+  /**
+   * Starts batches while fewer than `parallel` are in flight (one batch's
+   * database round trips overlap another's work in this process; their cases
+   * are locked in one order, by number, so two batches wait, never deadlock).
+   */
+  private pump(windowOver: boolean): void {
+    if (this.waiting) return;
+    if (!windowOver && this.inFlight === 0 && this.opts.windowMs > 0) {
+      this.waiting = true;
+      setTimeout(() => {
+        this.waiting = false;
+        this.pump(true);
+      }, this.opts.windowMs);
+      return;
+    }
+    while (this.queue.length > 0 && this.inFlight < this.opts.parallel) {
+      this.inFlight++;
+      void this.runBatch(this.queue.splice(0, this.opts.max)).finally(() => {
+        this.inFlight--;
+        this.pump(true);
+      });
+    }
   }
 
   private async runBatch(batch: Pending<P, R>[]): Promise<void> {

@@ -42,7 +42,7 @@ export async function transitionMany(ctx: AppContext, trx: Knex.Transaction, lis
   // One write per case: its patches merged in order, checked against the version it was read at.
   const merged = new Map<number, Partial<CaseRow>>();
   for (const p of plans) merged.set(p.before.id, { ...merged.get(p.before.id), ...p.patch });
-  const changes = [...merged].map(([id, patch]) => ({ id, version: read.get(id)!.version, patch }));
+  const changes = [...merged].map(([id, patch]) => ({ current: read.get(id)!, patch }));
   if (!(await updateCasesIfVersion(trx, changes))) throw new BatchWriteMismatch();
   const records = plans.map((p) => eventRecord(p.updated, p.event, p.change, { at: p.event.createdAt, prevDesk: p.prevDesk, notice: p.urging ?? undefined }));
   const ids = await insertCaseEvents(trx, records);

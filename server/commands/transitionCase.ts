@@ -32,7 +32,7 @@ export function commitGroupOf(ctx: AppContext): CommitGroup<TransitionCaseProps,
   let g = groups.get(ctx);
   if (!g) {
     const runner = { many: (trx: Knex.Transaction, list: TransitionCaseProps[]) => transitionMany(ctx, trx, list), one: (trx: Knex.Transaction, p: TransitionCaseProps) => transitionIn(ctx, trx, p) };
-    groups.set(ctx, (g = new CommitGroup(ctx.db.knex, runner, { max: ctx.config.GROUP_COMMIT_MAX, windowMs: ctx.config.GROUP_COMMIT_WINDOW_MS })));
+    groups.set(ctx, (g = new CommitGroup(ctx.db.knex, runner, { max: ctx.config.GROUP_COMMIT_MAX, windowMs: ctx.config.GROUP_COMMIT_WINDOW_MS, parallel: ctx.config.GROUP_COMMIT_PARALLEL })));
   }
   return g;
 }

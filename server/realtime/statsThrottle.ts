@@ -16,6 +16,8 @@ export class StatsThrottle {
   private readonly dirty = new Set<string>();
   /** When each scope's counters last went out (ms since the epoch: the message's `at`). */
   private readonly sentAt = new Map<string, number>();
+  /** The last counters each scope's room was sent, for a supervisor who joins before the next may go out. */
+  private readonly lastSent = new Map<string, StatsChanged>();
   private intervalMs = 0;
   private running = false;
   private timer?: NodeJS.Timeout;
@@ -45,11 +47,14 @@ export class StatsThrottle {
   }
 
   /**
-   * A supervisor who just joined a scope's room gets its counters with the
-   * room's next message: at once, or when the interval since the last one
-   * allows (a direct message now could follow the room's last one too soon).
+   * A supervisor who just joined a scope's room gets its counters at once:
+   * when the room was sent counters less than an interval ago, those (the
+   * room's latest, stamped with their own `at`, so the room's next message
+   * still comes an interval after them); otherwise fresh ones, counted now.
    */
-  sendTo(_socket: IoSocket, scope: string): void {
+  sendTo(socket: IoSocket, scope: string): void {
+    const last = this.lastSent.get(scope);
+    if (last && Date.now() < this.nextAllowed(scope)) socket.emit('stats:changed', last);
     this.dirty.add(scope);
     this.schedule();
   }
@@ -100,7 +105,9 @@ export class StatsThrottle {
         // Stamped when sent; Date.now() is past nextAllowed already (checked above), the max only guards a clock step back.
         const at = Math.max(Date.now(), this.nextAllowed(scope));
         this.sentAt.set(scope, at);
-        this.io.local.to(room).emit('stats:changed', { ...counts, at: new Date(at).toISOString() });
+        const message = { ...counts, at: new Date(at).toISOString() };
+        this.lastSent.set(scope, message);
+        this.io.local.to(room).emit('stats:changed', message);
       } catch (err) {
         this.ctx.log.error({ err, scope }, 'stats flush failed');
       }

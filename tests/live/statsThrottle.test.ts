@@ -79,3 +79,38 @@ describe(`stats:changed is spaced at least STATS_INTERVAL_MS (${INTERVAL_MS} ms)
     }
   });
 });
+
+describe('a supervisor who joins between two of the room’s messages', () => {
+  // Long, so that the second supervisor surely connects before the room may be sent anything again.
+  const LONG_MS = 10_000;
+  let srv: TestServer;
+  let api: Api;
+  const sockets: ClientSocket[] = [];
+
+  beforeAll(async () => {
+    srv = await startLiveServer('stats_join', { env: { STATS_INTERVAL_MS: String(LONG_MS) } });
+    api = new Api(srv.url);
+  });
+  afterAll(async () => {
+    closeAll(sockets);
+    await srv.close();
+  });
+
+  async function supervisor(): Promise<Inbox> {
+    const socket = openSocket(srv.url, { token: await api.token('supervisor.county') });
+    sockets.push(socket);
+    const inbox = new Inbox(socket);
+    await connected(socket);
+    return inbox;
+  }
+
+  it('gets the room’s latest counters at once, not after the interval', async () => {
+    const first = await supervisor();
+    await first.until('the counters on connect', (i) => i.stats.some((s) => s.scope === DEMO.countyCode));
+    const sent = first.stats.find((s) => s.scope === DEMO.countyCode)!;
+    const second = await supervisor();
+    await second.until('the counters on connect', (i) => i.stats.some((s) => s.scope === DEMO.countyCode));
+    // The very message the room had: the next one may not go out before sent.at + LONG_MS.
+    expect(second.stats.find((s) => s.scope === DEMO.countyCode)).toEqual(sent);
+  });
+});
