@@ -4,7 +4,10 @@
  * move at a steady rate; prints commit-to-receipt latency and the rate
  * sustained, for one process and for two processes sharing Redis.
  *
- *   LIVE_SOCKETS (1000), LIVE_CASES (250), LIVE_RATE transitions/s (100),
+ * The servers' RSS is read with the sockets connected, before and after the stream.
+ *
+ *   LIVE_SOCKETS (1000), LIVE_CASES (250), LIVE_RATE transitions/s (100; a list, e.g. 100,200,400, runs
+ *   the one-process scenario at each, to find the knee where p99 turns up),
  *   BENCH_MYSQL_URL, BENCH_REDIS_URL (redis://127.0.0.1:6379)
  */
 import fs from 'node:fs';
@@ -22,7 +25,8 @@ import { summarise } from './stats';
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const SOCKETS = Number(process.env.LIVE_SOCKETS ?? 1000);
 const CASES = Number(process.env.LIVE_CASES ?? 250);
-const RATE = Number(process.env.LIVE_RATE ?? 100);
+const RATES = (process.env.LIVE_RATE ?? '100').split(',').map(Number).filter((n) => n > 0);
+const MiB = (bytes: number) => Math.round(bytes / 2 ** 20);
 const MYSQL_URL = process.env.BENCH_MYSQL_URL ?? 'mysql://approval:approval@127.0.0.1:3306/approval_bench';
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -34,7 +38,7 @@ function open(base: string, auth: Record<string, string>): Promise<Client> {
   });
 }
 
-async function scenario(label: string, servers: BenchServer[]) {
+async function scenario(label: string, servers: BenchServer[], RATE: number) {
   const bases = servers.map((s) => s.base);
   const tokens: Record<string, string> = {};
   for (const name of ['clerk.village', 'clerk.town', 'reviewer.county', 'reviewer.city', 'supervisor.city', 'supervisor.county']) {
@@ -67,6 +71,7 @@ async function scenario(label: string, servers: BenchServer[]) {
     }
   }
 
+  const rssConnectedMiB = servers.map((s) => MiB(s.rss()));
   // A steady stream of transitions: the route's actions, case after case, spread over the processes.
   const work: [string, string, object][] = [];
   for (const [user, action] of ROUTE_ACTIONS) for (const c of cases) work.push([c.caseNo, user, action]);
@@ -106,6 +111,7 @@ async function scenario(label: string, servers: BenchServer[]) {
   const expected = (work.length - failed) * 2;
   const deadline = Date.now() + 10_000;
   while (received < expected && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const rssAfterMiB = servers.map((s) => MiB(s.rss()));
   for (const s of sockets) s.close();
   return {
     scenario: label,
@@ -118,6 +124,7 @@ async function scenario(label: string, servers: BenchServer[]) {
     deliveries: received,
     expectedDeliveries: expected,
     commitToReceiptMs: summarise(latencies),
+    serverRssMiB: { connected: rssConnectedMiB, afterStream: rssAfterMiB },
   };
 }
 
@@ -131,18 +138,20 @@ async function main() {
     url = `sqlite:${path.join(dir, 'live.sqlite')}`;
     console.log('MariaDB not reachable: the one-process run uses SQLite, the two-process run is skipped');
   }
-  await prepare(url);
-  const one = [await startServerProcess(url, { SCHEDULER: 'off' })];
-  try {
-    results.push({ database: mysql ? 'mariadb' : 'sqlite', ...(await scenario('1 process', one)) });
-  } finally {
-    await Promise.all(one.map((s) => s.stop()));
+  for (const rate of RATES) {
+    await prepare(url);
+    const one = [await startServerProcess(url, { SCHEDULER: 'off' })];
+    try {
+      results.push({ database: mysql ? 'mariadb' : 'sqlite', ...(await scenario('1 process', one, rate)) });
+    } finally {
+      await Promise.all(one.map((s) => s.stop()));
+    }
   }
   if (mysql && (await reachable(REDIS_URL))) {
     await prepare(url);
     const two = [await startServerProcess(url, { REDIS_URL, SCHEDULER: 'off' }), await startServerProcess(url, { REDIS_URL, SCHEDULER: 'off' })];
     try {
-      results.push({ database: 'mariadb', ...(await scenario('2 processes + Redis', two)) });
+      results.push({ database: 'mariadb', ...(await scenario('2 processes + Redis', two, RATES[0]!)) });
     } finally {
       await Promise.all(two.map((s) => s.stop()));
     }
@@ -161,6 +170,7 @@ async function main() {
       'p50 ms': r.commitToReceiptMs.p50,
       'p99 ms': r.commitToReceiptMs.p99,
       'max ms': r.commitToReceiptMs.max,
+      'RSS MiB (connected → after)': `${r.serverRssMiB.connected.join('+')} → ${r.serverRssMiB.afterStream.join('+')}`,
     })),
   );
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });

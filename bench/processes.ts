@@ -1,9 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 
 export interface BenchServer {
   base: string;
   child: ChildProcess;
+  /** The server process's resident memory now, in bytes (Linux /proc). */
+  rss(): number;
   stop(): Promise<void>;
 }
 
@@ -21,6 +24,7 @@ export async function startServerProcess(url: string, env: Record<string, string
   return {
     base: `http://127.0.0.1:${port}`,
     child,
+    rss: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024,
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise((r) => child.once('exit', r));
