@@ -48,8 +48,24 @@ export function whereLight<Q extends Knex.QueryBuilder>(qb: Q, light: Light, tod
  */
 export const openUnder = (db: Knex, path: string) => db('cases').whereNull('closed_at').where('centre_path', 'like', `${path}%`).whereNotIn('state', FINAL_STATES as string[]);
 
-/** Open cases under a jurisdiction path the office is late with (whereOverdue): the dashboard's and the live counters' "overdue". */
-export async function countOverdueUnder(db: Knex, path: string, today: string): Promise<number> {
-  const row = (await whereOverdue(openUnder(db, path), today).count({ n: '*' }).first()) as { n?: number | string } | undefined;
-  return Number(row?.n ?? 0);
+
+/** Open cases under a path counted by child area (the 12-digit path segment after `path`, '' for the scope's own centre), light and overdue. */
+export interface OpenTally {
+  ch: string;
+  light: Light;
+  overdue: boolean;
+  n: number;
+}
+
+/**
+ * One scan of the open cases under a path serves every number that moves
+ * with the date: the lights (overview and areas) and overdue (areas and the
+ * total), each the same definition as whereLight / whereOverdue.
+ */
+export async function tallyOpenUnder(db: Knex, path: string, today: string): Promise<OpenTally[]> {
+  const rows = (await openUnder(db, path)
+    .select(db.raw('substr(centre_path, ?, 12) as ch', [path.length + 1]), db.raw(`${promiseLightSql()} as lt`, lightBindings(today)), db.raw(`CASE WHEN promise_phase = 'finished' THEN 0 ELSE 1 END as lv`))
+    .count({ n: '*' })
+    .groupBy('ch', 'lt', 'lv')) as unknown as { ch: string | null; lt: Light; lv: number | string; n: number | string }[];
+  return rows.map((r) => ({ ch: r.ch ?? '', light: r.lt, overdue: r.lt === 'red' && Number(r.lv) === 1, n: Number(r.n) }));
 }

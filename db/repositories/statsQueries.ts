@@ -5,7 +5,7 @@ import { overviewUnder } from './caseQueries';
 import { scopeCounts, type ScopeCounts } from './readModelQueries';
 import { durationsSince } from './stepDurations';
 import { listJurisdictions, type JurisdictionRow } from './jurisdictions';
-import { countOverdueUnder, lightBindings, openUnder, promiseLightSql, whereOverdue } from './promiseLight';
+import { tallyOpenUnder, type OpenTally } from './promiseLight';
 
 const DAY_MS = 86_400_000;
 
@@ -48,13 +48,14 @@ export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { to
   const { today, days } = opts;
   const from = addCalendarDays(today, -(days - 1));
   // Counters and step durations from the read models; lights and overdue, which move with the date, from the open cases.
-  const counts = await scopeCounts(db, root.path, from);
-  const [overview, trail, areas, durations, overdue] = await Promise.all([
-    overviewUnder(db, root.path, today, counts),
+  // The open cases are scanned once for everything that moves with the date (lights, overdue).
+  const [counts, tally] = await Promise.all([scopeCounts(db, root.path, from), tallyOpenUnder(db, root.path, today)]);
+  const overdue = tally.filter((t) => t.overdue).reduce((a, t) => a + t.n, 0);
+  const [overview, trail, areas, durations] = await Promise.all([
+    overviewUnder(db, root.path, today, counts, tally),
     db('jurisdictions').select(PLACE).whereIn('code', root.path.split('/').filter(Boolean)).orderBy('path') as Promise<Place[]>,
-    areasUnder(db, root, today, counts),
+    areasUnder(db, root, counts, tally),
     durationsUnder(db, root.path, from),
-    countOverdueUnder(db, root.path, today),
   ]);
   const open = Object.values(overview.byLevel).reduce((a, b) => a + b, 0);
   const daily = new Map<string, DayCount>();
@@ -85,15 +86,10 @@ export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { to
 }
 
 /** One row per child jurisdiction (all of them, zeros included), plus the scope's own centre if it has cases. */
-async function areasUnder(db: Knex, root: JurisdictionRow, today: string, counts: ScopeCounts): Promise<AreaCount[]> {
+async function areasUnder(db: Knex, root: JurisdictionRow, counts: ScopeCounts, tally: OpenTally[]): Promise<AreaCount[]> {
   // The child's code is the path segment right after the scope's ('' for the scope's own centre).
-  const child = db.raw('substr(centre_path, ?, 12) as ch', [root.path.length + 1]);
   const childOf = (path: string) => path.slice(root.path.length, root.path.length + 12);
-  const [children, lights, overdue] = await Promise.all([
-    listJurisdictions(db, { parentCode: root.code }),
-    openUnder(db, root.path).select(child, db.raw(`${promiseLightSql()} as lt`, lightBindings(today))).count({ n: '*' }).groupBy('ch', 'lt'),
-    whereOverdue(openUnder(db, root.path), today).select(child).count({ n: '*' }).groupBy('ch'),
-  ]);
+  const children = await listJurisdictions(db, { parentCode: root.code });
   const filed = [...counts.filedByPath].map(([path, n]) => ({ ch: childOf(path), n }));
   const rows = new Map<string, AreaCount>();
   const row = (p: Place, self: boolean) => rows.set(self ? '' : p.code, { code: p.code, name: p.name, nameEn: p.nameEn, level: p.level, self, open: 0, green: 0, yellow: 0, red: 0, overdue: 0, filed: 0 });
@@ -102,20 +98,17 @@ async function areasUnder(db: Knex, root: JurisdictionRow, today: string, counts
     if (!ch && !rows.has('')) row(root, true);
     return rows.get(ch ?? '');
   };
-  for (const l of lights as unknown as { ch: string; lt: 'green' | 'yellow' | 'red'; n: number | string }[]) {
-    const r = at(l.ch);
+  for (const t of tally) {
+    const r = at(t.ch);
     if (!r) continue;
-    r[l.lt] += num(l.n);
-    r.open += num(l.n);
+    r[t.light] += t.n;
+    r.open += t.n;
+    // Lights and overdue read what the office owes (promiseLight.ts): the acceptance period, then the promise.
+    if (t.overdue) r.overdue += t.n;
   }
   for (const f of filed as unknown as { ch: string; n: number | string }[]) {
     const r = at(f.ch);
     if (r) r.filed += num(f.n);
-  }
-  // Lights and overdue read what the office owes (promiseLight.ts): the acceptance period, then the promise.
-  for (const o of overdue as unknown as { ch: string; n: number | string }[]) {
-    const r = at(o.ch);
-    if (r) r.overdue += num(o.n);
   }
   return [...rows.values()];
 }

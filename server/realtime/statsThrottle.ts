@@ -1,5 +1,5 @@
 import { overviewUnder } from '../../db/repositories/caseQueries';
-import { countOverdueUnder } from '../../db/repositories/promiseLight';
+import { tallyOpenUnder } from '../../db/repositories/promiseLight';
 import { chinaDate } from '../../workflows/calendar';
 import { rooms, type StatsChanged } from '../../workflows/socketContract';
 import type { AppContext } from '../context';
@@ -116,7 +116,10 @@ export class StatsThrottle {
 
   async snapshot(scope: string, path: string): Promise<StatsChanged> {
     const today = chinaDate(this.ctx.now());
-    const [{ accepted, decided, ...o }, overdue] = await Promise.all([overviewUnder(this.ctx.db.knex, path, today), countOverdueUnder(this.ctx.db.knex, path, today)]);
+    // One scan of the open cases for the lights and overdue (promiseLight.ts).
+    const tally = await tallyOpenUnder(this.ctx.db.knex, path, today);
+    const { accepted, decided, ...o } = await overviewUnder(this.ctx.db.knex, path, today, undefined, tally);
+    const overdue = tally.filter((t) => t.overdue).reduce((a, t) => a + t.n, 0);
     return {
       scope,
       ...o,
