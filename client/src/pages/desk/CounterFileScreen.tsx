@@ -1,6 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Checkbox, Form, Result, Select, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { authorisationLetterName } from '../../../../workflows/parties';
@@ -39,9 +39,12 @@ export function CounterFileScreen() {
   const letterRule = useLetterRule();
   const viaAgent = Form.useWatch('viaAgent', form);
 
+  // Only the latest search may fill the list: the empty one sent on focus, answered late, must not replace what was typed after.
+  const latest = useRef(0);
   const search = async (q: string) => {
+    const mine = ++latest.current;
     const page = await api<ItemsPage>('GET', `/api/items${qs({ q, acceptLevel: user.level, pageSize: 20 })}`).catch(() => null);
-    if (page) setItems(page.items);
+    if (page && mine === latest.current) setItems(page.items);
   };
   const choose = (code: string) => {
     const it = items.find((i) => i.code === code) ?? null;
