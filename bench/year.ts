@@ -48,6 +48,9 @@ function pick<T>(rand: () => number, xs: T[]): T {
   return xs[Math.floor(rand() * xs.length)]!;
 }
 
+/** Whether an item takes legal persons (法人/其他组织): a person-only item is never filed by one. */
+const takesOrganisations = (item: { applicant_types: unknown }) => String(item.applicant_types).includes('organisation');
+
 function outcomeOf(rand: () => number): Outcome {
   let x = rand();
   for (const [o, p] of MIX) if ((x -= p) < 0) return o;
@@ -94,7 +97,7 @@ async function main() {
     clock.t = Date.parse('2016-03-01T09:00:00+08:00') + n * 3_600_000;
     const before = Number((await knex('case_events').count({ n: '*' }).first())?.n);
     try {
-      const caseId = await driveTemplate(ctx, clock, { itemCode: item.code, centreCode: pick(rand, where).code, outcome, stopAfter: open ? 1 + Math.floor(rand() * 3) : null, n, organisation: !String(item.applicant_types).includes('person') || rand() < 0.3 });
+      const caseId = await driveTemplate(ctx, clock, { itemCode: item.code, centreCode: pick(rand, where).code, outcome, stopAfter: open ? 1 + Math.floor(rand() * 3) : null, n, organisation: takesOrganisations(item) && (!String(item.applicant_types).includes('person') || rand() < 0.3) });
       if (caseId !== null) templates.push({ caseId, outcome, linked, open });
     } catch (err) {
       console.log(`template ${n} (${item.code}, ${outcome}) dropped: ${(err as Error).message}`);
