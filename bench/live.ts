@@ -9,6 +9,8 @@
  *   LIVE_SOCKETS (1000), LIVE_CASES (250), LIVE_RATE transitions/s (100; a list, e.g. 100,200,400, runs
  *   the one-process scenario at each, to find the knee where p99 turns up),
  *   BENCH_MYSQL_URL, BENCH_REDIS_URL (redis://127.0.0.1:6379)
+ *   LIVE_SOAK_MINUTES (0): afterwards, one process runs the scenario again and again (new cases, the
+ *   sockets reconnecting each round) for that long, and its RSS after each round is reported: flat, or not.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -128,6 +130,26 @@ async function scenario(label: string, servers: BenchServer[], RATE: number) {
   };
 }
 
+const SOAK_MINUTES = Number(process.env.LIVE_SOAK_MINUTES ?? 0);
+
+/** The one-process scenario round after round on one server for SOAK_MINUTES: its memory over time. */
+async function soakRun(url: string, mysql: boolean) {
+  await prepare(url);
+  const server = await startServerProcess(url, { SCHEDULER: 'off' });
+  const rounds: { minute: number; rssMiB: number; p99: number; delivered: string }[] = [];
+  const t0 = Date.now();
+  try {
+    while (Date.now() - t0 < SOAK_MINUTES * 60_000) {
+      const r = await scenario('soak', [server], RATES[0]!);
+      rounds.push({ minute: Math.round((Date.now() - t0) / 6_000) / 10, rssMiB: MiB(server.rss()), p99: r.commitToReceiptMs.p99, delivered: `${r.deliveries}/${r.expectedDeliveries}` });
+      console.log(`soak ${rounds.at(-1)!.minute} min: RSS ${rounds.at(-1)!.rssMiB} MiB, p99 ${r.commitToReceiptMs.p99} ms`);
+    }
+  } finally {
+    await server.stop();
+  }
+  return { database: mysql ? 'mariadb' : 'sqlite', minutes: SOAK_MINUTES, rate: RATES[0], rounds };
+}
+
 async function main() {
   const mysql = await reachable(MYSQL_URL);
   const results: unknown[] = [];
@@ -156,6 +178,7 @@ async function main() {
       await Promise.all(two.map((s) => s.stop()));
     }
   } else if (mysql) console.log(`Redis not reachable at ${REDIS_URL}: the two-process run is skipped`);
+  const soak = SOAK_MINUTES > 0 ? await soakRun(url, mysql) : null;
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 
   console.table(
@@ -174,7 +197,8 @@ async function main() {
     })),
   );
   fs.mkdirSync(path.join(__dirname, 'results'), { recursive: true });
-  fs.writeFileSync(path.join(__dirname, 'results', 'live.json'), `${JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, results }, null, 2)}\n`);
+  if (soak) console.log(`soak, ${soak.minutes} min, ${soak.rounds.length} rounds: RSS MiB after each round ${soak.rounds.map((r) => r.rssMiB).join(', ')}; p99 ms ${soak.rounds.map((r) => r.p99).join(', ')}`);
+  fs.writeFileSync(path.join(__dirname, 'results', 'live.json'), `${JSON.stringify({ at: new Date().toISOString(), cpus: os.cpus().length, results, soak }, null, 2)}\n`);
   console.log('written to bench/results/live.json');
 }
 
