@@ -20,6 +20,7 @@ import type { Knex } from 'knex';
 import { parseClusterUrl } from '../db/clusterConnection';
 import { dbTime, openDatabase } from '../db/connection';
 import { DEMO, DEMO_PASSWORD } from '../db/seed/users';
+import { ROUTE_ACTIONS } from './drive';
 import { post } from './http';
 import { prepare, reachable } from './prepare';
 import { startServerProcess, type BenchServer } from './processes';
@@ -32,15 +33,6 @@ const CASES = Number(process.env.BENCH_CASES ?? 100);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 
-/** The demo city-level route (as bench/drive.ts's ROUTE_ACTIONS), after the filing. */
-const ROUTE: [string, Record<string, unknown>][] = [
-  ['clerk.village', { type: 'ACCEPT' }],
-  ['clerk.town', { type: 'FORWARD', opinion: '初审同意' }],
-  ['reviewer.county', { type: 'FORWARD', opinion: '审查同意' }],
-  ['reviewer.city', { type: 'APPROVE', opinion: '准予许可' }],
-  ['reviewer.city', { type: 'ISSUE', licenceNo: 'BENCH-1' }],
-  ['clerk.village', { type: 'DELIVER', mode: 'pickup' }],
-];
 const applicant = { name: '压测', idNumber: '330302199001011235', phone: '13800000000' };
 
 /** The cluster URL with its hosts rotated, so the i-th process tries node i first. */
@@ -53,7 +45,7 @@ function preferring(url: string, first: number): string {
 
 async function tokensOf(base: string): Promise<Map<string, string>> {
   const tokens = new Map<string, string>();
-  for (const [name] of ROUTE) if (!tokens.has(name)) tokens.set(name, (await post(base, '/api/auth/login', { username: name, password: DEMO_PASSWORD })).token);
+  for (const [name] of ROUTE_ACTIONS) if (!tokens.has(name)) tokens.set(name, (await post(base, '/api/auth/login', { username: name, password: DEMO_PASSWORD })).token);
   return tokens;
 }
 
@@ -68,7 +60,7 @@ async function driveHttp(servers: BenchServer[], cases: number) {
     let t = process.hrtime.bigint();
     const filed = await post(base, '/api/cases', { itemCode: DEMO.cityItemCode, centreCode: DEMO.villageCode, applicant, materials: ['申请书'] });
     latencies.push(ms(t));
-    for (const [name, action] of ROUTE) {
+    for (const [name, action] of ROUTE_ACTIONS) {
       t = process.hrtime.bigint();
       await post(base, `/api/cases/${filed.caseNo}/actions`, action, tk.get(name));
       latencies.push(ms(t));

@@ -5,7 +5,7 @@ import { Api, buildCase } from '../helpers/api';
 import { cleanupServers, spawnServer, type ServerProcess } from '../helpers/serverProcess';
 import { closeAll, connect, Inbox, subscribe, waitUntil, type ClientSocket } from '../helpers/sockets';
 import { CLUSTER_URL, clusterUrlPreferring, killNode, NODES, nodeStatus, nodeUrl } from './galera';
-import { caseNow, FINAL_SEQ, POSTAL, ROUTE_TYPES, sendStep, storedCase, type Filed } from './route';
+import { caseNow, FINAL_SEQ, POSTAL, ROUTE_TYPES, sendStep, storedCase, type Filed } from '../helpers/linkedRoute';
 
 /**
  * A real cluster: three MariaDB Galera nodes (.ci/start-galera.sh), two server

@@ -5,6 +5,7 @@ import type { CaseUpdated } from '../../workflows/socketContract';
 import { Api, buildCase, DEMO } from '../helpers/api';
 import { cleanupServers, sharedDbUrl, spawnServer, stopAllServers, type ServerProcess } from '../helpers/serverProcess';
 import { closeAll, connect, Inbox, subscribe, waitUntil, type ClientSocket } from '../helpers/sockets';
+import { FINAL_SEQ, ROUTE } from '../helpers/linkedRoute';
 
 /**
  * Real server processes (`node --import tsx server/main.ts`) over one
@@ -172,18 +173,6 @@ describe('crash between commit and publish', () => {
   });
 });
 
-/** The demo linked route, village → town → county → city → back to the village, then the applicant. */
-const ROUTE: [string, Record<string, unknown>][] = [
-  ['clerk.village', { type: 'ACCEPT', opinion: '材料齐全，予以受理' }],
-  ['clerk.town', { type: 'FORWARD', opinion: '初审同意，报区局' }],
-  ['reviewer.county', { type: 'FORWARD', opinion: '现场核查合格，报市局' }],
-  ['reviewer.city', { type: 'APPROVE', opinion: '符合条件，准予许可' }],
-  ['reviewer.city', { type: 'ISSUE', licenceNo: 'YP33030020260001' }],
-  ['clerk.village', { type: 'DELIVER', mode: 'post', trackingNo: 'EMS1234567890' }],
-  ['applicant', { type: 'COMPLETE' }],
-];
-/** SUBMIT is seq 1; each step of the route adds one. */
-const FINAL_SEQ = ROUTE.length + 1;
 
 class HttpFailure extends Error {}
 

@@ -11,28 +11,34 @@ import type { TestServer } from '../helpers/testServer';
  */
 const INTERVAL_MS = 500;
 
-describe(`stats:changed is spaced at least STATS_INTERVAL_MS (${INTERVAL_MS} ms) apart`, () => {
-  let srv: TestServer;
-  let api: Api;
+/**
+ * A live server with this STATS_INTERVAL_MS for the enclosing describe block, and the county supervisor's
+ * sockets on it, each listening from before the handshake completes (as the web app does).
+ */
+function liveSupervisors(tag: string, intervalMs: number) {
+  const api = new Api('');
+  let srv: TestServer | undefined;
   const sockets: ClientSocket[] = [];
-
   beforeAll(async () => {
-    srv = await startLiveServer('stats_throttle', { env: { STATS_INTERVAL_MS: String(INTERVAL_MS) } });
-    api = new Api(srv.url);
+    srv = await startLiveServer(tag, { env: { STATS_INTERVAL_MS: String(intervalMs) } });
+    api.baseUrl = srv.url;
   });
   afterAll(async () => {
     closeAll(sockets);
-    await srv.close();
+    await srv?.close();
   });
-
-  /** A supervisor's socket, listening from before the handshake completes (as the web app does). */
   async function supervisor(): Promise<Inbox> {
-    const socket = openSocket(srv.url, { token: await api.token('supervisor.county') });
+    const socket = openSocket(api.baseUrl, { token: await api.token('supervisor.county') });
     sockets.push(socket);
     const inbox = new Inbox(socket);
     await connected(socket);
     return inbox;
   }
+  return { api, supervisor };
+}
+
+describe(`stats:changed is spaced at least STATS_INTERVAL_MS (${INTERVAL_MS} ms) apart`, () => {
+  const { api, supervisor } = liveSupervisors('stats_throttle', INTERVAL_MS);
 
   const ofCounty = (i: Inbox): StatsChanged[] => i.stats.filter((s) => s.scope === DEMO.countyCode);
   const filedAtLeast = (n: number) => (i: Inbox) => ofCounty(i).some((s) => s.counters.filed >= n);
@@ -83,26 +89,7 @@ describe(`stats:changed is spaced at least STATS_INTERVAL_MS (${INTERVAL_MS} ms)
 describe('a supervisor who joins between two of the room’s messages', () => {
   // Long, so that the second supervisor surely connects before the room may be sent anything again.
   const LONG_MS = 10_000;
-  let srv: TestServer;
-  let api: Api;
-  const sockets: ClientSocket[] = [];
-
-  beforeAll(async () => {
-    srv = await startLiveServer('stats_join', { env: { STATS_INTERVAL_MS: String(LONG_MS) } });
-    api = new Api(srv.url);
-  });
-  afterAll(async () => {
-    closeAll(sockets);
-    await srv.close();
-  });
-
-  async function supervisor(): Promise<Inbox> {
-    const socket = openSocket(srv.url, { token: await api.token('supervisor.county') });
-    sockets.push(socket);
-    const inbox = new Inbox(socket);
-    await connected(socket);
-    return inbox;
-  }
+  const { supervisor } = liveSupervisors('stats_join', LONG_MS);
 
   it('gets the room’s latest counters at once, not after the interval', async () => {
     const first = await supervisor();

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { Api } from '../helpers/api';
+import { Api } from './api';
 
 /** The demo linked route, village → town → county → city → back to the village, then the applicant. */
 export const ROUTE: [string, Record<string, unknown>][] = [
