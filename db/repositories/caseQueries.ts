@@ -8,7 +8,7 @@ import type { Light } from '../../workflows/clock';
 import { SEARCH_HASH_COLUMNS } from './searchHashes';
 import { whereInReach, type CaseReach } from './caseReach';
 import { nameCandidates } from './nameGrams';
-import { lightBindings, openUnder, promiseLightSql, whereLight, whereOverdue, type OpenTally } from './promiseLight';
+import { tallyOpenUnder, whereLight, whereOverdue, type OpenTally } from './promiseLight';
 import { scopeCounts, type ScopeCounts } from './readModelQueries';
 
 /**
@@ -78,28 +78,22 @@ export interface Overview {
  * from the open cases only (closed_at IS NULL, indexed with centre_path).
  */
 export async function overviewUnder(db: Knex, path: string, today: string, counts?: ScopeCounts, tally?: OpenTally[]): Promise<Overview> {
-  const [c, byLight] = await Promise.all([
+  const [c, open] = await Promise.all([
     counts ?? scopeCounts(db, path, today),
     // The case's light (pending: its acceptance period; accepted: its promise), as the dashboard's.
-    tally
-      ? lightTotals(tally)
-      : openUnder(db, path).select(db.raw(`${promiseLightSql()} as k`, lightBindings(today))).count({ n: '*' }).groupBy('k'),
+    tally ?? tallyOpenUnder(db, path, today),
   ]);
   const byState = Object.fromEntries(c.byState);
+  const byLight = { green: 0, yellow: 0, red: 0 };
+  for (const t of open) byLight[t.light] += t.n;
   return {
     total: Object.values(byState).reduce((a, b) => a + b, 0),
     accepted: c.accepted,
     decided: c.decided,
     byState,
     byLevel: Object.fromEntries(c.byLevel),
-    byLight: { green: 0, yellow: 0, red: 0, ...Object.fromEntries((byLight as unknown as { k: string; n: number | string }[]).map((r) => [r.k, Number(r.n)])) },
+    byLight,
   };
-}
-
-function lightTotals(tally: OpenTally[]): { k: string; n: number }[] {
-  const by = new Map<string, number>();
-  for (const t of tally) by.set(t.light, (by.get(t.light) ?? 0) + t.n);
-  return [...by].map(([k, n]) => ({ k, n }));
 }
 
 export interface CaseListFilter {

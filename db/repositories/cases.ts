@@ -149,22 +149,21 @@ export async function updateCasesIfVersion(trx: Knex, changes: { current: CaseRo
 async function updateChunk(trx: Knex, changes: { current: CaseRow; patch: Partial<CaseRow> }[]): Promise<boolean> {
   if (changes.length === 0) return true;
   const columns = [...new Set(changes.flatMap((c) => Object.keys(caseToRow(c.patch))))];
-  const bindings: unknown[] = [];
-  const selects = changes.map((c, i) => {
+  const names = ['id', 'version_was', ...columns];
+  const valuesOf = (c: { current: CaseRow; patch: Partial<CaseRow> }) => {
     const row = caseToRow({ ...c.current, ...c.patch });
-    bindings.push(c.current.id, c.current.version, ...columns.map((col) => row[col] ?? null));
-    return i === 0 ? `SELECT ? AS ??, ? AS ??, ${columns.map(() => '? AS ??').join(', ')}` : `SELECT ?, ?, ${columns.map(() => '?').join(', ')}`;
-  });
-  // The aliases (??) belong to the first SELECT only: splice them in after each of its values.
-  const first = [changes[0]!.current.id, 'id', changes[0]!.current.version, 'version_was', ...columns.flatMap((col, k) => [bindings[2 + k], col])];
-  const rest = bindings.slice(2 + columns.length);
+    return [c.current.id, c.current.version, ...columns.map((col) => row[col] ?? null)];
+  };
+  // The first SELECT names the derived table's columns; the others only bring values.
+  const [head, ...tail] = changes;
+  const selects = [`SELECT ${names.map(() => '? AS ??').join(', ')}`, ...tail.map(() => `SELECT ${names.map(() => '?').join(', ')}`)];
+  const values = [...valuesOf(head!).flatMap((v, k) => [v, names[k]]), ...tail.flatMap(valuesOf)];
   const derived = `(${selects.join(' UNION ALL ')}) AS v`;
-  const sets = columns.map(() => '?? = v.??').join(', ');
   const setBindings = columns.flatMap((col) => [col, col]);
   const mysql = trx.client.config.client === 'mysql2';
   const res = mysql
-    ? await trx.raw(`UPDATE ?? AS c JOIN ${derived} ON c.id = v.id AND c.version = v.version_was SET ${columns.map(() => 'c.?? = v.??').join(', ')}`, ['cases', ...first, ...rest, ...setBindings])
-    : await trx.raw(`UPDATE ?? SET ${sets} FROM ${derived} WHERE ??.id = v.id AND ??.version = v.version_was`, ['cases', ...setBindings, ...first, ...rest, 'cases', 'cases']);
+    ? await trx.raw(`UPDATE ?? AS c JOIN ${derived} ON c.id = v.id AND c.version = v.version_was SET ${columns.map(() => 'c.?? = v.??').join(', ')}`, ['cases', ...values, ...setBindings])
+    : await trx.raw(`UPDATE ?? SET ${columns.map(() => '?? = v.??').join(', ')} FROM ${derived} WHERE ??.id = v.id AND ??.version = v.version_was`, ['cases', ...setBindings, ...values, 'cases', 'cases']);
   return affectedRows(res) === changes.length;
 }
 

@@ -10,18 +10,17 @@ import type { Knex } from 'knex';
  */
 export function gramsOf(text: string): string[] {
   const chars = Array.from(text.toLowerCase());
-  const out = new Set<string>(chars);
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  return [...out];
+  return [...new Set([...chars, ...pairsOf(chars)])];
 }
 
 /** What a query is looked up by: its pairs, or the one character it is. */
 function queryGrams(q: string): string[] {
   const chars = Array.from(q.toLowerCase());
-  if (chars.length === 1) return chars;
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  return [...out];
+  return chars.length === 1 ? chars : [...new Set(pairsOf(chars))];
+}
+
+function pairsOf(chars: string[]): string[] {
+  return chars.slice(1).map((c, i) => chars[i]! + c);
 }
 
 export async function insertNameGrams(db: Knex, rows: { caseId: number; names: (string | null | undefined)[] }[]): Promise<void> {
@@ -36,7 +35,7 @@ export async function insertNameGrams(db: Knex, rows: { caseId: number; names: (
  */
 export async function nameCandidates(db: Knex, q: string, cap: number): Promise<number[] | null> {
   const grams = queryGrams(q);
-  if (grams.length === 0 || grams.some((g) => Array.from(g).length > 2)) return null;
+  if (grams.length === 0) return null;
   const rows = await db('case_name_grams')
     .whereIn('gram', grams)
     .groupBy('case_id')

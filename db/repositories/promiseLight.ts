@@ -48,7 +48,6 @@ export function whereLight<Q extends Knex.QueryBuilder>(qb: Q, light: Light, tod
  */
 export const openUnder = (db: Knex, path: string) => db('cases').whereNull('closed_at').where('centre_path', 'like', `${path}%`).whereNotIn('state', FINAL_STATES as string[]);
 
-
 /** Open cases under a path counted by child area (the 12-digit path segment after `path`, '' for the scope's own centre), light and overdue. */
 export interface OpenTally {
   ch: string;
