@@ -1,10 +1,10 @@
 import { dbTime } from '../../db/connection';
-import { claimDueCases, pendingTimers } from '../../db/repositories/timers';
+import { claimDueCases, pendingTimers, type DueCase } from '../../db/repositories/timers';
 import { Scheduler } from '../../server/scheduler';
 import { chinaStartOf } from '../../workflows/deadlineTimers';
 import { rooms } from '../../workflows/socketContract';
 import { Api, buildCase, DEMO } from '../helpers/api';
-import { closeAll, connect, Inbox, startLiveServer, subscribe, type ClientSocket } from '../helpers/sockets';
+import { closeAll, connect, Inbox, startLiveServer, subscribe, waitUntil, type ClientSocket } from '../helpers/sockets';
 import type { TestServer } from '../helpers/testServer';
 
 /*
@@ -133,6 +133,7 @@ describe('the deadline scheduler', () => {
     await canary.inbox.until('the canary deemed accepted', (i) => i.updatesOf(canary.no).some((e) => e.type === 'ACCEPT'));
     expect((await events(canary.no)).at(-1)).toMatchObject({ type: 'ACCEPT', actor: { role: 'system' } });
     expect((await events(paused.no)).map((e) => e.type)).toEqual(['SUBMIT', 'REQUEST_MATERIALS']);
+    await paused.inbox.untilSeq(paused.no, 2);
     expect(paused.inbox.updatesOf(paused.no).map((e) => e.type)).toEqual(['SUBMIT', 'REQUEST_MATERIALS']);
     expect(await view(paused.no)).toMatchObject({ state: 'awaitingMaterials', version: 2 });
 
@@ -217,8 +218,15 @@ describe('the deadline scheduler', () => {
     // case with its yellow due, and stalls before firing.
     on('2024-09-29');
     const stalled = new Scheduler(srv.ctx, 'stalled-scheduler');
-    const claimed = await claimDueCases(srv.ctx.db.knex, srv.ctx.db.dialect, { owner: 'stalled-scheduler', now: dueOn('2024-09-30'), staleBefore: dueOn('2024-09-01'), limit: 100 });
-    const mine = claimed.find((c) => c.caseNo === no);
+    // On MySQL the claim's SKIP LOCKED passes over a row that the server's own scheduler pass
+    // holds locked at that instant (its range scan locks the next key): claim again until ours
+    // is taken, as the stalled scheduler's next pass would.
+    let mine: DueCase | undefined;
+    await waitUntil('the stalled scheduler claims the case', async () => {
+      const claimed = await claimDueCases(srv.ctx.db.knex, srv.ctx.db.dialect, { owner: 'stalled-scheduler', now: dueOn('2024-09-30'), staleBefore: dueOn('2024-09-01'), limit: 100 });
+      mine = claimed.find((c) => c.caseNo === no) ?? mine;
+      return mine !== undefined;
+    });
     expect(mine).toMatchObject({ caseVersion: 2, timers: [{ kind: 'warn-yellow' }, { kind: 'warn-red' }, { kind: 'escalate' }] });
 
     // The town forwards meanwhile: the county decides in 6 working days: 09-30 (1), 10-08 (2),
@@ -226,6 +234,8 @@ describe('the deadline scheduler', () => {
     // 10-13. The town's timers (09-30, 10-01) are gone, and so is the claim.
     const fwd = await act('clerk.town', no, { type: 'FORWARD', opinion: '初审同意，报区局' });
     expect(fwd.clock).toMatchObject({ phase: 'decision', limitDays: 6, deadline: '2024-10-12' });
+    // The outbox publishes after the commit: wait for the forward's push before the stale firing.
+    await inbox.untilSeq(no, 3);
 
     // The stalled scheduler wakes up and fires what it claimed: refused as stale, nothing changes.
     on('2024-09-30');
