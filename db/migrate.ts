@@ -14,6 +14,7 @@ import * as m012 from './migrations/012_event_outbox';
 import * as m013 from './migrations/013_case_timers';
 import * as m014 from './migrations/014_read_models';
 import * as m015 from './migrations/015_name_grams';
+import * as m016 from './migrations/016_read_model_revisions';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013_case_timers': m013,
   '014_read_models': m014,
   '015_name_grams': m015,
+  '016_read_model_revisions': m016,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -22,9 +22,10 @@ export interface OutboxRow<P = unknown> {
 export async function publishBatch<P>(
   knex: Knex,
   dialect: 'sqlite' | 'mysql',
-  limit: number,
+  o: { limit: number; /** China date on the publisher's clock: durations of earlier days mark a closed day changed. */ today: string },
   publish: (rows: OutboxRow<P>[]) => void,
 ): Promise<number> {
+  const { limit } = o;
   return knex.transaction(async (trx) => {
     // SQLite shared by several processes: take the write lock before reading. Read first, and
     // another process could publish the same events meanwhile; this one would have sent them too
@@ -40,7 +41,7 @@ export async function publishBatch<P>(
     if (rows.length === 0) return 0;
     // Counted in the supervisors' read models exactly when published: in this transaction, before anything is sent.
     await applyDeltas(trx, dialect, deltasOf(await countedEvents(trx, rows.map((r) => r.id))));
-    await insertDurations(trx, await durationsOfEvents(trx, rows));
+    await insertDurations(trx, await durationsOfEvents(trx, rows), o.today);
     publish(rows);
     await trx('case_events').whereIn('id', rows.map((r) => r.id)).update({ unpublished: null });
     return rows.length;

@@ -1,13 +1,12 @@
 import type { Knex } from 'knex';
-import { addCalendarDays } from '../../workflows/calendar';
+import { addCalendarDays, chinaDate } from '../../workflows/calendar';
 import { LEVELS, type Level } from '../../workflows/levels';
 import { overviewUnder } from './caseQueries';
 import { scopeCounts, type ScopeCounts } from './readModelQueries';
-import { durationsSince } from './stepDurations';
+import { durationDigestsOf } from './durationDigests';
+import type { DurationStat } from './durationHistogram';
 import { listJurisdictions, type JurisdictionRow } from './jurisdictions';
 import { tallyOpenUnder, type OpenTally } from './promiseLight';
-
-const DAY_MS = 86_400_000;
 
 export interface Place { code: string; name: string; nameEn: string; level: Level }
 export interface DayCount { date: string; filed: number; accepted: number; decided: number }
@@ -16,8 +15,7 @@ export interface LevelCount { level: Level; filed: number; accepted: number; dec
 /** `self` is the scope's own centre (cases filed there belong to no child), so rows add up to the counters. */
 export interface AreaCount extends Place { self: boolean; open: number; green: number; yellow: number; red: number; overdue: number; filed: number }
 export interface Volume { open: number; total: number; filed: number }
-/** Calendar days (24 h, as a decimal, 2 places) between entering a step and leaving it; p90 by nearest rank. */
-export interface DurationStat { count: number; avgDays: number; p90Days: number }
+export type { DurationStat };
 export interface StepDuration extends DurationStat { level: Level; state: string }
 export interface LevelDuration extends DurationStat { level: Level }
 
@@ -44,8 +42,9 @@ export interface Dashboard extends Omit<Place, 'code'> {
 const PLACE = ['code', 'name', 'name_en as nameEn', 'level'];
 const num = (v: unknown) => Number(v ?? 0);
 
-export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { today: string; days: number }): Promise<Dashboard> {
-  const { today, days } = opts;
+export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { now: Date; days: number }): Promise<Dashboard> {
+  const { now, days } = opts;
+  const today = chinaDate(now);
   const from = addCalendarDays(today, -(days - 1));
   // Counters and step durations from the read models; lights and overdue, which move with the date, from the open cases.
   // The open cases are scanned once for everything that moves with the date (lights, overdue).
@@ -55,7 +54,7 @@ export async function dashboardUnder(db: Knex, root: JurisdictionRow, opts: { to
     overviewUnder(db, root.path, today, counts, tally),
     db('jurisdictions').select(PLACE).whereIn('code', root.path.split('/').filter(Boolean)).orderBy('path') as Promise<Place[]>,
     areasUnder(db, root, counts, tally),
-    durationsUnder(db, root.path, from),
+    durationsUnder(db, root.path, from, now),
   ]);
   const open = Object.values(overview.byLevel).reduce((a, b) => a + b, 0);
   const daily = new Map<string, DayCount>();
@@ -113,29 +112,15 @@ async function areasUnder(db: Knex, root: JurisdictionRow, counts: ScopeCounts, 
   return [...rows.values()];
 }
 
-/** Time per step and per stay at a level, for steps left since `fromDay` (db/repositories/stepDurations.ts). */
-async function durationsUnder(db: Knex, path: string, fromDay: string): Promise<Dashboard['durations']> {
-  const steps = new Map<string, number[]>();
-  const stays = new Map<string, number[]>();
-  const add = (m: Map<string, number[]>, key: string, ms: number) => (m.get(key) ?? m.set(key, []).get(key)!).push(ms / DAY_MS);
-  for (const r of await durationsSince(db, path, fromDay)) {
-    if (r.kind === 'step') add(steps, `${r.level}|${r.state}`, r.ms);
-    else add(stays, r.level, r.ms);
+/** Time per step and per stay at a level, for steps left since `fromDay` (db/repositories/stepDurations.ts, durationDigests.ts). */
+async function durationsUnder(db: Knex, path: string, fromDay: string, now: Date): Promise<Dashboard['durations']> {
+  const byLevel: LevelDuration[] = [];
+  const byStep: StepDuration[] = [];
+  for (const [key, h] of await durationDigestsOf(db).since(db, path, fromDay, now)) {
+    const [kind, level, state] = key.split('|') as [string, Level, string];
+    if (kind === 'step') byStep.push({ level, state, ...h.stat() });
+    else byLevel.push({ level, ...h.stat() });
   }
   const slowestFirst = <T extends DurationStat>(a: T, b: T) => b.avgDays - a.avgDays || b.p90Days - a.p90Days;
-  return {
-    unit: 'calendarDays',
-    byLevel: [...stays].map(([level, d]) => ({ level: level as Level, ...stat(d) })).sort(slowestFirst),
-    byStep: [...steps].map(([k, d]) => ({ level: k.split('|')[0] as Level, state: k.split('|')[1]!, ...stat(d) })).sort(slowestFirst),
-  };
-}
-
-const round2 = (x: number) => Math.round(x * 100) / 100;
-
-/** Mean and 90th percentile (nearest rank: the ceil(0.9·n)-th smallest). */
-export function stat(values: number[]): DurationStat {
-  const sorted = [...values].sort((a, b) => a - b);
-  const n = sorted.length;
-  const p90 = n ? sorted[Math.ceil(0.9 * n) - 1]! : 0;
-  return { count: n, avgDays: n ? round2(sorted.reduce((a, b) => a + b, 0) / n) : 0, p90Days: round2(p90) };
+  return { unit: 'calendarDays', byLevel: byLevel.sort(slowestFirst), byStep: byStep.sort(slowestFirst) };
 }

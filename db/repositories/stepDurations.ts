@@ -61,19 +61,48 @@ export async function durationsOfEvents(db: Knex, events: { id: number; caseId: 
   return durationRecords(await historiesOf(db, [...new Set(events.map((e) => e.caseId))])).filter((r) => ids.has(r.eventId));
 }
 
-export async function insertDurations(trx: Knex, records: DurationRecord[]): Promise<void> {
+/**
+ * Records steps and stays. Any that land on a day before `today` (China date,
+ * the writer's clock) bump the closed-day revision in the same transaction:
+ * the digests that processes keep of closed days are then dropped.
+ */
+export async function insertDurations(trx: Knex, records: DurationRecord[], today?: string): Promise<void> {
   const rows = records.map((r) => ({ event_id: r.eventId, kind: r.kind, day: r.day, centre_path: r.centrePath, level: r.level, state: r.state, ms: r.ms }));
   for (let i = 0; i < rows.length; i += 200) await trx('step_durations').insert(rows.slice(i, i + 200));
+  if (today !== undefined && records.some((r) => r.day < today)) await bumpClosedDayRevision(trx);
+}
+
+const REVISION = 'closed-day-durations';
+
+export async function bumpClosedDayRevision(trx: Knex): Promise<void> {
+  await trx('read_model_revisions').where({ name: REVISION }).increment('revision', 1);
+}
+
+/** The closed-day revision now (see insertDurations). */
+export async function closedDayRevision(trx: Knex): Promise<number> {
+  return Number((await trx('read_model_revisions').where({ name: REVISION }).first('revision'))?.revision ?? 0);
+}
+
+/** A recorded step or stay, as the dashboard reads it. */
+export type DurationRow = Pick<DurationRecord, 'kind' | 'level' | 'state' | 'ms' | 'day'>;
+
+/** Recorded steps and stays under a path, ended from `fromDay` (to `toDay`, China dates, both included). */
+export async function storedDurations(db: Knex, path: string, fromDay: string, toDay?: string): Promise<DurationRow[]> {
+  const q = db('step_durations').where('day', '>=', fromDay).where('centre_path', 'like', `${path}%`);
+  if (toDay !== undefined) q.where('day', '<=', toDay);
+  const rows = await q.select('kind', 'level', 'state', 'ms', 'day');
+  return rows.map((r: Record<string, any>) => ({ kind: r.kind, level: r.level, state: r.state, ms: Number(r.ms), day: r.day }));
+}
+
+/** The steps and stays ended by events under a path that are not yet published (so not yet recorded). */
+export async function unpublishedDurations(db: Knex, path: string): Promise<DurationRow[]> {
+  const pending = await db('case_events as e').join('cases as c', 'c.id', 'e.case_id').where('e.unpublished', true).where('c.centre_path', 'like', `${path}%`).select('e.id', 'e.case_id');
+  return durationsOfEvents(db, pending.map((r: { id: number; case_id: number }) => ({ id: Number(r.id), caseId: Number(r.case_id) })));
 }
 
 /** Steps and stays ended since `fromDay` (China date) under a path: the read model plus the unpublished tail, in one snapshot. */
-export async function durationsSince(db: Knex, path: string, fromDay: string): Promise<Pick<DurationRecord, 'kind' | 'level' | 'state' | 'ms'>[]> {
-  return db.transaction(async (trx) => {
-    const stored = await trx('step_durations').where('centre_path', 'like', `${path}%`).where('day', '>=', fromDay).select('kind', 'level', 'state', 'ms');
-    const pending = await trx('case_events as e').join('cases as c', 'c.id', 'e.case_id').where('e.unpublished', true).where('c.centre_path', 'like', `${path}%`).select('e.id', 'e.case_id');
-    const tail = (await durationsOfEvents(trx, pending.map((r: { id: number; case_id: number }) => ({ id: Number(r.id), caseId: Number(r.case_id) })))).filter((r) => r.day >= fromDay);
-    return [...stored.map((r: Record<string, any>) => ({ kind: r.kind, level: r.level, state: r.state, ms: Number(r.ms) })), ...tail];
-  });
+export async function durationsSince(db: Knex, path: string, fromDay: string): Promise<DurationRow[]> {
+  return db.transaction(async (trx) => [...(await storedDurations(trx, path, fromDay)), ...(await unpublishedDurations(trx, path)).filter((r) => r.day >= fromDay)]);
 }
 
 /** Records every published event's steps afresh (migration 014, after a bulk load), a thousand cases at a time. */
@@ -87,4 +116,6 @@ export async function rebuildDurations(knex: Knex): Promise<void> {
     const records = durationRecords(await historiesOf(knex, ids)).filter((r) => published.has(r.eventId));
     await knex.transaction((trx) => insertDurations(trx, records));
   }
+  // After the last batch: digests taken midway are dropped. Migration 014 rebuilds before the revision's table (016) exists.
+  if (await knex.schema.hasTable('read_model_revisions')) await bumpClosedDayRevision(knex);
 }

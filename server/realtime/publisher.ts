@@ -1,5 +1,6 @@
 import { publishBatch } from '../../db/repositories/outbox';
 import { withRetry } from '../commands/writeHelpers';
+import { chinaDate } from '../../workflows/calendar';
 import type { QueueChanged } from '../../workflows/socketContract';
 import type { OutboxPayload } from '../commands/writeHelpers';
 import type { AppContext } from '../context';
@@ -78,7 +79,7 @@ export class OutboxPublisher {
         // A deadlock between two publishers' counter updates is run again (nothing was sent yet).
         const paths = new Set<string>();
         const n = await withRetry(() =>
-          publishBatch<OutboxPayload>(knex, dialect, 200, (rows) => {
+          publishBatch<OutboxPayload>(knex, dialect, { limit: 200, today: chinaDate(this.ctx.now()) }, (rows) => {
             for (const row of rows) {
               this.publish(row.payload);
               paths.add(row.payload.centrePath);

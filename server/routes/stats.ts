@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { findJurisdiction } from '../../db/repositories/jurisdictions';
 import { dashboardUnder } from '../../db/repositories/statsQueries';
-import { chinaDate } from '../../workflows/calendar';
 import { isWithin } from '../../workflows/levels';
 import type { AppContext } from '../context';
 import { forbidden, notFound } from '../errors';
@@ -18,7 +17,7 @@ export function statsRouter(ctx: AppContext): Router {
     if (!isWithin(scope, user.jurisdictionCode)) throw forbidden('That area is outside your jurisdiction');
     const root = await findJurisdiction(ctx.db.knex, scope);
     if (!root) throw notFound('Jurisdiction');
-    res.json(await dashboardUnder(ctx.db.knex, root, { today: chinaDate(ctx.now()), days }));
+    res.json(await dashboardUnder(ctx.db.knex, root, { now: ctx.now(), days }));
   });
   return r;
 }
