@@ -9,7 +9,7 @@ import { SEARCH_HASH_COLUMNS } from './searchHashes';
 import { whereInReach, type CaseReach } from './caseReach';
 import { nameCandidates } from './nameGrams';
 import { tallyOpenUnder, whereLight, whereOverdue, type OpenTally } from './promiseLight';
-import { scopeCounts, type ScopeCounts } from './readModelQueries';
+import { countCases, scopeCounts, type CountableFilter, type ScopeCounts } from './readModelQueries';
 
 /**
  * The light as of `today`, in SQL: derived from the stored dates while the
@@ -163,7 +163,15 @@ export async function listCases(db: Knex, f: CaseListFilter): Promise<{ total: n
       if (f.qHash) for (const c of SEARCH_HASH_COLUMNS) w.orWhere(c, f.qHash);
     });
   }
-  const [{ n }] = await q.clone().count({ n: '*' });
+  const countable = countableFilter(f);
+  const total = countable ? await countCases(db, countable) : Number((await q.clone().count({ n: '*' }))[0].n);
   const rows = await q.select('*').orderBy('id', 'desc').limit(f.limit).offset(f.offset);
-  return { total: Number(n), cases: rows.map(rowToCase) };
+  return { total, cases: rows.map(rowToCase) };
+}
+
+/** The list's filter as the read model counts it, when it can: a whole subtree, by centre, state, openness, linked, an open level. */
+function countableFilter(f: CaseListFilter): CountableFilter | null {
+  if (f.reach?.kind !== 'subtree' || f.applicantUserId !== undefined || f.overdue || f.light || f.stepLight || f.itemCode || f.filedFrom || f.accepted || f.decided || f.q || f.qHash) return null;
+  if (f.level && !f.open) return null;
+  return { path: f.reach.path, centreCode: f.centreCode, open: f.open, state: f.state, linked: f.linked, openLevel: f.level };
 }
