@@ -72,7 +72,8 @@ export class DurationDigests {
         }
       }
       // Today (and a day not yet closed): stored rows, then events not yet published.
-      const open = addCalendarDays(closedThrough, 1) > fromDay ? addCalendarDays(closedThrough, 1) : fromDay;
+      const firstOpen = addCalendarDays(closedThrough, 1);
+      const open = firstOpen > fromDay ? firstOpen : fromDay;
       const tail: Histograms = new Map();
       for (const r of await storedDurations(trx, path, open, today)) addTo(tail, r);
       for (const r of await unpublishedDurations(trx, path)) if (r.day >= fromDay && r.day <= today) addTo(tail, r);

@@ -1,5 +1,6 @@
 import { rooms } from '../../workflows/socketContract';
 import { Api, buildCase, DEMO } from '../helpers/api';
+import { POSTAL, ROUTE } from '../helpers/linkedRoute';
 import { closeAll, connect, Inbox, startLiveServer, subscribe, type ClientSocket } from '../helpers/sockets';
 import type { TestServer } from '../helpers/testServer';
 
@@ -12,15 +13,8 @@ import type { TestServer } from '../helpers/testServer';
 /** A case number that was never given out. */
 const NO_SUCH_CASE = '20000101-999999';
 
-/** DEMO.cityItemCode: village accept → town review → county review → city decide → city issue → village deliver. */
-const STEPS: [user: string, action: Record<string, unknown>][] = [
-  ['clerk.village', { type: 'ACCEPT', opinion: '材料齐全，予以受理' }],
-  ['clerk.town', { type: 'FORWARD', opinion: '初审同意，报区局' }],
-  ['reviewer.county', { type: 'FORWARD', opinion: '现场核查合格，报市局' }],
-  ['reviewer.city', { type: 'APPROVE', opinion: '符合条件，准予许可' }],
-  ['reviewer.city', { type: 'ISSUE', licenceNo: 'YP33030020240001' }],
-  ['clerk.village', { type: 'DELIVER', mode: 'post', trackingNo: 'EMS1234567890' }],
-];
+/** The linked route's staff steps (tests/helpers/linkedRoute.ts); the applicant's COMPLETE is sent on its own. */
+const STEPS = ROUTE.slice(0, -1);
 
 /** [type, state after, level after, jurisdiction after] for SUBMIT, the six steps, and the applicant's COMPLETE. */
 const EXPECTED: [string, string, string, string][] = [
@@ -61,7 +55,7 @@ describe('case:updated reaches everyone who may see a case, and nobody else', ()
   afterAll(() => srv.close());
 
   it('gives an applicant with a query code every transition of the case in order, through to delivery, without ID numbers', async () => {
-    const body = buildCase({ delivery: { mode: 'post', address: '温州市鹿城区五马街100号' } });
+    const body = buildCase(POSTAL);
     const idNumber = (body.applicant as { idNumber: string }).idNumber;
     const filed = await api.file(body);
     const no: string = filed.caseNo;
