@@ -15,6 +15,7 @@ import * as m013 from './migrations/013_case_timers';
 import * as m014 from './migrations/014_read_models';
 import * as m015 from './migrations/015_name_grams';
 import * as m016 from './migrations/016_read_model_revisions';
+import * as m017 from './migrations/017_case_files';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014_read_models': m014,
   '015_name_grams': m015,
   '016_read_model_revisions': m016,
+  '017_case_files': m017,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -9,6 +9,7 @@ import { buildOpenApi } from './http/openapi';
 import { adminRouter } from './routes/admin';
 import { authRouter } from './routes/auth';
 import { caseDocumentsRouter } from './routes/caseDocuments';
+import { caseFilesRouter } from './routes/caseFiles';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
@@ -46,8 +47,11 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   // Log-in failures and wrong query codes are counted where they are checked (routes/auth.ts, routes/cases.ts).
   app.post('/api/cases', filingThrottle);
   app.post('/api/cases/:caseNo/actions', applicantActionThrottle);
+  app.post('/api/cases/:caseNo/files', applicantActionThrottle);
+  app.post('/api/cases/:caseNo/materials/marks', applicantActionThrottle);
   app.use('/api/cases', casesRouter(ctx));
   app.use('/api/cases', caseDocumentsRouter(ctx));
+  app.use('/api', caseFilesRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));

@@ -84,6 +84,15 @@ const fields = z.object({
   SCHEDULER_INTERVAL_MS: z.coerce.number().int().min(10).default(1000),
   STATS_INTERVAL_MS: z.coerce.number().int().min(50).default(250),
   INSTANCE_ID: z.string().max(64).optional(),
+  /** Where material files live: 'disk' (FILE_STORAGE_DIR, default data/files beside the SQLite file) or 'database' (shared by every process on one MySQL). Default: disk on SQLite, database on MySQL. */
+  FILE_STORAGE: z.enum(['disk', 'database']).optional(),
+  FILE_STORAGE_DIR: z.string().min(1).optional(),
+  /** The largest material file, and the most a case may hold (MB), and how many files. */
+  FILE_MAX_MB: z.coerce.number().positive().max(1024).default(20),
+  CASE_FILES_MAX_MB: z.coerce.number().positive().max(10240).default(200),
+  CASE_FILES_MAX_COUNT: z.coerce.number().int().positive().max(10000).default(100),
+  /** How long a file link handed out by the files list stays valid (seconds). */
+  FILE_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   /** The log-in page lists the demo accounts (password included). Default: on, except with NODE_ENV=production, where it may not be on. */
   DEMO_MODE: z.enum(['on', 'off']).optional(),
   /** Demo and training only: the server's clock starts at this instant and runs on from there. */

@@ -8,6 +8,8 @@ import { WorkCalendar, type CalendarDay } from '../workflows/calendar';
 import { resolveJwtSecret, resolveSearchKey } from './auth/secret';
 import { backfillSearchHashes } from './search/backfill';
 import type { Config, LoadedConfig } from './config';
+import type { BlobStore } from './files/blobStore';
+import { blobStoreFor } from './files/storageOf';
 
 /** Emitted after a transition commits; the live-status gateway listens here. */
 export interface CommittedTransition {
@@ -36,6 +38,8 @@ export interface AppContext {
   calendar: WorkCalendar;
   now: () => Date;
   events: EventEmitter<AppEvents>;
+  /** Material file content, addressed by SHA-256 (server/files/blobStore.ts). */
+  blobs: BlobStore;
   reloadCalendar(): Promise<void>;
   close(): Promise<void>;
 }
@@ -76,6 +80,7 @@ export async function createContext(loaded: LoadedConfig, opts: ContextOptions =
     calendar: planningCalendar(cal.days, cal.years),
     now: opts.now ?? clockFrom(config.CLOCK_START),
     events: new EventEmitter(),
+    blobs: blobStoreFor(config, db.knex, db.dialect),
     async reloadCalendar() {
       const fresh = await loadCalendar(db.knex);
       ctx.calendar = planningCalendar(fresh.days, fresh.years);

@@ -22,6 +22,9 @@ export interface EventActor {
 export const SPECIAL_PROCEDURES = ['hearing', 'expert_review', 'inspection', 'intermediary', 'quarantine'] as const;
 export type SpecialProcedure = (typeof SPECIAL_PROCEDURES)[number];
 
+export const MATERIAL_VERDICTS = ['ok', 'bad'] as const;
+export type MaterialVerdict = (typeof MATERIAL_VERDICTS)[number];
+
 export const DELIVERY_MODES = ['pickup', 'post', 'electronic'] as const;
 export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
@@ -58,6 +61,10 @@ export type CaseEvent =
   | (Base & { type: 'URGE_REPLY'; reply: string })
   /** 催办: the applicant of an overdue case asks for it to be done (once per working day). */
   | (Base & { type: 'APPLICANT_URGE'; reason?: string; /** The working day it counts for (set by the command, not the client). */ day?: string })
+  /** A material file joins the case (sent by the files route with the stored file's facts; never its name, which may be personal). */
+  | (Base & { type: 'ATTACH_FILE'; material: string; fileId: string; mediaType: string; size: number; source: 'upload' | 'reference' })
+  /** The accepting desk's verdict on one material: 合格 (ok) or 不合格 (bad, with the reason the 补正 notice will carry). */
+  | (Base & { type: 'MARK_MATERIAL'; material: string; verdict: MaterialVerdict; reason?: string })
   /** Sent by the scheduler only: a case red for N working days is raised to the supervisor of the level above. */
   | (Base & { type: 'ESCALATE'; dueOn: string; toLevel: Level; toJurisdiction: string; overdueDays: number });
 

@@ -1,5 +1,5 @@
 import { and, assign, not, or, setup, stateIn } from 'xstate';
-import type { CaseEvent, DeliveryMode, SpecialProcedure } from './caseEvents';
+import type { CaseEvent, DeliveryMode, MaterialVerdict, SpecialProcedure } from './caseEvents';
 import { FINAL_STATES } from './caseStates';
 import { worksStep, type Level } from './levels';
 import { validateRoute, type Route, type RouteStep } from './route';
@@ -31,6 +31,8 @@ export interface CaseContext {
   applicantUrges?: number;
   /** The working day the applicant last urged for: once per working day. */
   applicantUrgedOn?: string | null;
+  /** The accepting desk's verdict per material; a new file for a material clears its verdict (it is looked at again). */
+  marks?: Record<string, { verdict: MaterialVerdict; reason: string | null }>;
 }
 
 
@@ -77,6 +79,8 @@ const caseSetup = setup({
     validReplyBy: ({ event }) => event.type === 'URGE' && /^\d{4}-\d{2}-\d{2}$/.test(event.replyBy),
     urgePending: ({ context }) => Boolean(context.urge),
     hasReply: ({ event }) => event.type === 'URGE_REPLY' && nonBlank(event.reply),
+    hasMaterial: ({ event }) => (event.type === 'ATTACH_FILE' || event.type === 'MARK_MATERIAL') && nonBlank(event.material),
+    validMark: ({ event }) => event.type === 'MARK_MATERIAL' && nonBlank(event.material) && (event.verdict === 'ok' || nonBlank(event.reason)),
     notYetEscalated: ({ context, event }) => event.type === 'ESCALATE' && context.escalatedFor !== event.dueOn,
     hasAmendment: ({ event }) =>
       event.type === 'AMEND' &&
@@ -109,6 +113,19 @@ const caseSetup = setup({
     }),
     clearUrge: assign({ urge: null }),
     recordEscalation: assign({ escalatedFor: ({ event }) => (event.type === 'ESCALATE' ? event.dueOn : null) }),
+    recordMark: assign({
+      marks: ({ context, event }) =>
+        event.type === 'MARK_MATERIAL'
+          ? { ...(context.marks ?? {}), [event.material]: { verdict: event.verdict, reason: event.verdict === 'bad' ? (event.reason ?? null) : null } }
+          : (context.marks ?? {}),
+    }),
+    clearMarkOfFile: assign({
+      marks: ({ context, event }) => {
+        if (event.type !== 'ATTACH_FILE' || !context.marks?.[event.material]) return context.marks ?? {};
+        const { [event.material]: _seen, ...rest } = context.marks;
+        return rest;
+      },
+    }),
     countAmendment: assign({ amendments: ({ context }) => (context.amendments ?? 0) + 1 }),
     countApplicantUrge: assign({
       applicantUrges: ({ context }) => (context.applicantUrges ?? 0) + 1,
@@ -204,6 +221,8 @@ export function buildCaseMachine(route: Route) {
           },
           REFUSE: { guard: and(['actorAtStep', 'hasReasonsAndRights']), target: 'refused' },
           WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
+          ATTACH_FILE: { guard: and([or(['byApplicant', 'actorAtStep']), 'hasMaterial']), actions: 'clearMarkOfFile' },
+          MARK_MATERIAL: { guard: and(['actorAtStep', 'validMark']), actions: 'recordMark' },
         },
       },
       awaitingMaterials: {
@@ -216,6 +235,7 @@ export function buildCaseMachine(route: Route) {
           },
           REFUSE: { guard: and(['actorAtStep', 'hasReasonsAndRights']), target: 'refused' },
           WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
+          ATTACH_FILE: { guard: and([or(['byApplicant', 'actorAtStep']), 'hasMaterial']), actions: 'clearMarkOfFile' },
         },
       },
       review: {
@@ -227,6 +247,7 @@ export function buildCaseMachine(route: Route) {
           ],
           RETURN: { guard: and(['actorAtStep', 'hasReason', 'previousIsReview']), target: 'review', actions: ['recordReturn', 'stepBack'] },
           AMEND: { guard: and(['actorAtStep', 'hasReason', 'hasAmendment']), actions: 'countAmendment' },
+          ATTACH_FILE: { guard: and(['actorAtStep', 'hasMaterial']), actions: 'clearMarkOfFile' },
           START_SPECIAL: { guard: and(['actorAtStep', 'hasReason']), target: 'special', actions: 'recordSpecial' },
           WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
         },
@@ -240,6 +261,7 @@ export function buildCaseMachine(route: Route) {
           AMEND: { guard: and(['actorAtStep', 'hasReason', 'hasAmendment']), actions: 'countAmendment' },
           START_SPECIAL: { guard: and(['actorAtStep', 'hasReason']), target: 'special', actions: 'recordSpecial' },
           EXTEND: { guard: and(['actorAtStep', 'hasReason', 'notExtended']), actions: 'recordExtension' },
+          ATTACH_FILE: { guard: and(['actorAtStep', 'hasMaterial']), actions: 'clearMarkOfFile' },
           WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
         },
       },
@@ -250,6 +272,7 @@ export function buildCaseMachine(route: Route) {
             { guard: and(['actorAtStep', 'atDecideStep']), target: 'decision', actions: 'clearSpecial' },
             { guard: 'actorAtStep', target: 'review', actions: 'clearSpecial' },
           ],
+          ATTACH_FILE: { guard: and(['actorAtStep', 'hasMaterial']), actions: 'clearMarkOfFile' },
           WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
         },
       },

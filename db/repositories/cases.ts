@@ -126,6 +126,11 @@ export async function findCaseByNo(db: Knex, caseNo: string, opts: { forUpdate?:
   return row ? rowToCase(row) : undefined;
 }
 
+export async function findCaseById(db: Knex, id: number): Promise<CaseRow | undefined> {
+  const row = await db('cases').where({ id }).first();
+  return row ? rowToCase(row) : undefined;
+}
+
 /** Several cases by number, locked for update (group commit reads a batch's cases in one statement). */
 export async function findCasesByNosForUpdate(trx: Knex, caseNos: string[]): Promise<Map<string, CaseRow>> {
   if (caseNos.length === 0) return new Map();

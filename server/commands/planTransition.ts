@@ -32,6 +32,12 @@ export interface TransitionCaseProps {
   actor: Actor;
   action: ActionInput;
   expectedVersion?: number;
+  /**
+   * What else the transition writes, in its own transaction after the event
+   * (an attached file's row and content): the record exists exactly when the
+   * event does. A throw here undoes the whole transition.
+   */
+  records?: (trx: Knex.Transaction, result: TransitionResult) => Promise<void>;
 }
 
 export interface TransitionResult {
@@ -53,7 +59,7 @@ export const caseClosed = (state: string) =>
  * the route that lost a race or reads an old screen gets 409 (a stale
  * version says "reload" even when the winner closed the case).
  */
-function authorise({ actor, action, expectedVersion }: TransitionCaseProps, row: CaseRow): void {
+export function authorise({ actor, action, expectedVersion }: Pick<TransitionCaseProps, 'actor' | 'action' | 'expectedVersion'>, row: CaseRow): void {
   const stale = expectedVersion !== undefined && expectedVersion !== row.version;
   const closed = FINAL_STATES.includes(row.state);
   if (!canActOnCase(actor, row, action.type)) {

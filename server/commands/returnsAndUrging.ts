@@ -47,6 +47,17 @@ export function prepareAction(row: CaseRow, action: ActionInput, today: string, 
       if (refusal) throw refusal;
       return { ...action, day: urgeDayOf(today, cal) };
     }
+    case 'REQUEST_MATERIALS': {
+      // 一次性告知: the notice lists every material the desk marked 不合格, with its reason, plus what it names.
+      const marks = (row.snapshot as { context: CaseContext }).context.marks ?? {};
+      const fromMarks = Object.entries(marks)
+        .filter(([, m]) => m.verdict === 'bad')
+        .map(([material, m]) => `${material}：${m.reason ?? ''}`);
+      const named = action.missing.filter((n) => !fromMarks.some((f) => f.startsWith(`${n}：`)));
+      const missing = [...fromMarks, ...named];
+      if (missing.length === 0) throw validationFailed('missing: name at least one missing material, or mark a material 不合格 first', { field: 'missing' });
+      return { ...action, missing };
+    }
     case 'ESCALATE': {
       // Sent by the scheduler; everything it carries is worked out here from the row.
       const p = promiseOf(row);

@@ -49,7 +49,9 @@ export async function transitionMany(ctx: AppContext, trx: Knex.Transaction, lis
   const results = new Map<PlannedTransition, TransitionResult>();
   for (const [i, p] of plans.entries()) {
     if (p.urging) await recordUrging(trx, p.updated, p.props.actor, p.props.action, p.urging.notice, ids[i]!);
-    results.set(p, { case: p.updated, event: { ...p.event, id: ids[i]!, live: records[i]!.live } });
+    const result = { case: p.updated, event: { ...p.event, id: ids[i]!, live: records[i]!.live } };
+    if (p.props.records) await p.props.records(trx, result);
+    results.set(p, result);
   }
   return outcomes.map((o) => ('ok' in o ? o : { ok: true, value: results.get(o)! }));
 }

@@ -48,5 +48,7 @@ export async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props
   const { updated, urging } = plan;
   const written = await writeEvent(trx, updated, plan.event, plan.change, { notice: urging ?? undefined, at: plan.event.createdAt, prevDesk: plan.prevDesk });
   if (urging) await recordUrging(trx, updated, props.actor, plan.props.action, urging.notice, written.id);
-  return { case: updated, event: written };
+  const result = { case: updated, event: written };
+  if (props.records) await props.records(trx, result);
+  return result;
 }

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import * as C from './catalogueSchemas';
+import { FILE_OPERATIONS } from './fileOpenApi';
 import * as S from './schemas';
 import * as St from './statsSchemas';
 import * as U from './userSchemas';
@@ -41,7 +42,7 @@ const ALWAYS: ErrorStatus[] = [400, 401];
 /** What any operation with a body can meet on top. */
 const BODY: ErrorStatus[] = [413, 415, 422];
 
-interface Operation extends Omit<RouteConfig, 'responses' | 'security'> {
+export interface Operation extends Omit<RouteConfig, 'responses' | 'security'> {
   operationId: string;
   access: keyof typeof ACCESS;
   ok: [status: number, description: string];
@@ -113,7 +114,7 @@ export function buildOpenApi() {
     { operationId: 'getOpenApi', method: 'get', path: '/api/openapi.json', summary: 'This description', access: 'public', ok: [200, 'the OpenAPI document'], bare: true },
     { operationId: 'getHealth', method: 'get', path: '/health', summary: 'Liveness and database check', access: 'public', ok: [200, 'ok'], more: { 503: 'DATABASE_UNAVAILABLE' }, bare: true },
   ];
-  for (const op of ops) register(reg, op);
+  for (const op of [...ops, ...FILE_OPERATIONS]) register(reg, op);
   return new OpenApiGeneratorV31(reg.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -94,7 +94,10 @@ const rights = text(1000).openapi({ description: 'the applicant’s right to adm
 export const ActionBody = z
   .discriminatedUnion('type', [
     z.object({ type: z.literal('ACCEPT'), opinion: opinion.optional(), ...version }).strict(),
-    z.object({ type: z.literal('REQUEST_MATERIALS'), missing: z.array(text(100)).min(1).max(50), opinion: opinion.optional(), ...version }).strict(),
+    z
+      .object({ type: z.literal('REQUEST_MATERIALS'), missing: z.array(text(100)).max(50).default([]), opinion: opinion.optional(), ...version })
+      .strict()
+      .openapi({ description: '补正: the notice lists every material marked 不合格 (with its reason) and those named in `missing`; at least one in all' }),
     z.object({ type: z.literal('SUPPLY_MATERIALS'), materials: z.array(text(100)).min(1).max(50), ...version }).strict(),
     z.object({ type: z.literal('REFUSE'), reasons: opinion, rightsNotice: rights, ...version }).strict(),
     z.object({ type: z.literal('FORWARD'), opinion, ...version }).strict(),

@@ -1,12 +1,12 @@
 import type { CaseRow } from '../../db/repositories/cases';
-import type { ActionType, CaseEventType } from '../../workflows/caseEvents';
+import type { CaseEventType } from '../../workflows/caseEvents';
 import { FINAL_STATES } from '../../workflows/caseStates';
 import { ancestorCode, isWithin, worksStep } from '../../workflows/levels';
 import type { Route } from '../../workflows/route';
 import type { Actor } from '../auth/actor';
 
 /** Actions an applicant may take on their own case; staff act at their step. */
-const APPLICANT_ACTIONS: readonly ActionType[] = ['SUPPLY_MATERIALS', 'WITHDRAW', 'COMPLETE', 'CHOOSE_DELIVERY', 'APPLICANT_URGE'];
+const APPLICANT_ACTIONS: readonly CaseEventType[] = ['SUPPLY_MATERIALS', 'WITHDRAW', 'COMPLETE', 'CHOOSE_DELIVERY', 'APPLICANT_URGE', 'ATTACH_FILE'];
 
 function routeOf(c: CaseRow): Route {
   return (c.snapshot as { context: { route: Route } }).context.route;
@@ -64,9 +64,9 @@ export function personalDataView(actor: Actor, c: CaseRow): PersonalDataView {
  */
 export function canActOnCase(actor: Actor, c: CaseRow, type: CaseEventType): boolean {
   if (actor.kind === 'system') return true;
-  if (actor.kind === 'queryCode') return actor.caseNo === c.caseNo && APPLICANT_ACTIONS.includes(type as ActionType);
+  if (actor.kind === 'queryCode') return actor.caseNo === c.caseNo && APPLICANT_ACTIONS.includes(type);
   const u = actor.user;
-  if (u.role === 'applicant') return c.applicantUserId === u.id && APPLICANT_ACTIONS.includes(type as ActionType);
+  if (u.role === 'applicant') return c.applicantUserId === u.id && APPLICANT_ACTIONS.includes(type);
   if (u.role === 'clerk' || u.role === 'reviewer') return worksCurrentStep(actor, c) && canViewCase(actor, c);
   // 督办: a supervisor urges any case in their jurisdiction; that is all a supervisor does to a case.
   if (u.role === 'supervisor') return type === 'URGE' && canViewCase(actor, c);

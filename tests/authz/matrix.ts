@@ -80,6 +80,19 @@ const MISSING_CASE = g(         U,   NF, NF,  NF,   NF,    NF,   NF,    NF,    N
 const STATS_OWN = g(            U,   U,  F,   F,    F,     F,    F,     F,     F,    F,     F,     F,     OK,   OK,    OK,   F,    F);
 const STATS_OTHER = g(          U,   U,  F,   F,    F,     F,    NA,    NA,    F,    NA,    NA,    F,     F,    NA,    NA,   F,    F);
 
+// The desk the case waits at works the step (ok); the other desks on its route get 409; whoever else
+// may see it gets 403; whoever may not see it 404. The applicant's own actions: supply, withdraw,
+// complete, choose delivery. A closed case: every `ok` below becomes 409 (CLOSED derives it).
+//                                     anon qc  appl c.vil c.town c.cty c.city c.prov r.cty r.city r.prov r.hlth s.cty s.city admin agent inter
+const AT_VILLAGE = g(                  U,   F,  F,   OK,   C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
+const AT_TOWN = g(                     U,   F,  F,   C,    OK,    F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
+const AT_COUNTY_MARKET = g(            U,   F,  F,   C,    C,     F,    F,     F,     OK,   C,     NF,    NF,    F,    F,     F,    NF,   NF);
+const AT_CITY_MARKET = g(              U,   F,  F,   C,    C,     F,    F,     F,     C,    OK,    NF,    NF,    F,    F,     F,    NF,   NF);
+const APPLICANT_OR_VILLAGE = g(        U,   OK, OK,  OK,   C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
+const APPLICANT_ONLY = g(              U,   OK, OK,  C,    C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
+const SUPERVISORS = g(                 U,   F,  F,   C,    C,     F,    F,     F,     C,    C,     NF,    NF,    OK,   OK,    F,    NF,   NF);
+const APPLICANT_NOT_OVERDUE = g(       U,   C,  C,   C,    C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
+
 /** Every route as Express registers it ("METHOD /path"). `actions` rows are in ACTIONS below. */
 export const REST: Record<string, Row | 'actions'> = {
   'GET /health': { own: EVERYONE },
@@ -119,6 +132,16 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /api/cases/:caseNo/decision': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/cases/:caseNo/rights-notice': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
   'POST /api/cases/:caseNo/actions': 'actions',
+  // Material files (issue 11): the case's readers list them and see who opened them; the applicant and the desk
+  // at the step add them (the probe's case waits at the village's acceptance); that desk alone marks them.
+  'GET /api/cases/:caseNo/files': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
+  'GET /api/cases/:caseNo/file-views': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
+  'POST /api/cases/:caseNo/files': { own: APPLICANT_OR_VILLAGE, other: OTHER_CASE, missing: MISSING_CASE },
+  'POST /api/cases/:caseNo/materials/marks': { own: AT_VILLAGE, other: OTHER_CASE, missing: MISSING_CASE },
+  // What an applicant account already holds, to attach by reference.
+  'GET /api/me/files': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
+  // A file's bytes answer to the link alone (tests/integration/caseFiles.test.ts): a probe without one gets 410 from anybody.
+  'GET /api/files/:fileId/content': { own: EVERYONE.map(() => '410 FILE_LINK_EXPIRED') },
   'GET /api/queue': {
     own: g(  U,  U,  F,   OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    F,    F,     F,    F,    F),
     content: 'ownDesk',
@@ -154,18 +177,6 @@ export interface ActionRow {
   own: Grid;
 }
 
-// The desk the case waits at works the step (ok); the other desks on its route get 409; whoever else
-// may see it gets 403; whoever may not see it 404. The applicant's own actions: supply, withdraw,
-// complete, choose delivery. A closed case: every `ok` below becomes 409 (CLOSED derives it).
-//                                     anon qc  appl c.vil c.town c.cty c.city c.prov r.cty r.city r.prov r.hlth s.cty s.city admin agent inter
-const AT_VILLAGE = g(                  U,   F,  F,   OK,   C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
-const AT_TOWN = g(                     U,   F,  F,   C,    OK,    F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
-const AT_COUNTY_MARKET = g(            U,   F,  F,   C,    C,     F,    F,     F,     OK,   C,     NF,    NF,    F,    F,     F,    NF,   NF);
-const AT_CITY_MARKET = g(              U,   F,  F,   C,    C,     F,    F,     F,     C,    OK,    NF,    NF,    F,    F,     F,    NF,   NF);
-const APPLICANT_OR_VILLAGE = g(        U,   OK, OK,  OK,   C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
-const APPLICANT_ONLY = g(              U,   OK, OK,  C,    C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
-const SUPERVISORS = g(                 U,   F,  F,   C,    C,     F,    F,     F,     C,    C,     NF,    NF,    OK,   OK,    F,    NF,   NF);
-const APPLICANT_NOT_OVERDUE = g(       U,   C,  C,   C,    C,     F,    F,     F,     C,    C,     NF,    NF,    F,    F,     F,    NF,   NF);
 
 export const ACTIONS: Record<ActionType, ActionRow> = {
   ACCEPT: { stage: 'acceptance', body: { opinion: '材料齐全，予以受理' }, own: AT_VILLAGE },

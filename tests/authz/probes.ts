@@ -19,6 +19,22 @@ export interface Probe {
 }
 
 let made = 0;
+
+const BOUNDARY = 'authzProbeBoundary';
+/** A one-page PDF for the material 申请书, as a browser's form would send it. */
+const MULTIPART_PDF = [
+  `--${BOUNDARY}`,
+  'Content-Disposition: form-data; name="material"',
+  '',
+  '申请书',
+  `--${BOUNDARY}`,
+  'Content-Disposition: form-data; name="file"; filename="probe.pdf"',
+  'Content-Type: application/pdf',
+  '',
+  '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF',
+  `--${BOUNDARY}--`,
+  '',
+].join('\r\n');
 const scope = (t: Target) => (t.area ? `?scope=${t.area}` : '');
 
 /** How each route of the matrix (tests/authz/matrix.ts) is tried: a request that succeeds for whoever may make it. */
@@ -43,6 +59,16 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/cases/:caseNo/events': (t) => ({ path: `/api/cases/${t.caseNo}/events` }),
   'GET /api/cases/:caseNo/decision': (t) => ({ path: `/api/cases/${t.caseNo}/decision` }),
   'GET /api/cases/:caseNo/rights-notice': (t) => ({ path: `/api/cases/${t.caseNo}/rights-notice` }),
+  'GET /api/cases/:caseNo/files': (t) => ({ path: `/api/cases/${t.caseNo}/files` }),
+  'GET /api/cases/:caseNo/file-views': (t) => ({ path: `/api/cases/${t.caseNo}/file-views` }),
+  'POST /api/cases/:caseNo/files': (t) => ({
+    path: `/api/cases/${t.caseNo}/files`,
+    raw: MULTIPART_PDF,
+    headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+  }),
+  'POST /api/cases/:caseNo/materials/marks': (t) => ({ path: `/api/cases/${t.caseNo}/materials/marks`, body: { material: '申请书', verdict: 'ok' } }),
+  'GET /api/me/files': () => ({ path: '/api/me/files' }),
+  'GET /api/files/:fileId/content': () => ({ path: '/api/files/AAAAAAAAAAAAAAAA/content?t=not-a-link-at-all' }),
   'GET /api/queue': () => ({ path: '/api/queue?limit=200' }),
   'GET /api/urgings': () => ({ path: '/api/urgings' }),
   'GET /api/desk/handled': () => ({ path: '/api/desk/handled?pageSize=100' }),

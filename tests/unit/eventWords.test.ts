@@ -12,6 +12,7 @@ const EVENT_TYPES: Record<CaseEventType, true> = {
   SUBMIT: true, ACCEPT: true, REQUEST_MATERIALS: true, SUPPLY_MATERIALS: true, REFUSE: true, FORWARD: true, RETURN: true,
   START_SPECIAL: true, END_SPECIAL: true, EXTEND: true, APPROVE: true, DENY: true, ISSUE: true, DELIVER: true, COMPLETE: true,
   WITHDRAW: true, CHOOSE_DELIVERY: true, CLOCK_WARNING: true, AMEND: true, URGE: true, URGE_REPLY: true, APPLICANT_URGE: true, ESCALATE: true,
+  ATTACH_FILE: true, MARK_MATERIAL: true,
 };
 
 type Words = Record<string, Record<string, string>>;
