@@ -15,6 +15,7 @@
  *   BENCH_MYSQL_URL (default mysql://approval:approval@127.0.0.1:3306/approval_bench)
  */
 import fs from 'node:fs';
+import { BENCH_LICENCE_SIGNING_KEY } from './benchKey';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -41,7 +42,7 @@ function report(name: string, r: RunResult) {
 
 async function benchDatabase(label: string, url: string) {
   await prepare(url);
-  const base = { NODE_ENV: 'production', DATABASE_URL: url, SEED_ON_START: 'false', JWT_SECRET: 'bench-secret-0123456789', SEARCH_HASH_KEY: 'bench-search-key-0123456789', LOG_LEVEL: 'silent' };
+  const base = { NODE_ENV: 'production', DATABASE_URL: url, SEED_ON_START: 'false', JWT_SECRET: 'bench-secret-0123456789', SEARCH_HASH_KEY: 'bench-search-key-0123456789', LICENCE_SIGNING_KEY: BENCH_LICENCE_SIGNING_KEY, LOG_LEVEL: 'silent' };
   const ctx = await createContext(loadConfig({ ...base, ...ONE_PER_TRANSACTION }), { log: pino({ level: 'silent' }) });
   const grouped = await createContext(loadConfig(base), { log: pino({ level: 'silent' }) });
   const rounds: { service: Report; http: Report; bare: Report; group: Report; groupHttp: Report; serviceToCeiling: number; httpToCeiling: number; groupToCeiling: number }[] = [];

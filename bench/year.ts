@@ -20,6 +20,7 @@
  *   BENCH_YEAR_DB (default: BENCH_MYSQL_URL's database when MariaDB answers, else a SQLite file)
  */
 import { fork } from 'node:child_process';
+import { BENCH_LICENCE_SIGNING_KEY } from './benchKey';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,7 +64,7 @@ async function main() {
   const database = url.startsWith('sqlite') ? 'sqlite' : 'mariadb';
   console.log(`bench:year on ${database}, sizes ${SIZES.join(', ')}`);
   const clock = new SimClock(Date.parse('2016-03-01T09:00:00+08:00'));
-  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, SEED_ON_START: 'false', JWT_SECRET: 'bench-secret-0123456789', SEARCH_HASH_KEY: KEY, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ NODE_ENV: 'production', DATABASE_URL: url, SEED_ON_START: 'false', JWT_SECRET: 'bench-secret-0123456789', SEARCH_HASH_KEY: KEY, LICENCE_SIGNING_KEY: BENCH_LICENCE_SIGNING_KEY, LOG_LEVEL: 'silent' });
   const rand = rng(2016);
   let replay: ReplayReport | null = null;
   if (REPLAY > 0) {

@@ -16,6 +16,7 @@ import * as m014 from './migrations/014_read_models';
 import * as m015 from './migrations/015_name_grams';
 import * as m016 from './migrations/016_read_model_revisions';
 import * as m017 from './migrations/017_case_files';
+import * as m018 from './migrations/018_e_licences';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '015_name_grams': m015,
   '016_read_model_revisions': m016,
   '017_case_files': m017,
+  '018_e_licences': m018,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -10,6 +10,7 @@ import { adminRouter } from './routes/admin';
 import { authRouter } from './routes/auth';
 import { caseDocumentsRouter } from './routes/caseDocuments';
 import { caseFilesRouter } from './routes/caseFiles';
+import { licencesRouter } from './routes/licences';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
@@ -52,6 +53,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api/cases', casesRouter(ctx));
   app.use('/api/cases', caseDocumentsRouter(ctx));
   app.use('/api', caseFilesRouter(ctx));
+  app.use(licencesRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));

@@ -93,6 +93,13 @@ const fields = z.object({
   CASE_FILES_MAX_COUNT: z.coerce.number().int().positive().max(10000).default(100),
   /** How long a file link handed out by the files list stays valid (seconds). */
   FILE_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /** The Ed25519 private key (PKCS#8 PEM) e-licences are signed with, or a file holding it; generated beside the data outside production. */
+  LICENCE_SIGNING_KEY: z.string().min(40).optional(),
+  LICENCE_SIGNING_KEY_FILE: z.string().min(1).optional(),
+  /** Where the public reaches this server: e-licence QR codes open <PUBLIC_BASE_URL>/verify?code=… */
+  PUBLIC_BASE_URL: z.string().regex(/^https?:\/\/[^\s]+[^/\s]$/, 'like https://zwfw.wenzhou.gov.cn, no trailing slash').default('http://localhost:3000'),
+  /** How long an e-licence is valid from its issue date, in years, where the item says nothing else. */
+  LICENCE_VALID_YEARS: z.coerce.number().int().min(1).max(50).default(5),
   /** The log-in page lists the demo accounts (password included). Default: on, except with NODE_ENV=production, where it may not be on. */
   DEMO_MODE: z.enum(['on', 'off']).optional(),
   /** Demo and training only: the server's clock starts at this instant and runs on from there. */
@@ -121,6 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LoadedConfig {
     const lines = [
       ...(cfg.JWT_SECRET ? [] : ['  JWT_SECRET: required when NODE_ENV=production']),
       ...(cfg.SEARCH_HASH_KEY ? [] : ['  SEARCH_HASH_KEY: required when NODE_ENV=production']),
+      ...(cfg.LICENCE_SIGNING_KEY || cfg.LICENCE_SIGNING_KEY_FILE ? [] : ['  LICENCE_SIGNING_KEY: required when NODE_ENV=production (the PEM of an Ed25519 private key, or LICENCE_SIGNING_KEY_FILE naming a file holding it)']),
       ...(cfg.CLOCK_START ? ['  CLOCK_START: not allowed when NODE_ENV=production'] : []),
       ...(cfg.DEMO_MODE ? ['  DEMO_MODE: not allowed when NODE_ENV=production (it shows the demo passwords)'] : []),
     ];

@@ -10,6 +10,9 @@ import { backfillSearchHashes } from './search/backfill';
 import type { Config, LoadedConfig } from './config';
 import type { BlobStore } from './files/blobStore';
 import { blobStoreFor } from './files/storageOf';
+import { loadSigningKey, type SigningKey } from './documents/signingKey';
+import { defaultSecretFile } from './auth/secret';
+import path from 'node:path';
 
 /** Emitted after a transition commits; the live-status gateway listens here. */
 export interface CommittedTransition {
@@ -40,6 +43,8 @@ export interface AppContext {
   events: EventEmitter<AppEvents>;
   /** Material file content, addressed by SHA-256 (server/files/blobStore.ts). */
   blobs: BlobStore;
+  /** The key e-licences and official documents are signed with (server/documents/signingKey.ts). */
+  signingKey: SigningKey;
   reloadCalendar(): Promise<void>;
   close(): Promise<void>;
 }
@@ -81,6 +86,13 @@ export async function createContext(loaded: LoadedConfig, opts: ContextOptions =
     now: opts.now ?? clockFrom(config.CLOCK_START),
     events: new EventEmitter(),
     blobs: blobStoreFor(config, db.knex, db.dialect),
+    signingKey: loadSigningKey({
+      pem: config.LICENCE_SIGNING_KEY,
+      file: config.LICENCE_SIGNING_KEY_FILE,
+      dataDir: path.dirname(defaultSecretFile(config.DATABASE_URL, 'x')),
+      production: config.NODE_ENV === 'production',
+      log,
+    }),
     async reloadCalendar() {
       const fresh = await loadCalendar(db.knex);
       ctx.calendar = planningCalendar(fresh.days, fresh.years);

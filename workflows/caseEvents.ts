@@ -45,7 +45,8 @@ export type CaseEvent =
   | (Base & { type: 'EXTEND'; reason: string })
   | (Base & { type: 'APPROVE'; opinion: string })
   | (Base & { type: 'DENY'; reasons: string; rightsNotice: string })
-  | (Base & { type: 'ISSUE'; licenceNo: string })
+  /** licenceNo (证照编号) may be typed by the desk; eLicenceId (GB/T 36904) is set by the command, never by the client. */
+  | (Base & { type: 'ISSUE'; licenceNo: string; eLicenceId?: string })
   | (Base & { type: 'DELIVER'; mode: DeliveryMode; trackingNo?: string; address?: string })
   | (Base & { type: 'COMPLETE' })
   | (Base & { type: 'WITHDRAW'; reason?: string })

@@ -15,6 +15,8 @@ export interface CaseContext {
   special: { procedure: SpecialProcedure; reason: string } | null;
   decision: { outcome: 'approved' | 'denied'; opinion: string; rightsNotice: string | null } | null;
   licenceNo: string | null;
+  /** The e-licence's identifier (GB/T 36904), set at ISSUE. */
+  eLicenceId?: string | null;
   delivery: { mode: DeliveryMode; trackingNo: string | null; address: string | null } | null;
   /** The last light the scheduler announced (yellow, red). */
   lastWarning?: 'yellow' | 'red' | null;
@@ -148,7 +150,10 @@ const caseSetup = setup({
           ? { outcome: 'denied' as const, opinion: event.reasons, rightsNotice: event.rightsNotice }
           : null,
     }),
-    recordLicence: assign({ licenceNo: ({ event }) => (event.type === 'ISSUE' ? event.licenceNo : null) }),
+    recordLicence: assign({
+      licenceNo: ({ event }) => (event.type === 'ISSUE' ? event.licenceNo : null),
+      eLicenceId: ({ event }) => (event.type === 'ISSUE' ? (event.eLicenceId ?? null) : null),
+    }),
     recordDelivery: assign({
       delivery: ({ event }) =>
         event.type === 'DELIVER'

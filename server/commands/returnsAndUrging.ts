@@ -10,6 +10,7 @@ import { isOverdue, levelAbove, nextUrgeDay, urgeDayOf, type PromiseView } from 
 import { actorName, actorUserId, type Actor } from '../auth/actor';
 import { AppError, validationFailed } from '../errors';
 import { deskOf } from '../realtime/desks';
+import { defaultLicenceNo, licenceIdentityOf } from '../licences/licenceIdentity';
 import type { ActionInput } from './transitionCase';
 
 /**
@@ -46,6 +47,11 @@ export function prepareAction(row: CaseRow, action: ActionInput, today: string, 
       const refusal = applicantUrgeRefusal(row, today, cal);
       if (refusal) throw refusal;
       return { ...action, day: urgeDayOf(today, cal) };
+    }
+    case 'ISSUE': {
+      // The e-licence's identifier is the server's to give; a 证照编号 is made when the desk types none.
+      const id = licenceIdentityOf(row);
+      return { ...action, licenceNo: action.licenceNo?.trim() ? action.licenceNo : defaultLicenceNo(id, today), eLicenceId: id.licenceId };
     }
     case 'REQUEST_MATERIALS': {
       // 一次性告知: the notice lists every material the desk marked 不合格, with its reason, plus what it names.

@@ -4,6 +4,7 @@ import { findCasesByNosForUpdate, updateCasesIfVersion, type CaseRow } from '../
 import type { AppContext } from '../context';
 import { refusal, type Outcome } from './groupCommit';
 import { recordUrging } from './returnsAndUrging';
+import { runTransitionEffects } from './transitionEffects';
 import { planTransition, type PlannedTransition, type TransitionCaseProps, type TransitionResult } from './planTransition';
 import { eventRecord } from './writeHelpers';
 
@@ -50,7 +51,7 @@ export async function transitionMany(ctx: AppContext, trx: Knex.Transaction, lis
   for (const [i, p] of plans.entries()) {
     if (p.urging) await recordUrging(trx, p.updated, p.props.actor, p.props.action, p.urging.notice, ids[i]!);
     const result = { case: p.updated, event: { ...p.event, id: ids[i]!, live: records[i]!.live } };
-    if (p.props.records) await p.props.records(trx, result);
+    await runTransitionEffects(ctx, trx, p.props, result);
     results.set(p, result);
   }
   return outcomes.map((o) => ('ok' in o ? o : { ok: true, value: results.get(o)! }));

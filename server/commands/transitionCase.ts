@@ -6,6 +6,7 @@ import { CommitGroup } from './groupCommit';
 import { planTransition, type TransitionCaseProps, type TransitionResult } from './planTransition';
 import { recordUrging } from './returnsAndUrging';
 import { transitionMany } from './transitionBatch';
+import { runTransitionEffects } from './transitionEffects';
 import { withRetry, writeEvent } from './writeHelpers';
 
 export { caseClosed, type ActionInput, type TransitionCaseProps, type TransitionResult } from './planTransition';
@@ -49,6 +50,6 @@ export async function transitionIn(ctx: AppContext, trx: Knex.Transaction, props
   const written = await writeEvent(trx, updated, plan.event, plan.change, { notice: urging ?? undefined, at: plan.event.createdAt, prevDesk: plan.prevDesk });
   if (urging) await recordUrging(trx, updated, props.actor, plan.props.action, urging.notice, written.id);
   const result = { case: updated, event: written };
-  if (props.records) await props.records(trx, result);
+  await runTransitionEffects(ctx, trx, props, result);
   return result;
 }

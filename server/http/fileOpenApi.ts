@@ -57,3 +57,15 @@ export const FILE_OPERATIONS: Operation[] = [
     more: { 410: 'FILE_LINK_EXPIRED: expired, tampered with, for another file, or the viewer may no longer see the case', 500: 'FILE_CONTENT_UNAVAILABLE' },
   },
 ];
+
+const LICENCE_BODY = 'the e-licence: { id (GB/T 36904), licenceNo, name, type, version, status { code, zh, en }, holder { name, code, codeType }, issuer, definer, issuedOn, validity, jurisdictionCode, item, previousLicenceId, pdf { sha256, size }, verifyUrl }';
+
+/** The operations of e-licences (issue 11, part 3). */
+export const LICENCE_OPERATIONS: Operation[] = [
+  { operationId: 'verifyLicence', method: 'get', path: '/api/licences/verify', summary: 'Is this e-licence genuine, and what is its status now? What a licence’s QR code opens. `{ genuine, code, status, name, licenceNo, holder (a person’s name and ID masked), issuer, issuedOn, validity, item }`, or `{ genuine: false, reason: MALFORMED_CODE | UNKNOWN_CODE | SIGNATURE_INVALID }`', access: 'public', request: { query: z.object({ code: z.string().openapi({ description: 'the identifier, 1.2.156.3005.2.…' }) }) }, ok: [200, 'the verdict'] },
+  { operationId: 'verifyLicenceFile', method: 'post', path: '/api/licences/verify-file', summary: 'Is this PDF, every byte of it, an e-licence as issued? `{ genuine, signature { valid, keyId, reason }, sha256, licence }`', access: 'public', request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.string().openapi({ format: 'binary' }) }) } } } }, ok: [200, 'the verdict'], errors: [413, 422] },
+  { operationId: 'getLicenceSigningKeys', method: 'get', path: '/.well-known/licence-signing-keys.json', summary: 'The Ed25519 public keys e-licences are signed with (JWK with `kid`, and PEM), for offline checks: `npm run verify-licence -- FILE.pdf --key KEY.pem`', access: 'public', ok: [200, '{ keys }'], bare: true, errors: [400] },
+  { operationId: 'listMyLicences', method: 'get', path: '/api/me/licences', summary: 'The e-licences issued to this applicant account, newest first', access: 'staff', ok: [200, '{ licences }'], errors: [403] },
+  { operationId: 'getCaseLicence', method: 'get', path: '/api/cases/{caseNo}/licence', summary: 'The e-licence of an issued case (404 NOT_FOUND before ISSUE)', access: 'case', request: { params: caseNo }, ok: [200, LICENCE_BODY], errors: [403, 404, 429] },
+  { operationId: 'getCaseLicencePdf', method: 'get', path: '/api/cases/{caseNo}/licence.pdf', summary: 'The signed PDF of the case’s e-licence (Noto Serif SC embedded, the issuer’s seal, a QR code to the verification page; the last line is an Ed25519 signature over every byte before it)', access: 'case', request: { params: caseNo }, ok: [200, 'application/pdf'], errors: [403, 404, 429], more: { 500: 'FILE_CONTENT_UNAVAILABLE' } },
+];

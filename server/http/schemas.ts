@@ -107,7 +107,10 @@ export const ActionBody = z
     z.object({ type: z.literal('EXTEND'), reason: opinion, ...version }).strict(),
     z.object({ type: z.literal('APPROVE'), opinion, ...version }).strict(),
     z.object({ type: z.literal('DENY'), reasons: opinion, rightsNotice: rights, ...version }).strict(),
-    z.object({ type: z.literal('ISSUE'), licenceNo: text(64), ...version }).strict(),
+    z
+      .object({ type: z.literal('ISSUE'), licenceNo: text(64).optional().openapi({ description: '证照编号 of the paper licence; made by the server when left out' }), ...version })
+      .strict()
+      .openapi({ description: 'Issue the licence: the server creates the signed e-licence (GB/T 36904 identifier in the case’s `eLicence`) in the same transaction' }),
     z
       .object({ type: z.literal('DELIVER'), mode: z.enum(DELIVERY_MODES), trackingNo: text(64).optional(), address: z.string().trim().max(200).optional(), ...version })
       .strict(),

@@ -106,6 +106,8 @@ export function presentCase(c: CaseRow, o: PresentOptions) {
     escalatedFor: ctx.escalatedFor ?? null,
     decision: ctx.decision,
     licenceNo: ctx.licenceNo,
+    // The e-licence (GB/T 36904) an issued case carries; anyone may check it at verifyUrl.
+    eLicence: ctx.eLicenceId ? { id: ctx.eLicenceId, verifyUrl: `/verify?code=${encodeURIComponent(ctx.eLicenceId)}` } : null,
     delivery: { ...c.delivery, address: addressFor(c.delivery.address, o.personal) },
     filedAt: c.filedAt,
     acceptedAt: c.acceptedAt,

@@ -142,6 +142,13 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /api/me/files': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
   // A file's bytes answer to the link alone (tests/integration/caseFiles.test.ts): a probe without one gets 410 from anybody.
   'GET /api/files/:fileId/content': { own: EVERYONE.map(() => '410 FILE_LINK_EXPIRED') },
+  // E-licences: anyone checks one (by code, or a PDF); the holder lists theirs; the case's readers get its licence (404 until issued).
+  'GET /api/licences/verify': { own: EVERYONE },
+  'POST /api/licences/verify-file': { own: EVERYONE },
+  'GET /.well-known/licence-signing-keys.json': { own: EVERYONE },
+  'GET /api/me/licences': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
+  'GET /api/cases/:caseNo/licence': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
+  'GET /api/cases/:caseNo/licence.pdf': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/queue': {
     own: g(  U,  U,  F,   OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    F,    F,     F,    F,    F),
     content: 'ownDesk',

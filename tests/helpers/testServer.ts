@@ -7,6 +7,7 @@ import { loadConfig } from '../../server/config';
 import { createContext, type AppContext } from '../../server/context';
 import { startServer, type RunningServer } from '../../server/server';
 import { Api } from './api';
+import { TEST_LICENCE_SIGNING_KEY } from './testKeys';
 
 export interface TestServer {
   url: string;
@@ -47,7 +48,7 @@ export async function startTestServer(opts: { now?: () => Date; env?: Record<str
     databaseUrl = `sqlite:${file}`;
   }
   // The scheduler is off unless a test turns it on: tests that move time would otherwise race it.
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_ON_START: 'false', JWT_SECRET: 'test-secret-0123456789', SEARCH_HASH_KEY: 'test-search-key-0123456789', LOG_LEVEL: 'silent', SCHEDULER: 'off', ...testRateLimits(), ...opts.env });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, SEED_ON_START: 'false', JWT_SECRET: 'test-secret-0123456789', SEARCH_HASH_KEY: 'test-search-key-0123456789', LICENCE_SIGNING_KEY: TEST_LICENCE_SIGNING_KEY, LOG_LEVEL: 'silent', SCHEDULER: 'off', ...testRateLimits(), ...opts.env });
   const ctx = await createContext(config, { now: opts.now, log: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }) });
   const running = await startServer(ctx, 0, '127.0.0.1');
   return {

@@ -1,4 +1,5 @@
 import { loadConfig } from '../../server/config';
+import { TEST_LICENCE_SIGNING_KEY } from '../helpers/testKeys';
 import { Api } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 
@@ -9,7 +10,7 @@ import { startTestServer, type TestServer } from '../helpers/testServer';
 
 describe('DEMO_MODE', () => {
   it('defaults to on outside production and off in production, where it cannot be turned on', () => {
-    const base = { JWT_SECRET: 'test-secret-0123456789', SEARCH_HASH_KEY: 'test-search-key-0123456789' };
+    const base = { JWT_SECRET: 'test-secret-0123456789', SEARCH_HASH_KEY: 'test-search-key-0123456789', LICENCE_SIGNING_KEY: TEST_LICENCE_SIGNING_KEY };
     expect(loadConfig({ ...base, NODE_ENV: 'development' }).DEMO_MODE).toBe(true);
     expect(loadConfig({ ...base, NODE_ENV: 'test' }).DEMO_MODE).toBe(true);
     expect(loadConfig({ ...base, NODE_ENV: 'development', DEMO_MODE: 'off' }).DEMO_MODE).toBe(false);

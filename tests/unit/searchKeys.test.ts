@@ -57,7 +57,7 @@ describe('the search hash key', () => {
   it('is required in production: the server refuses to start without it', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(20) })).toThrow(/SEARCH_HASH_KEY: required when NODE_ENV=production/);
     expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(20), SEARCH_HASH_KEY: 'short' })).toThrow(/SEARCH_HASH_KEY: must be at least 16/);
-    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(20), SEARCH_HASH_KEY: 'y'.repeat(20) }).SEARCH_HASH_KEY).toBe('y'.repeat(20));
+    expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(20), SEARCH_HASH_KEY: 'y'.repeat(20), LICENCE_SIGNING_KEY_FILE: '/etc/approval/licence-key.pem' }).SEARCH_HASH_KEY).toBe('y'.repeat(20));
     const config = { ...loadConfig({ SEARCH_HASH_KEY_FILE: path.join(dir, 'k') }), NODE_ENV: 'production' as const };
     expect(() => resolveSearchKey(config, log)).toThrow(/SEARCH_HASH_KEY: required/);
   });

@@ -1,0 +1,105 @@
+import type { Knex } from 'knex';
+import { findItemById } from '../../db/repositories/items';
+import { insertELicence, type ELicenceRow } from '../../db/repositories/licences/eLicences';
+import { decidingBody } from '../../workflows/rightsNotice';
+import type { AppContext } from '../context';
+import { decidingBodyOf } from '../documents/decisionDocument';
+import { canonicalJson, signData, signPdf } from '../documents/signing';
+import { LICENCE_ID_KEY, renderOfficialDocument } from '../documents/pdf';
+import { notFound } from '../errors';
+import { sha256Of } from '../files/blobStore';
+import type { TransitionResult } from '../commands/planTransition';
+import { licenceIdentityOf } from './licenceIdentity';
+import { licencePdfModel } from './licencePdf';
+
+/** GB/T 36903 代码类型: 111 公民身份号码; 001 统一社会信用代码. */
+export const HOLDER_CODE_TYPES = { person: '111', organisation: '001' } as const;
+
+/** The valid-until date: `years` on from the issue date, less a day. */
+export function validUntil(issuedOn: string, years: number): string {
+  const d = new Date(`${issuedOn}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + years);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** What the signature covers: the licence's directory data, never its status (which changes). */
+export type LicenceData = ReturnType<typeof licenceDataOf>;
+
+export function licenceDataOf(l: Omit<ELicenceRow, 'id' | 'canonical' | 'signature' | 'keyId' | 'pdfSha256' | 'pdfSize' | 'createdAt' | 'status' | 'holderUserId'>) {
+  return {
+    licenceId: l.licenceId,
+    licenceNo: l.licenceNo,
+    name: l.name,
+    type: { code: l.typeCode, name: l.typeName },
+    version: l.version,
+    holder: { name: l.holderName, code: l.holderCode, codeType: l.holderCodeType },
+    issuer: { name: l.issuerName, code: l.issuerCode },
+    definer: { name: l.definerName, code: l.definerCode },
+    issuedOn: l.issuedOn,
+    validity: { from: l.validFrom, until: l.validUntil },
+    jurisdictionCode: l.jurisdictionCode,
+    item: { code: l.itemCode, name: l.itemName },
+    caseId: l.caseId,
+    previousLicenceId: l.previousLicenceId,
+  };
+}
+
+/**
+ * The e-licence of an ISSUE, made in its transaction (so no licence is issued
+ * without it): directory data, its Ed25519 signature, and the signed PDF with
+ * the QR code that opens the verification page, stored content-addressed.
+ */
+export async function issueELicence(ctx: AppContext, trx: Knex.Transaction, { case: row, event }: TransitionResult): Promise<void> {
+  const id = licenceIdentityOf(row);
+  const ctxOf = (row.snapshot as { context: { licenceNo?: string | null } }).context;
+  const item = await findItemById(trx, row.itemId);
+  if (!item) throw notFound('Item version');
+  const body = await decidingBodyOf(trx, row);
+  const province = body.chain[body.chain.length - 1]!;
+  const issuer = decidingBody(body);
+  const definer = decidingBody({ chain: [province], department: body.department });
+  const issuedOn = event.createdAt.slice(0, 10);
+  const organisation = row.applicantType === 'organisation';
+  const fields = {
+    licenceId: id.licenceId,
+    caseId: row.id,
+    licenceNo: ctxOf.licenceNo ?? id.serial,
+    name: item.result || item.name,
+    typeCode: id.typeCode,
+    typeName: item.result || item.name,
+    version: id.version,
+    holderName: row.applicantName,
+    holderCode: organisation ? (row.applicantUscc ?? '') : row.applicantIdNumber,
+    holderCodeType: organisation ? HOLDER_CODE_TYPES.organisation : HOLDER_CODE_TYPES.person,
+    issuerName: issuer.name,
+    issuerCode: id.issuerCode,
+    definerName: definer.name,
+    definerCode: id.definerCode,
+    issuedOn,
+    validFrom: issuedOn,
+    validUntil: validUntil(issuedOn, ctx.config.LICENCE_VALID_YEARS),
+    jurisdictionCode: id.issuerJurisdiction,
+    itemCode: item.code,
+    itemName: item.name,
+    previousLicenceId: null,
+  };
+  const canonical = canonicalJson(licenceDataOf(fields));
+  const key = ctx.signingKey;
+  const pdf = Buffer.from(
+    signPdf(await renderOfficialDocument({ ...licencePdfModel(fields, ctx.config.PUBLIC_BASE_URL), metadata: { [LICENCE_ID_KEY]: id.licenceId, LicenceNo: fields.licenceNo, Issuer: issuer.name } }), key.privateKey, key.keyId),
+  );
+  const pdfSha256 = sha256Of(pdf);
+  await ctx.blobs.put(trx, pdfSha256, pdf, event.createdAt);
+  await insertELicence(trx, {
+    ...fields,
+    holderUserId: row.applicantUserId,
+    status: '01',
+    canonical,
+    signature: signData(key.privateKey, canonical),
+    keyId: key.keyId,
+    pdfSha256,
+    pdfSize: pdf.length,
+    createdAt: event.createdAt,
+  });
+}
