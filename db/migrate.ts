@@ -17,6 +17,7 @@ import * as m015 from './migrations/015_name_grams';
 import * as m016 from './migrations/016_read_model_revisions';
 import * as m017 from './migrations/017_case_files';
 import * as m018 from './migrations/018_e_licences';
+import * as m019 from './migrations/019_case_documents';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '016_read_model_revisions': m016,
   '017_case_files': m017,
   '018_e_licences': m018,
+  '019_case_documents': m019,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -1,3 +1,4 @@
+import { recordNotice } from '../documents/notices/caseNotices';
 import crypto from 'node:crypto';
 import { initialTransition, transition } from 'xstate';
 import { dbTime } from '../../db/connection';
@@ -122,6 +123,7 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
       };
       const start = { kind: 'start', phase: 'acceptance', limitDays: clock.limitDays } as const;
       const event = await writeEvent(trx, row, eventRow, start, { at, prevDesk: null });
+      await recordNotice(trx, row, { ...eventRow, seq: 1 }); // the receipt (回执)
       if (!props.acceptNow || !props.actor) return { case: row, event };
       const opinion = '窗口收件：申请人证件已核验，当场受理';
       const accepted = await transitionIn(ctx, trx, { caseNo, actor: props.actor, action: { type: 'ACCEPT', opinion } });

@@ -142,6 +142,10 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /api/me/files': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
   // A file's bytes answer to the link alone (tests/integration/caseFiles.test.ts): a probe without one gets 410 from anybody.
   'GET /api/files/:fileId/content': { own: EVERYONE.map(() => '410 FILE_LINK_EXPIRED') },
+  // Official documents: whoever may see the case (the probe asks for a document number never given: 404 to the case's readers;
+  // tests/integration/caseDocuments.test.ts downloads real ones).
+  'GET /api/cases/:caseNo/documents': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
+  'GET /api/cases/:caseNo/documents/:docId/pdf': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   // E-licences: anyone checks one (by code, or a PDF); the holder lists theirs; the case's readers get its licence (404 until issued).
   'GET /api/licences/verify': { own: EVERYONE },
   'POST /api/licences/verify-file': { own: EVERYONE },

@@ -69,6 +69,8 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'POST /api/cases/:caseNo/materials/marks': (t) => ({ path: `/api/cases/${t.caseNo}/materials/marks`, body: { material: '申请书', verdict: 'ok' } }),
   'GET /api/me/files': () => ({ path: '/api/me/files' }),
   'GET /api/files/:fileId/content': () => ({ path: '/api/files/AAAAAAAAAAAAAAAA/content?t=not-a-link-at-all' }),
+  'GET /api/cases/:caseNo/documents': (t) => ({ path: `/api/cases/${t.caseNo}/documents` }),
+  'GET /api/cases/:caseNo/documents/:docId/pdf': (t) => ({ path: `/api/cases/${t.caseNo}/documents/2147483647/pdf` }),
   'GET /api/licences/verify': () => ({ path: `/api/licences/verify?code=${encodeURIComponent('1.2.156.3005.2.11100000000013338W032.11220000013544541J.2430599.001.F')}` }),
   'POST /api/licences/verify-file': () => ({
     path: '/api/licences/verify-file',
