@@ -45,6 +45,11 @@ export interface TransitionResult {
   event: CaseEventRow;
 }
 
+/** What a 补正 adds to the case's materials: names only (a line of the notice, 材料：理由, names its material), each once. */
+export function suppliedMaterials(held: string[], supplied: string[]): string[] {
+  return [...new Set([...held, ...supplied.map((m) => m.split('：')[0]!.trim()).filter(Boolean)])];
+}
+
 function whereItStands(row: CaseRow) {
   return { state: row.state, step: { kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment } };
 }
@@ -133,7 +138,7 @@ export async function planTransition(ctx: AppContext, db: Knex, row: CaseRow | u
     ...(after.status === 'done' ? { closedAt: at } : {}),
     ...(action.type === 'DELIVER' ? { delivery: { mode: action.mode, address: action.address ?? row.delivery.address, trackingNo: action.trackingNo ?? null } } : {}),
     ...(action.type === 'CHOOSE_DELIVERY' ? { delivery: { mode: action.mode, address: action.address ?? null, trackingNo: null } } : {}),
-    ...(action.type === 'SUPPLY_MATERIALS' ? { materials: [...row.materials, ...action.materials] } : {}),
+    ...(action.type === 'SUPPLY_MATERIALS' ? { materials: suppliedMaterials(row.materials, action.materials) } : {}),
     ...amendAndMarkColumns(row, action, after.context),
   };
   // The timers the new state needs ride in the same UPDATE (columns of the case, migration 013).

@@ -22,27 +22,28 @@ export interface ArchiveLimits {
 
 const starts = (b: Buffer, sig: number[], at = 0) => b.length >= at + sig.length && sig.every((v, i) => b[at + i] === v);
 
-/** A name for what a refused file really is, so the message can say it. */
-function whatItIs(b: Buffer): string {
-  if (starts(b, [0x4d, 0x5a])) return 'a Windows program (.exe)';
-  if (starts(b, [0x7f, 0x45, 0x4c, 0x46])) return 'a Linux program';
-  if (starts(b, [0x47, 0x49, 0x46, 0x38])) return 'a GIF image';
-  if (starts(b, [0x50, 0x4b, 0x03, 0x04])) return 'a zip archive';
-  if (starts(b, [0x52, 0x61, 0x72, 0x21])) return 'a RAR archive';
-  if (starts(b, [0xd0, 0xcf, 0x11, 0xe0])) return 'an old Office document (.doc/.xls)';
-  if (starts(b, [0x52, 0x49, 0x46, 0x46]) && starts(b, [0x57, 0x45, 0x42, 0x50], 8)) return 'a WebP image';
-  if (b.subarray(4, 12).toString('latin1').includes('ftyphei')) return 'a HEIC photo';
+/** What a refused file really is: a stable kind for clients, and words for the message. */
+function whatItIs(b: Buffer): { kind: string; text: string } {
+  if (starts(b, [0x4d, 0x5a])) return { kind: 'exe', text: 'a Windows program (.exe)' };
+  if (starts(b, [0x7f, 0x45, 0x4c, 0x46])) return { kind: 'elf', text: 'a Linux program' };
+  if (starts(b, [0x47, 0x49, 0x46, 0x38])) return { kind: 'gif', text: 'a GIF image' };
+  if (starts(b, [0x50, 0x4b, 0x03, 0x04])) return { kind: 'zip', text: 'a zip archive' };
+  if (starts(b, [0x52, 0x61, 0x72, 0x21])) return { kind: 'rar', text: 'a RAR archive' };
+  if (starts(b, [0xd0, 0xcf, 0x11, 0xe0])) return { kind: 'office', text: 'an old Office document (.doc/.xls)' };
+  if (starts(b, [0x52, 0x49, 0x46, 0x46]) && starts(b, [0x57, 0x45, 0x42, 0x50], 8)) return { kind: 'webp', text: 'a WebP image' };
+  if (b.subarray(4, 12).toString('latin1').includes('ftyphei')) return { kind: 'heic', text: 'a HEIC photo' };
   const head = b.subarray(0, 256).toString('utf8').trimStart().toLowerCase();
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<svg') || head.startsWith('<?xml')) return 'an HTML/SVG/XML page';
-  return 'of an unknown kind';
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<svg') || head.startsWith('<?xml')) return { kind: 'html', text: 'an HTML/SVG/XML page' };
+  return { kind: 'unknown', text: 'of an unknown kind' };
 }
 
 export const fileEmpty = () => new AppError('FILE_EMPTY', 422, 'The file is empty (0 bytes): choose the scan or photo again');
 
 function notAllowed(b: Buffer): AppError {
   const what = whatItIs(b);
-  return new AppError('FILE_TYPE_NOT_ALLOWED', 415, `This file is ${what}; a material must be a PDF, JPEG or PNG image, or OFD document (checked by content, not by name)`, {
-    detected: what,
+  return new AppError('FILE_TYPE_NOT_ALLOWED', 415, `This file is ${what.text}; a material must be a PDF, JPEG or PNG image, or OFD document (checked by content, not by name)`, {
+    detected: what.text,
+    kind: what.kind,
     allowed: MATERIAL_TYPES,
   });
 }

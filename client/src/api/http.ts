@@ -19,6 +19,8 @@ export interface RequestOptions {
   body?: unknown;
   /** Raw body (CSV text, or a file's bytes); sent with this content type. */
   text?: { body: string | Blob; type: string };
+  /** A multipart body (a file upload): the browser sets its content type, boundary included. */
+  form?: FormData;
   /** Extra request headers (e.g. Accept-Language for answers in the UI's language). */
   headers?: Record<string, string>;
   signal?: AbortSignal;
@@ -34,8 +36,9 @@ export async function api<T>(method: string, path: string, opts: RequestOptions 
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   if (opts.queryCode) headers['X-Query-Code'] = opts.queryCode;
-  let body: string | Blob | undefined;
-  if (opts.text) {
+  let body: string | Blob | FormData | undefined;
+  if (opts.form) body = opts.form;
+  else if (opts.text) {
     headers['Content-Type'] = opts.text.type;
     body = opts.text.body;
   } else if (opts.body !== undefined) {

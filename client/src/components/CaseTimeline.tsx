@@ -11,6 +11,11 @@ function Details({ e }: { e: CaseEventView }) {
   const parts: string[] = [];
   if (Array.isArray(p.missing)) parts.push(`${t('track.missing')}：${(p.missing as string[]).join('、')}`);
   if (Array.isArray(p.materials)) parts.push((p.materials as string[]).join('、'));
+  // A file added to a material, or the desk's 合格/不合格 on it (with the reason the 补正 notice will carry).
+  if (typeof p.material === 'string') {
+    const reason = typeof p.reason === 'string' && p.reason ? `（${p.reason}）` : '';
+    parts.push(typeof p.verdict === 'string' ? `${p.material}：${t(`files:verdict.${p.verdict}`)}${reason}` : p.material);
+  }
   if (typeof p.rightsNotice === 'string') parts.push(`${t('track.rightsNotice')}：${p.rightsNotice}`);
   if (typeof p.licenceNo === 'string') parts.push(`${t('track.licenceNo')}：${p.licenceNo}`);
   if (typeof p.procedure === 'string') parts.push(t(`common:special.${p.procedure}`));

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/http';
 import i18n from '../i18n';
+import { fileErrorText } from './fileErrorText';
 import { rateLimitText } from './retryAfter';
 
 // Codes whose server message carries details a person needs (which field, which line).
@@ -16,6 +17,9 @@ export function errorText(e: unknown, t: TFunction): string {
   // A refusal that says how long to wait says it to the reader too.
   const wait = rateLimitText(e, t, i18n.language);
   if (wait) return `${wait} (${e.code})`;
+  // A refused file: say what it really is, or the size it may have.
+  const file = fileErrorText(e, t);
+  if (file) return `${file} (${e.code})`;
   const known = i18n.exists(`errors:${e.code}`) ? t(`errors:${e.code}`) : null;
   if (!known) return `${e.message} (${e.code})`;
   if (e.code === 'NETWORK') return known;

@@ -6,13 +6,14 @@ import { common } from './common';
 import { dashboard } from './dashboard';
 import { desk } from './desk';
 import { errors } from './errors';
+import { files } from './files';
 import { search } from './search';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin, errors, search };
+const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);

@@ -1,20 +1,23 @@
 import { App, Button, Card, Checkbox, Input, Popconfirm, Space } from 'antd';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseView } from '../../api/types';
 import { errorText } from '../../components/ErrorState';
 import { isConflict, sendAction, type ActionBody } from '../../live/sendAction';
 import { ApiError } from '../../api/http';
+import { materialOfNotice } from '../files/materialsNotice';
 import { DeliveryDialog, type DeliveryChoice } from './DeliveryDialog';
 
 interface Props {
   c: CaseView;
   queryCode: string | null;
+  /** Lines of the 补正 notice with a file added since: ticked for the applicant (they may untick). */
+  ready?: string[];
   onChanged: () => void;
 }
 
 /** What the applicant may do now (the server says which): supply materials, withdraw, choose delivery, confirm receipt. */
-export function ApplicantActions({ c, queryCode, onChanged }: Props) {
+export function ApplicantActions({ c, queryCode, ready = [], onChanged }: Props) {
   const { t } = useTranslation(['applicant', 'common']);
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -24,6 +27,10 @@ export function ApplicantActions({ c, queryCode, onChanged }: Props) {
   const [withdrawReason, setWithdrawReason] = useState('');
   const [urgeNote, setUrgeNote] = useState('');
   const can = (a: string) => c.actions.includes(a as never);
+  const readyKey = ready.join('\n');
+  useEffect(() => {
+    if (readyKey) setSupplied((s) => [...new Set([...s, ...readyKey.split('\n')])]);
+  }, [readyKey]);
 
   const act = async (body: ActionBody) => {
     setBusy(true);
@@ -62,7 +69,7 @@ export function ApplicantActions({ c, queryCode, onChanged }: Props) {
             <Space orientation="vertical" style={{ width: '100%', marginBottom: 12 }}>
               <strong>{t('track.missing')}</strong>
               <Checkbox.Group value={supplied} onChange={(v) => setSupplied(v as string[])} options={c.missingMaterials.map((m) => ({ label: m, value: m }))} />
-              <Button type="primary" disabled={supplied.length === 0} loading={busy} onClick={() => void act({ type: 'SUPPLY_MATERIALS', materials: supplied })}>
+              <Button type="primary" disabled={supplied.length === 0} loading={busy} onClick={() => void act({ type: 'SUPPLY_MATERIALS', materials: [...new Set(supplied.map(materialOfNotice))] })}>
                 {t('track.supply')}
               </Button>
             </Space>

@@ -1,5 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Checkbox, Form, Result, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Result, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -8,10 +8,12 @@ import { api } from '../../api/http';
 import type { CaseView, DeliveryMode, ItemView } from '../../api/types';
 import { ErrorState, errorText } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
-import { useUser } from '../../session';
+import { session, useUser } from '../../session';
 import { CentrePicker } from './CentrePicker';
 import { loadCentreTree, pathToCentre } from './centreOptions';
 import { DeliveryFields } from './DeliveryFields';
+import { FiledUploads, useFiledUploads } from './FiledUploads';
+import { MaterialChoices, type ChosenFiles } from './MaterialChoices';
 import { PartyFields, partiesBody, useLetterRule, type PartyValues } from './PartyFields';
 import { queryCodes } from './queryCodes';
 
@@ -35,6 +37,9 @@ export function FileCaseScreen() {
   const [filed, setFiled] = useState<Filed | null>(null);
   const [sending, setSending] = useState(false);
   const [prefilled, setPrefilled] = useState(false);
+  // A file per material, sent once the case exists (a refused file never loses the filing).
+  const [chosen, setChosen] = useState<ChosenFiles>({});
+  const uploads = useFiledUploads();
   const letterRule = useLetterRule();
   const viaAgent = Form.useWatch('viaAgent', form);
   // An applicant with an account has their own particulars filled in (GET /api/auth/me's profile).
@@ -82,6 +87,11 @@ export function FileCaseScreen() {
               {t('file.queryCode')}：<Typography.Text strong copyable data-testid="filed-query-code">{filed.queryCode}</Typography.Text>
             </Typography.Paragraph>
           </Card>,
+          uploads.outcomes.length > 0 && (
+            <Card key="files" size="small" style={{ textAlign: 'left', maxWidth: 420, margin: '0 auto 16px' }}>
+              <FiledUploads outcomes={uploads.outcomes} />
+            </Card>
+          ),
           <Link key="track" to={`/track/${filed.caseNo}`}>
             <Button type="primary" size="large">
               {t('file.track')}
@@ -109,6 +119,10 @@ export function FileCaseScreen() {
       });
       queryCodes.set(res.caseNo, res.queryCode);
       setFiled(res);
+      // The files of the ticked materials go now, with the new case's query code (or the account's token).
+      const ticked = new Set(v.materials ?? []);
+      const toSend = Object.fromEntries(Object.entries(chosen).filter(([m]) => ticked.has(m)));
+      if (Object.keys(toSend).length > 0) void uploads.run(res.caseNo, session.token() ? null : res.queryCode, toSend);
     } catch (e) {
       message.error(errorText(e, t));
     } finally {
@@ -143,17 +157,8 @@ export function FileCaseScreen() {
           </Form.Item>
           {prefilled && <Alert type="success" showIcon style={{ marginBottom: 16 }} title={t('parties.prefilled')} />}
           <PartyFields types={it.applicantTypes} onAgent={(on) => on && form.setFieldValue('materials', [...new Set([...(form.getFieldValue('materials') ?? []), letter])])} />
-          <Form.Item name="materials" label={t('file.materials')} extra={t('file.materialsHelp')} dependencies={['viaAgent']} rules={[letterRule]}>
-            <Checkbox.Group>
-              <Space orientation="vertical">
-                {materialOptions.map((m) => (
-                  <Checkbox key={m.name} value={m.name}>
-                    {m.name}
-                    {!m.required && <Typography.Text type="secondary">（{t('guide.requiredNo')}）</Typography.Text>}
-                  </Checkbox>
-                ))}
-              </Space>
-            </Checkbox.Group>
+          <Form.Item name="materials" label={t('file.materials')} extra={`${t('file.materialsHelp')} ${t('files:filing.help')}`} dependencies={['viaAgent']} rules={[letterRule]}>
+            <MaterialChoices materials={materialOptions} files={chosen} onFiles={setChosen} />
           </Form.Item>
           <DeliveryFields />
           <Button type="primary" htmlType="submit" size="large" loading={sending} block>

@@ -11,7 +11,11 @@ import { formatTime } from '../../components/format';
 import { LiveBadge } from '../../components/LiveBadge';
 import { RouteMap } from '../../components/RouteMap';
 import { useCase } from '../../live/useCase';
-import { session } from '../../session';
+import { session, useUser } from '../../session';
+import { MaterialFiles } from '../files/MaterialFiles';
+import { suppliedSince } from '../files/materialsNotice';
+import { useCaseFiles } from '../files/useCaseFiles';
+import { ViewsPanel } from '../files/ViewsPanel';
 import { ApplicantActions } from './ApplicantActions';
 import { queryCodes } from './queryCodes';
 import { TrackLookupForm } from './TrackLookupScreen';
@@ -39,6 +43,8 @@ export function TrackScreen() {
   const { t } = useTranslation(['applicant', 'common']);
   const code = session.token() ? null : queryCodes.get(caseNo);
   const { c, events, error, live, reload } = useCase(caseNo, code);
+  const files = useCaseFiles(c, code);
+  const viewer = useUser();
   if (!code && !session.token()) {
     return (
       <Card title={<Typography.Title level={1} className="page-title card-title">{t('track.needCode')}</Typography.Title>} style={{ maxWidth: 480, margin: '0 auto' }}>
@@ -57,6 +63,9 @@ export function TrackScreen() {
     return <ErrorState error={error} onRetry={reload} />;
   }
   if (!c) return <Card loading />;
+  // What the applicant uploaded since the 补正 notice is ticked for them when they report it supplied.
+  const requestSeq = [...events].reverse().find((e) => e.type === 'REQUEST_MATERIALS')?.seq ?? 0;
+  const ready = c.state === 'awaitingMaterials' ? suppliedSince(c.missingMaterials, requestSeq, files.data) : [];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="track" data-state={c.state} data-version={c.version}>
       <Space wrap align="center" style={{ justifyContent: 'space-between', width: '100%' }}>
@@ -91,13 +100,15 @@ export function TrackScreen() {
       {c.state === 'awaitingMaterials' && c.missingMaterials.length > 0 && (
         <Alert type="warning" showIcon title={t('track.missing')} description={c.missingMaterials.join('、')} data-testid="missing-materials" />
       )}
-      <ApplicantActions c={c} queryCode={code} onChanged={() => void reload()} />
+      <MaterialFiles c={c} files={files} queryCode={code} viewer={viewer} />
+      <ApplicantActions c={c} queryCode={code} ready={ready} onChanged={() => void reload()} />
       <Outcome c={c} />
       {hasWrittenDecision(c.state) && (
         <Link to={`/track/${c.caseNo}/decision`} data-testid="read-decision" className="no-print">
           {t('outcome.readDecision')}
         </Link>
       )}
+      <ViewsPanel caseNo={c.caseNo} queryCode={code} lastSeq={c.lastSeq} />
       <Card size="small" title={t('track.timeline')}>
         <CaseTimeline events={events} />
       </Card>

@@ -1,9 +1,10 @@
-import { Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, Radio, Select, Space } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DELIVERY_MODES, SPECIAL_PROCEDURES } from '../../../../workflows/caseEvents';
 import type { ActionType, CaseView } from '../../api/types';
 import type { ActionBody } from '../../live/sendAction';
+import type { MaterialsNotice } from '../files/materialsNotice';
 import { RightsNoticeField } from './RightsNoticeField';
 
 
@@ -12,6 +13,8 @@ interface Props {
   c: CaseView;
   /** Materials of the item's guide, for the checklist of what is missing. */
   itemMaterials: string[];
+  /** The materials marked 不合格 (they go into a 补正 notice by themselves) and what to tick to begin with. */
+  notice?: MaterialsNotice;
   busy: boolean;
   onSubmit: (body: ActionBody) => void;
   onCancel: () => void;
@@ -51,8 +54,8 @@ function toBody(type: ActionType, v: Values): ActionBody {
 }
 
 /** The form of one action, with exactly the fields it needs; Ctrl+Enter submits, Esc cancels. */
-export function ActionForm({ type, c, itemMaterials, busy, onSubmit, onCancel }: Props) {
-  const { t } = useTranslation(['desk', 'common']);
+export function ActionForm({ type, c, itemMaterials, notice, busy, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation(['desk', 'common', 'files']);
   const [form] = Form.useForm<Values>();
   const mode = Form.useWatch('mode', form);
   const first = useRef<HTMLDivElement>(null);
@@ -78,7 +81,23 @@ export function ActionForm({ type, c, itemMaterials, busy, onSubmit, onCancel }:
         {(type === 'FORWARD' || type === 'APPROVE') && text('opinion', t('case.opinion'), true)}
         {type === 'REQUEST_MATERIALS' && (
           <>
-            <Form.Item name="missing" label={t('case.missing')} initialValue={notSubmitted}>
+            {notice && notice.bad.length > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 12 }}
+                title={t('files:request.fromMarks')}
+                description={
+                  <>
+                    <ul style={{ margin: 0, paddingInlineStart: 18 }} data-testid="notice-from-marks">
+                      {notice.bad.map((b) => <li key={b}>{b}</li>)}
+                    </ul>
+                    {t('files:request.onlyMarks')}
+                  </>
+                }
+              />
+            )}
+            <Form.Item name="missing" label={t('case.missing')} initialValue={notice?.prefill ?? notSubmitted}>
               <Checkbox.Group options={itemMaterials.map((m) => ({ label: m, value: m }))} />
             </Form.Item>
             {text('extra', t('case.missingExtra'), false, 2)}
@@ -135,7 +154,10 @@ export function ActionForm({ type, c, itemMaterials, busy, onSubmit, onCancel }:
   );
 }
 
-/** REQUEST_MATERIALS must carry a complete, non-empty list: checked here before it is sent. */
-export function missingListEmpty(body: ActionBody): boolean {
-  return body.type === 'REQUEST_MATERIALS' && (body.missing as string[]).length === 0;
+/**
+ * REQUEST_MATERIALS must carry a complete, non-empty notice: checked here before it is sent. Materials
+ * marked 不合格 (`marked`) are in it by themselves, so the list may then be empty.
+ */
+export function missingListEmpty(body: ActionBody, marked = 0): boolean {
+  return body.type === 'REQUEST_MATERIALS' && (body.missing as string[]).length === 0 && marked === 0;
 }

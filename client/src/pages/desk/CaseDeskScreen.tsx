@@ -17,6 +17,9 @@ import { useCase } from '../../live/useCase';
 import { ActionForm, missingListEmpty } from './ActionForm';
 import { ACTION_KEYS, actionHotkeys } from './actionKeys';
 import { CaseFile } from './CaseFile';
+import { MaterialFiles } from '../files/MaterialFiles';
+import { materialsNotice } from '../files/materialsNotice';
+import { useCaseFiles } from '../files/useCaseFiles';
 import { OpinionsPanel } from '../../components/OpinionsPanel';
 import { useUser } from '../../session';
 import { ReturnAndUrgeBanners } from './ReturnAndUrgeBanners';
@@ -31,6 +34,7 @@ export function CaseDeskScreen() {
   const { c, events, error, live, reload } = useCase(caseNo, null);
   const viewer = useUser();
   const item = useAsync(async () => (c ? api<ItemView>('GET', `/api/items/${encodeURIComponent(c.itemCode)}`) : undefined), [c?.itemCode]);
+  const files = useCaseFiles(c, null);
   const [chosen, setChosen] = useState<ActionType | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'conflict' | 'changed'; event?: string } | null>(null);
@@ -70,9 +74,10 @@ export function CaseDeskScreen() {
     );
   }
   if (!c) return <Card loading />;
+  const materials = materialsNotice(c, item.data?.materials ?? [], files.data);
 
   const submit = async (body: ActionBody) => {
-    if (missingListEmpty(body)) {
+    if (missingListEmpty(body, materials.bad.length)) {
       message.error(t('case.missingRequired'));
       return;
     }
@@ -136,7 +141,7 @@ export function CaseDeskScreen() {
                   OWN_FORMS.includes(chosen) ? (
                     <UrgingForm key={chosen} type={chosen} c={c} busy={busy} onSubmit={(b) => void submit(b)} onCancel={() => setChosen(null)} />
                   ) : (
-                  <ActionForm key={chosen} type={chosen} c={c} itemMaterials={(item.data?.materials ?? []).map((m) => m.name)} busy={busy} onSubmit={(b) => void submit(b)} onCancel={() => setChosen(null)} />
+                  <ActionForm key={chosen} type={chosen} c={c} itemMaterials={(item.data?.materials ?? []).map((m) => m.name)} notice={materials} busy={busy} onSubmit={(b) => void submit(b)} onCancel={() => setChosen(null)} />
                   )
                 )}
                 <Typography.Text type="secondary" style={{ fontSize: 12 }} className="keys-hint">
@@ -153,6 +158,7 @@ export function CaseDeskScreen() {
             </Card>
             <ClockPanel c={c} />
             <CaseFile c={c} itemMaterials={item.data?.materials ?? []} />
+            <MaterialFiles c={c} files={files} queryCode={null} viewer={viewer} onOwnVersion={(v) => mine.current.add(v)} />
             <OpinionsPanel events={events} viewerLevel={viewer?.level ?? c.step.level} />
             <Card size="small" title={t('applicant:track.timeline')}>
               <CaseTimeline events={events} />
