@@ -1,3 +1,4 @@
+import type { OfficialDocumentModel } from '../pdf';
 import { cnDate, type NoticeFacts } from './noticeContext';
 
 /**
@@ -5,16 +6,8 @@ import { cnDate, type NoticeFacts } from './noticeContext';
  * (行政许可法 Art. 32): the receipt (回执) at filing, the 受理通知书 at
  * acceptance, and the 补正材料通知书 that lists every missing item at once.
  */
-export interface NoticeContent {
-  title: string;
-  docNo: string;
-  recipient?: string;
-  paragraphs: string[];
-  fields?: Array<[string, string]>;
-  issuer: { name: string; sealName: string };
-  date: string;
-  footer?: string;
-}
+/** A notice's content: what the renderer draws, without the PDF's metadata (added when it is drawn). */
+export type NoticeContent = Omit<OfficialDocumentModel, 'metadata' | 'qr'>;
 
 const year = (on: string) => on.slice(0, 4);
 const SEAL = '业务专用章';
