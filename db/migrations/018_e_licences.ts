@@ -3,7 +3,7 @@ import type { Knex } from 'knex';
 /**
  * E-licences (电子证照, issue 11 part 3): one row per issued licence with the
  * directory fields of GB/T 36903, the canonical data its signature covers,
- * and the SHA-256 of its signed PDF in the file store.
+ * and the SHA-256 of its signed PDF in the file store once drawn.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('e_licences', (t) => {
@@ -34,8 +34,9 @@ export async function up(knex: Knex): Promise<void> {
     t.text('canonical').notNullable();
     t.string('signature', 200).notNullable();
     t.string('key_id', 32).notNullable();
-    t.string('pdf_sha256', 64).notNullable();
-    t.integer('pdf_size').notNullable();
+    // Drawn when first asked for, from the signed data (deterministic), then kept by SHA-256.
+    t.string('pdf_sha256', 64).nullable();
+    t.integer('pdf_size').nullable();
     t.string('created_at', 32).notNullable();
     t.index(['case_id'], 'e_licences_case');
     t.index(['holder_user_id'], 'e_licences_holder');

@@ -4,13 +4,10 @@ import { insertELicence, type ELicenceRow } from '../../db/repositories/licences
 import { decidingBody } from '../../workflows/rightsNotice';
 import type { AppContext } from '../context';
 import { decidingBodyOf } from '../documents/decisionDocument';
-import { canonicalJson, signData, signPdf } from '../documents/signing';
-import { LICENCE_ID_KEY, renderOfficialDocument } from '../documents/pdf';
+import { canonicalJson, signData } from '../documents/signing';
 import { notFound } from '../errors';
-import { sha256Of } from '../files/blobStore';
 import type { TransitionResult } from '../commands/planTransition';
 import { licenceIdentityOf } from './licenceIdentity';
-import { licencePdfModel } from './licencePdf';
 
 /** GB/T 36903 代码类型: 111 公民身份号码; 001 统一社会信用代码. */
 export const HOLDER_CODE_TYPES = { person: '111', organisation: '001' } as const;
@@ -47,8 +44,10 @@ export function licenceDataOf(l: Omit<ELicenceRow, 'id' | 'canonical' | 'signatu
 
 /**
  * The e-licence of an ISSUE, made in its transaction (so no licence is issued
- * without it): directory data, its Ed25519 signature, and the signed PDF with
- * the QR code that opens the verification page, stored content-addressed.
+ * without it): directory data and its Ed25519 signature. Its PDF, with the QR
+ * code that opens the verification page, is drawn from that data when first
+ * downloaded (licencePdf.ts): a PDF takes ~100 ms to draw, which a
+ * transaction holding row locks (or a whole group-commit batch) must not wait for.
  */
 export async function issueELicence(ctx: AppContext, trx: Knex.Transaction, { case: row, event }: TransitionResult): Promise<void> {
   const id = licenceIdentityOf(row);
@@ -86,11 +85,6 @@ export async function issueELicence(ctx: AppContext, trx: Knex.Transaction, { ca
   };
   const canonical = canonicalJson(licenceDataOf(fields));
   const key = ctx.signingKey;
-  const pdf = Buffer.from(
-    signPdf(await renderOfficialDocument({ ...licencePdfModel(fields, ctx.config.PUBLIC_BASE_URL), metadata: { [LICENCE_ID_KEY]: id.licenceId, LicenceNo: fields.licenceNo, Issuer: issuer.name } }), key.privateKey, key.keyId),
-  );
-  const pdfSha256 = sha256Of(pdf);
-  await ctx.blobs.put(trx, pdfSha256, pdf, event.createdAt);
   await insertELicence(trx, {
     ...fields,
     holderUserId: row.applicantUserId,
@@ -98,8 +92,9 @@ export async function issueELicence(ctx: AppContext, trx: Knex.Transaction, { ca
     canonical,
     signature: signData(key.privateKey, canonical),
     keyId: key.keyId,
-    pdfSha256,
-    pdfSize: pdf.length,
+    // The PDF is drawn from this data when first asked for (licencePdf.ts): rendering stays out of the transaction.
+    pdfSha256: null,
+    pdfSize: null,
     createdAt: event.createdAt,
   });
 }

@@ -1,4 +1,9 @@
-import type { OfficialDocumentModel } from '../documents/pdf';
+import type { Knex } from 'knex';
+import { setELicencePdf, type ELicenceRow } from '../../db/repositories/licences/eLicences';
+import type { AppContext } from '../context';
+import { LICENCE_ID_KEY, renderOfficialDocument, type OfficialDocumentModel } from '../documents/pdf';
+import { signPdf } from '../documents/signing';
+import { sha256Of } from '../files/blobStore';
 
 interface LicenceFields {
   licenceId: string;
@@ -36,4 +41,21 @@ export function licencePdfModel(f: LicenceFields, baseUrl: string): Omit<Officia
     qr: { text: verifyUrlOf(baseUrl, f.licenceId), caption: '扫码核验真伪与状态' },
     footer: `本电子证照依据国务院令第716号第十条与纸质证照具有同等法律效力；核验：${baseUrl}/verify`,
   };
+}
+
+/** The signed PDF of an e-licence: kept by SHA-256 once drawn; drawn from the licence's data the first time. */
+export async function licencePdf(ctx: AppContext, db: Knex, l: ELicenceRow): Promise<Buffer> {
+  if (l.pdfSha256) {
+    const kept = await ctx.blobs.get(l.pdfSha256);
+    if (kept && sha256Of(kept) === l.pdfSha256) return kept;
+  }
+  const model = licencePdfModel(l, ctx.config.PUBLIC_BASE_URL);
+  const drawn = await renderOfficialDocument({ ...model, metadata: { [LICENCE_ID_KEY]: l.licenceId, LicenceNo: l.licenceNo, Issuer: l.issuerName } });
+  const pdf = Buffer.from(signPdf(drawn, ctx.signingKey.privateKey, ctx.signingKey.keyId));
+  const sha = sha256Of(pdf);
+  await db.transaction(async (trx) => {
+    await ctx.blobs.put(trx, sha, pdf, l.createdAt);
+    await setELicencePdf(trx, l.id, sha, pdf.length);
+  });
+  return pdf;
 }

@@ -13,6 +13,7 @@ import { requireUser } from '../http/auth';
 import { parseQuery } from '../http/validate';
 import { personalDataView } from '../policies/cases';
 import { licenceDataOf } from '../licences/issueELicence';
+import { licencePdf } from '../licences/licencePdf';
 import { presentLicence, presentVerification } from '../presenters/licences';
 import { resolveCaseAccess } from './cases';
 
@@ -84,8 +85,7 @@ export function licencesRouter(ctx: AppContext): Router {
     const { row } = await resolveCaseAccess(ctx, req, res);
     const l = await findELicenceOfCase(ctx.db.knex, row.id);
     if (!l) throw notFound('E-licence');
-    const pdf = await ctx.blobs.get(l.pdfSha256);
-    if (!pdf || sha256Of(pdf) !== l.pdfSha256) throw new AppError('FILE_CONTENT_UNAVAILABLE', 500, 'The licence PDF cannot be read from the store; the operator has been told');
+    const pdf = await licencePdf(ctx, ctx.db.knex, l);
     res.set({
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="e-licence.pdf"; filename*=UTF-8''${encodeURIComponent(`${l.name}-${l.licenceNo}.pdf`)}`,

@@ -29,8 +29,8 @@ export interface ELicenceRow {
   canonical: string;
   signature: string;
   keyId: string;
-  pdfSha256: string;
-  pdfSize: number;
+  pdfSha256: string | null;
+  pdfSize: number | null;
   createdAt: string;
 }
 
@@ -70,7 +70,7 @@ function fromDb(r: Record<string, any>): ELicenceRow {
   const out: Record<string, unknown> = { id: Number(r.id) };
   for (const [k, col] of Object.entries(COLUMNS)) out[k] = r[col] ?? null;
   out.caseId = Number(r.case_id);
-  out.pdfSize = Number(r.pdf_size);
+  out.pdfSize = r.pdf_size == null ? null : Number(r.pdf_size);
   out.holderUserId = r.holder_user_id == null ? null : Number(r.holder_user_id);
   return out as unknown as ELicenceRow;
 }
@@ -95,4 +95,9 @@ export async function findELicenceOfCase(db: Knex, caseId: number): Promise<ELic
 /** A holder's licences in one place (an applicant account's), newest first. */
 export async function listELicencesOfHolder(db: Knex, userId: number): Promise<ELicenceRow[]> {
   return (await db('e_licences').where('holder_user_id', userId).orderBy('id', 'desc').limit(500)).map(fromDb);
+}
+
+/** The signed PDF, once drawn (the same data and key always draw the same bytes, so a race writes the same hash). */
+export async function setELicencePdf(db: Knex, id: number, sha256: string, size: number): Promise<void> {
+  await db('e_licences').where('id', id).update({ pdf_sha256: sha256, pdf_size: size });
 }
