@@ -50,6 +50,8 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.post('/api/cases/:caseNo/actions', applicantActionThrottle);
   app.post('/api/cases/:caseNo/files', applicantActionThrottle);
   app.post('/api/cases/:caseNo/materials/marks', applicantActionThrottle);
+  // A PDF check reads up to 20 MB: the public's budget for actions covers it.
+  app.post('/api/licences/verify-file', applicantActionThrottle);
   app.use('/api/cases', casesRouter(ctx));
   app.use('/api/cases', caseDocumentsRouter(ctx));
   app.use('/api', caseFilesRouter(ctx));

@@ -19,6 +19,7 @@ const DecisionScreen = lazy(() => import('./pages/applicant/DecisionScreen').the
 const BlankFormsScreen = lazy(() => import('./pages/applicant/BlankFormsScreen').then((m) => ({ default: m.BlankFormsScreen })));
 const SearchScreen = lazy(() => import('./pages/desk/SearchScreen').then((m) => ({ default: m.SearchScreen })));
 const HandledScreen = lazy(() => import('./pages/desk/HandledScreen').then((m) => ({ default: m.HandledScreen })));
+const VerifyScreen = lazy(() => import('./pages/licences/VerifyScreen').then((m) => ({ default: m.VerifyScreen })));
 const DrillDownScreen = lazy(() => import('./pages/supervisor/DrillDownScreen').then((m) => ({ default: m.DrillDownScreen })));
 
 // Staff-only faces load on demand: an applicant's phone never downloads ECharts or the admin screens.
@@ -37,6 +38,7 @@ const router = createBrowserRouter([
       { path: '/track', element: <TrackLookupScreen /> },
       { path: '/track/:caseNo', element: <TrackScreen /> },
       { path: '/track/:caseNo/decision', element: <DecisionScreen /> },
+      { path: '/verify', element: <VerifyScreen /> },
       { path: '/mine', element: <RequireRole roles={['applicant']}><MyCasesScreen /></RequireRole> },
       { path: '/login', element: <LoginScreen /> },
       { path: '/desk', element: <RequireRole roles={['clerk', 'reviewer']}><QueueScreen /></RequireRole> },

@@ -105,8 +105,12 @@ function splitSigned(bytes: Buffer): { signed: Buffer; keyId: string; signature:
   return m ? { signed: bytes.subarray(0, start), keyId: m[1]!, signature: m[2]! } : null;
 }
 
+/** Why a signature fails, as a stable code (the reason says it in words). */
+export type PdfSignatureProblem = 'UNSIGNED' | 'NOT_AFTER_EOF' | 'UNKNOWN_KEY' | 'MISMATCH';
+
 export interface PdfVerification {
   valid: boolean;
+  code?: PdfSignatureProblem;
   /** The key the file says it was signed with (null when unsigned). */
   keyId: string | null;
   reason?: string;
@@ -116,14 +120,14 @@ export interface PdfVerification {
 export function verifySignedPdf(pdf: Uint8Array, keys: Record<string, KeyInput>): PdfVerification {
   const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const parts = splitSigned(bytes);
-  if (!parts) return { valid: false, keyId: null, reason: 'not signed: the file does not end with a %WZ-SIG signature line' };
+  if (!parts) return { valid: false, code: 'UNSIGNED', keyId: null, reason: 'not signed: the file does not end with a %WZ-SIG signature line' };
   const { signed, keyId, signature } = parts;
   // The line must follow the PDF's end, so nothing a reader would show sits after the signed part.
   if (!/%%EOF\r?\n$/.test(signed.subarray(Math.max(0, signed.length - 8)).toString('latin1'))) {
-    return { valid: false, keyId, reason: 'the signature line does not follow the %%EOF that ends the PDF' };
+    return { valid: false, code: 'NOT_AFTER_EOF', keyId, reason: 'the signature line does not follow the %%EOF that ends the PDF' };
   }
   const key = keys[keyId];
-  if (!key) return { valid: false, keyId, reason: `signed with key ${keyId}, which is not among the keys given (${Object.keys(keys).join(', ') || 'none'})` };
-  if (!verifyData(key, signed, signature)) return { valid: false, keyId, reason: 'the signature does not match: the file was changed after signing, or signed with another key' };
+  if (!key) return { valid: false, code: 'UNKNOWN_KEY', keyId, reason: `signed with key ${keyId}, which is not among the keys given (${Object.keys(keys).join(', ') || 'none'})` };
+  if (!verifyData(key, signed, signature)) return { valid: false, code: 'MISMATCH', keyId, reason: 'the signature does not match: the file was changed after signing, or signed with another key' };
   return { valid: true, keyId };
 }

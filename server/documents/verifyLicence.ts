@@ -5,11 +5,13 @@
  */
 import { isValidLicenceId } from '../../workflows/licenceIdentifier';
 import { LICENCE_ID_KEY, readDocumentInfo } from './pdf/metadata';
-import { verifySignedPdf, type KeyInput } from './signing';
+import { verifySignedPdf, type KeyInput, type PdfSignatureProblem } from './signing';
 
 export interface LicenceFileCheck {
   /** The signature is genuine for one of the keys and no byte changed since. */
   valid: boolean;
+  /** Why it is not valid, as a stable code. */
+  code?: PdfSignatureProblem;
   keyId: string | null;
   reason?: string;
   /** The LicenceId entry of the Info dictionary, if any. */

@@ -4,6 +4,7 @@ import { insertELicence, type ELicenceRow } from '../../db/repositories/licences
 import { decidingBody } from '../../workflows/rightsNotice';
 import type { AppContext } from '../context';
 import { decidingBodyOf } from '../documents/decisionDocument';
+import { chinaDay } from '../documents/notices/noticeContext';
 import { canonicalJson, signData } from '../documents/signing';
 import { notFound } from '../errors';
 import type { TransitionResult } from '../commands/planTransition';
@@ -58,7 +59,8 @@ export async function issueELicence(ctx: AppContext, trx: Knex.Transaction, { ca
   const province = body.chain[body.chain.length - 1]!;
   const issuer = decidingBody(body);
   const definer = decidingBody({ chain: [province], department: body.department });
-  const issuedOn = event.createdAt.slice(0, 10);
+  // The issue date is China's (the event's time is UTC): a licence issued at 07:00 in Wenzhou is dated that day.
+  const issuedOn = chinaDay(event.createdAt);
   const organisation = row.applicantType === 'organisation';
   const fields = {
     licenceId: id.licenceId,

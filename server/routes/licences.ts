@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { findELicence, findELicenceOfCase, listELicencesOfHolder } from '../../db/repositories/licences/eLicences';
+import { findELicence, findELicenceOfCase, listELicencesOfHolder, type ELicenceRow } from '../../db/repositories/licences/eLicences';
 import { chinaDate } from '../../workflows/calendar';
 import { isValidLicenceId } from '../../workflows/licenceIdentifier';
 import type { AppContext } from '../context';
@@ -25,6 +25,11 @@ const MB = 1024 * 1024;
 export function licencesRouter(ctx: AppContext): Router {
   const r = Router();
   const keys = () => keyRing([ctx.signingKey.publicKey]);
+  // Genuine: the stored data is what was signed, and the signature holds.
+  const recordIsSound = (l: ELicenceRow) => {
+    const key = keys()[l.keyId];
+    return canonicalJson(licenceDataOf(l)) === l.canonical && Boolean(key && verifyData(key, l.canonical, l.signature));
+  };
   const readPdf = multer({ storage: multer.memoryStorage(), limits: { fileSize: 20 * MB, files: 1, fields: 0 } }).single('file');
 
   // What the QR code opens: genuine or not, the status now, the holder masked.
@@ -39,11 +44,11 @@ export function licencesRouter(ctx: AppContext): Router {
       res.json({ genuine: false, code, reason: 'UNKNOWN_CODE', message: 'No e-licence with this identifier was issued here' });
       return;
     }
-    // Genuine: the stored data is what was signed, and the signature holds.
-    const key = keys()[l.keyId];
-    const intact = canonicalJson(licenceDataOf(l)) === l.canonical;
-    const signed = Boolean(key && verifyData(key, l.canonical, l.signature));
-    res.json({ ...presentVerification(l, intact && signed, chinaDate(ctx.now())), ...(intact && signed ? {} : { reason: 'SIGNATURE_INVALID' }) });
+    const sound = recordIsSound(l);
+    res.json({
+      ...presentVerification(l, sound, chinaDate(ctx.now())),
+      ...(sound ? {} : { reason: 'SIGNATURE_INVALID', message: 'The record of this licence no longer matches its signature: do not rely on it; ask the issuer' }),
+    });
   });
 
   // A PDF someone was handed: is every byte as the issuer signed it, and which licence does it say it is.
@@ -60,11 +65,13 @@ export function licencesRouter(ctx: AppContext): Router {
     if (!req.file) throw new AppError('FILE_MISSING', 422, 'No file was sent: attach the PDF as the multipart field `file`', { field: 'file' });
     const check = await verifyLicenceFile(req.file.buffer, keys());
     const l = check.valid && check.licenceId ? await findELicence(ctx.db.knex, check.licenceId) : undefined;
+    // A genuine file of a licence whose record was changed behind its signature is not vouched for either.
+    const sound = l ? recordIsSound(l) : false;
     res.json({
-      genuine: check.valid && Boolean(l),
-      signature: { valid: check.valid, keyId: check.keyId, reason: check.reason ?? null },
+      genuine: check.valid && sound,
+      signature: { valid: check.valid, code: check.code ?? null, keyId: check.keyId, reason: check.reason ?? null },
       sha256: sha256Of(req.file.buffer),
-      licence: l ? presentVerification(l, true, chinaDate(ctx.now())) : null,
+      licence: l ? { ...presentVerification(l, sound, chinaDate(ctx.now())), ...(sound ? {} : { reason: 'SIGNATURE_INVALID' }) } : null,
     });
   });
 

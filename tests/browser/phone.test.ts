@@ -60,6 +60,7 @@ browserIt('every page has its own title, in Chinese and in English', async () =>
     ['/track', '进度查询', 'Track a case'],
     [`/track/${filed.caseNo}`, `办件进度 ${filed.caseNo}`, `Case ${filed.caseNo}`],
     ['/login', '工作人员登录', 'Staff log-in'],
+    ['/verify', '电子证照核验', 'Verify an e-licence'],
   ];
   for (const lang of ['zh', 'en'] as const) {
     const { page, context, errors } = await suite.page({ viewport: PHONE, lang });

@@ -83,7 +83,7 @@ describe('e-licences', () => {
     const online = await (await fetch(`${srv.url}/api/licences/verify-file`, { method: 'POST', body: form(pdf) })).json();
     expect(online).toMatchObject({ genuine: true, signature: { valid: true }, licence: { code: issued.licenceId, status: { code: '01' } } });
     const refused = await (await fetch(`${srv.url}/api/licences/verify-file`, { method: 'POST', body: form(tampered) })).json();
-    expect(refused).toMatchObject({ genuine: false, signature: { valid: false }, licence: null });
+    expect(refused).toMatchObject({ genuine: false, signature: { valid: false, code: 'MISMATCH' }, licence: null });
     // The command-line verifier, as an inspector would run it.
     fs.writeFileSync(path.join(tmp, 'licence.pdf'), pdf);
     fs.writeFileSync(path.join(tmp, 'tampered.pdf'), tampered);
@@ -113,5 +113,24 @@ describe('e-licences', () => {
     await srv.ctx.db.knex('e_licences').where('licence_id', issued.licenceId).update({ holder_name: '李四' });
     const v = await api.request('GET', `/api/licences/verify?code=${encodeURIComponent(issued.licenceId)}`);
     expect(v.body).toMatchObject({ genuine: false, reason: 'SIGNATURE_INVALID' });
+    // Nor does the original PDF vouch for the changed record.
+    const f = new FormData();
+    f.append('file', new Blob([new Uint8Array(pdf)], { type: 'application/pdf' }), 'licence.pdf');
+    const byFile = await (await fetch(`${srv.url}/api/licences/verify-file`, { method: 'POST', body: f })).json();
+    expect(byFile).toMatchObject({ genuine: false, signature: { valid: true }, licence: { genuine: false, reason: 'SIGNATURE_INVALID' } });
   });
+
+  it('dates a licence issued in the early morning by China’s day, not UTC’s', async () => {
+    // 07:30 in Wenzhou is 23:30 UTC the day before.
+    const early = await startTestServer({ now: () => new Date('2026-12-03T23:30:00Z') });
+    try {
+      const a = new Api(early.url);
+      const c = await caseAt(a, 'approved');
+      expect((await a.act('reviewer.city', c.caseNo, { type: 'ISSUE' })).status).toBe(200);
+      const l = await a.as('applicant', 'GET', `/api/cases/${c.caseNo}/licence`);
+      expect(l.body).toMatchObject({ issuedOn: '2026-12-04', validity: { from: '2026-12-04', until: '2031-12-03' } });
+    } finally {
+      await early.close();
+    }
+  }, 60_000);
 });

@@ -3,8 +3,10 @@ import { applicant } from '../../client/src/i18n/applicant';
 import { common } from '../../client/src/i18n/common';
 import { dashboard } from '../../client/src/i18n/dashboard';
 import { desk } from '../../client/src/i18n/desk';
+import { documents } from '../../client/src/i18n/documents';
 import { errors } from '../../client/src/i18n/errors';
 import { files } from '../../client/src/i18n/files';
+import { licences } from '../../client/src/i18n/licences';
 import { search } from '../../client/src/i18n/search';
 import { ACTION_TYPES } from '../../workflows/caseEvents';
 
@@ -28,7 +30,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const namespaces = { admin, applicant, common, dashboard, desk, errors, files, search } as unknown as Record<string, { zh: Tree; en: Tree }>;
+const namespaces = { admin, applicant, common, dashboard, desk, documents, errors, files, licences, search } as unknown as Record<string, { zh: Tree; en: Tree }>;
 
 describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
   const zh = leaves(namespaces[ns]!.zh);

@@ -32,10 +32,7 @@ export async function api<T>(method: string, path: string, opts: RequestOptions 
     const early = takeBootAnswer(path);
     if (early !== undefined) return early as T;
   }
-  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
-  const token = session.token();
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (opts.queryCode) headers['X-Query-Code'] = opts.queryCode;
+  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers, ...whoHeaders(opts.queryCode) };
   let body: string | Blob | FormData | undefined;
   if (opts.form) body = opts.form;
   else if (opts.text) {
@@ -53,15 +50,27 @@ export async function api<T>(method: string, path: string, opts: RequestOptions 
     throw new ApiError(0, 'NETWORK', (e as Error).message);
   }
   const data = res.status === 204 ? null : await res.json().catch(() => null);
-  if (!res.ok) {
-    const err = (data as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
-    if (res.status === 401 && token) {
-      if (err?.code === 'INVALID_TOKEN') session.end('expired');
-      else session.clear();
-    }
-    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
-  }
+  if (!res.ok) throw refusal(res, data);
   return data as T;
+}
+
+/** Who is asking: the session's token, and (an applicant without an account) the case's query code. */
+export function whoHeaders(queryCode?: string | null): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const token = session.token();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (queryCode) headers['X-Query-Code'] = queryCode;
+  return headers;
+}
+
+/** The ApiError of a refused answer (its JSON body already read); a lapsed session ends here. */
+export function refusal(res: Response, data: unknown): ApiError {
+  const err = (data as { error?: { code: string; message: string; details?: unknown } } | null)?.error;
+  if (res.status === 401 && session.token()) {
+    if (err?.code === 'INVALID_TOKEN') session.end('expired');
+    else session.clear();
+  }
+  return new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? res.statusText, err?.details);
 }
 
 export function qs(params: Record<string, string | number | boolean | undefined | null>): string {

@@ -43,6 +43,8 @@ export function AppLayout() {
   const items = [
     { key: '/', label: t('nav.catalogue') },
     { key: '/track', label: t('nav.track') },
+    // Public, like the QR code of every e-licence that opens it.
+    { key: '/verify', label: t('nav.verify') },
   ];
   if (user?.role === 'applicant') items.push({ key: '/mine', label: t('nav.mine') });
   if (user?.role === 'clerk' || user?.role === 'reviewer') items.push({ key: '/desk', label: t('nav.queue') });

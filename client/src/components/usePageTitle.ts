@@ -18,6 +18,7 @@ const TITLES: [pattern: string, key: string][] = [
   ['/supervisor/cases', 'drill'],
   ['/supervisor', 'dashboard'],
   ['/admin', 'admin'],
+  ['/verify', 'verify'],
 ];
 
 /** The page's name for the browser tab, history and screen readers: "进度查询 - 温州市五级联动审批". */

@@ -3,12 +3,12 @@ export const common = {
   zh: {
     appName: '温州市五级联动审批',
     appShort: '联动审批',
-    nav: { menu: '导航菜单', mine: '我的办件', catalogue: '办事指南', track: '进度查询', queue: '待办', dashboard: '监管大屏', admin: '系统管理', login: '工作人员登录', logout: '退出' },
+    nav: { menu: '导航菜单', mine: '我的办件', catalogue: '办事指南', track: '进度查询', verify: '证照核验', queue: '待办', dashboard: '监管大屏', admin: '系统管理', login: '工作人员登录', logout: '退出' },
     lang: { switchTo: 'English', label: '语言' },
     pageTitle: {
       catalogue: '办事指南', guide: '事项办事指南', file: '在线申请', track: '进度查询', case: '办件进度 {{caseNo}}', mine: '我的办件',
       login: '工作人员登录', counter: '窗口收件', queue: '待办队列', desk: '办理办件 {{caseNo}}', dashboard: '监管大屏', admin: '系统管理',
-      handled: '已办', search: '办件查询', drill: '办件清单',
+      handled: '已办', search: '办件查询', drill: '办件清单', verify: '电子证照核验',
     },
     live: { live: '实时', connecting: '连接中', offline: '已断开，正在重连' },
     session: {
@@ -68,12 +68,12 @@ export const common = {
   en: {
     appName: 'Wenzhou Linked Approval',
     appShort: 'Linked Approval',
-    nav: { menu: 'Menu', mine: 'My cases', catalogue: 'Service guide', track: 'Track a case', queue: 'My queue', dashboard: 'Supervision', admin: 'Administration', login: 'Staff log-in', logout: 'Log out' },
+    nav: { menu: 'Menu', mine: 'My cases', catalogue: 'Service guide', track: 'Track a case', verify: 'Verify a licence', queue: 'My queue', dashboard: 'Supervision', admin: 'Administration', login: 'Staff log-in', logout: 'Log out' },
     lang: { switchTo: '中文', label: 'Language' },
     pageTitle: {
       catalogue: 'Service guide', guide: 'Item guide', file: 'Apply online', track: 'Track a case', case: 'Case {{caseNo}}', mine: 'My cases',
       login: 'Staff log-in', counter: 'File at the counter', queue: 'My queue', desk: 'Handle case {{caseNo}}', dashboard: 'Supervision', admin: 'Administration',
-      handled: 'Done', search: 'Find cases', drill: 'Case list',
+      handled: 'Done', search: 'Find cases', drill: 'Case list', verify: 'Verify an e-licence',
     },
     live: { live: 'Live', connecting: 'Connecting', offline: 'Disconnected, reconnecting' },
     session: {

@@ -5,15 +5,17 @@ import { applicant } from './applicant';
 import { common } from './common';
 import { dashboard } from './dashboard';
 import { desk } from './desk';
+import { documents } from './documents';
 import { errors } from './errors';
 import { files } from './files';
+import { licences } from './licences';
 import { search } from './search';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files };
+const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, documents };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);

@@ -8,10 +8,11 @@ import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { PromiseTag } from '../../components/LightTag';
 import { useAsync } from '../../components/useAsync';
+import { MyLicences } from '../licences/MyLicences';
 
 const PAGE_SIZE = 10;
 
-/** An applicant with an account: every case they filed, newest first, each opening its live tracking page. */
+/** An applicant with an account: every case they filed, newest first, each opening its live tracking page; then their e-licences. */
 export function MyCasesScreen() {
   const { t } = useTranslation(['applicant', 'common']);
   const [params, setParams] = useSearchParams();
@@ -49,6 +50,7 @@ export function MyCasesScreen() {
           />
         </Card>
       )}
+      <MyLicences />
     </Space>
   );
 }

@@ -16,6 +16,8 @@ import { MaterialFiles } from '../files/MaterialFiles';
 import { suppliedSince } from '../files/materialsNotice';
 import { useCaseFiles } from '../files/useCaseFiles';
 import { ViewsPanel } from '../files/ViewsPanel';
+import { CaseDocuments } from '../documents/CaseDocuments';
+import { LicenceCard } from '../licences/LicenceCard';
 import { ApplicantActions } from './ApplicantActions';
 import { queryCodes } from './queryCodes';
 import { TrackLookupForm } from './TrackLookupScreen';
@@ -108,6 +110,8 @@ export function TrackScreen() {
           {t('outcome.readDecision')}
         </Link>
       )}
+      <LicenceCard c={c} queryCode={code} />
+      <CaseDocuments caseNo={c.caseNo} queryCode={code} lastSeq={c.lastSeq} />
       <ViewsPanel caseNo={c.caseNo} queryCode={code} lastSeq={c.lastSeq} />
       <Card size="small" title={t('track.timeline')}>
         <CaseTimeline events={events} />

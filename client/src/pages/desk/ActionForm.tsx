@@ -39,7 +39,8 @@ function toBody(type: ActionType, v: Values): ActionBody {
     case 'START_SPECIAL':
       return { type, procedure: v.procedure, reason: s('reason') };
     case 'ISSUE':
-      return { type, licenceNo: s('licenceNo') };
+      // Left empty, the server makes the number (the e-licence it always makes).
+      return { type, ...(s('licenceNo') ? { licenceNo: s('licenceNo') } : {}) };
     case 'DELIVER':
       return { type, mode: v.mode, ...(s('trackingNo') ? { trackingNo: s('trackingNo') } : {}), ...(s('address') ? { address: s('address') } : {}) };
     case 'ACCEPT':
@@ -120,8 +121,8 @@ export function ActionForm({ type, c, itemMaterials, notice, busy, onSubmit, onC
           </>
         )}
         {type === 'ISSUE' && (
-          <Form.Item name="licenceNo" label={t('case.licenceNo')} rules={[{ required: true, whitespace: true }]}>
-            <Input maxLength={64} aria-label={t('case.licenceNo')} />
+          <Form.Item name="licenceNo" label={t('case.licenceNo')} extra={t('case.licenceNoHelp')}>
+            <Input maxLength={64} aria-label={t('case.licenceNo')} data-testid="licence-no" />
           </Form.Item>
         )}
         {type === 'DELIVER' && (

@@ -20,6 +20,8 @@ import { CaseFile } from './CaseFile';
 import { MaterialFiles } from '../files/MaterialFiles';
 import { materialsNotice } from '../files/materialsNotice';
 import { useCaseFiles } from '../files/useCaseFiles';
+import { CaseDocuments } from '../documents/CaseDocuments';
+import { LicenceCard } from '../licences/LicenceCard';
 import { OpinionsPanel } from '../../components/OpinionsPanel';
 import { useUser } from '../../session';
 import { ReturnAndUrgeBanners } from './ReturnAndUrgeBanners';
@@ -159,6 +161,8 @@ export function CaseDeskScreen() {
             <ClockPanel c={c} />
             <CaseFile c={c} itemMaterials={item.data?.materials ?? []} />
             <MaterialFiles c={c} files={files} queryCode={null} viewer={viewer} onOwnVersion={(v) => mine.current.add(v)} />
+            <LicenceCard c={c} queryCode={null} />
+            <CaseDocuments caseNo={c.caseNo} queryCode={null} lastSeq={c.lastSeq} />
             <OpinionsPanel events={events} viewerLevel={viewer?.level ?? c.step.level} />
             <Card size="small" title={t('applicant:track.timeline')}>
               <CaseTimeline events={events} />
