@@ -109,14 +109,14 @@ describe('signed PDFs', () => {
   it('says why it fails: a changed body, another key, an unsigned file, bytes after the line', () => {
     const copy = Uint8Array.from(signed);
     copy[20] = copy[20]! ^ 0x20;
-    expect(verifySignedPdf(copy, keys)).toMatchObject({ valid: false, keyId, reason: expect.stringMatching(/changed after signing/) });
+    expect(verifySignedPdf(copy, keys)).toMatchObject({ valid: false, code: 'MISMATCH', keyId, reason: expect.stringMatching(/changed after signing/) });
 
     const other = crypto.generateKeyPairSync('ed25519').publicKey;
-    expect(verifySignedPdf(signed, { [keyIdOf(other)]: other })).toMatchObject({ valid: false, keyId, reason: expect.stringContaining(`signed with key ${keyId}`) });
+    expect(verifySignedPdf(signed, { [keyIdOf(other)]: other })).toMatchObject({ valid: false, code: 'UNKNOWN_KEY', keyId, reason: expect.stringContaining(`signed with key ${keyId}`) });
     // The right id pointing at the wrong key.
     expect(verifySignedPdf(signed, { [keyId]: other })).toMatchObject({ valid: false, reason: expect.stringMatching(/does not match/) });
 
-    expect(verifySignedPdf(pdf, keys)).toEqual({ valid: false, keyId: null, reason: expect.stringMatching(/^not signed/) });
+    expect(verifySignedPdf(pdf, keys)).toEqual({ valid: false, code: 'UNSIGNED', keyId: null, reason: expect.stringMatching(/^not signed/) });
     expect(verifySignedPdf(Buffer.concat([signed, Buffer.from('%%EOF\n')]), keys)).toMatchObject({ valid: false, keyId: null });
   });
 
