@@ -196,7 +196,11 @@ browserIt('an applicant with an account reuses a file the platform holds from an
   const dialog = page.getByRole('dialog');
   const mine = dialog.getByTestId('my-file').filter({ hasText: '营业执照副本.pdf' });
   await expect(mine.innerText({ timeout: UI_MS })).resolves.toContain(earlier.caseNo);
+  // The attach's own answer, so a refusal fails here with its status and body rather than as a dialog left open.
+  const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/api/cases/${now.caseNo}/files`), { timeout: UI_MS * 2 });
   await mine.getByRole('button', { name: '使用此文件' }).click();
+  const answer = await answered;
+  expect({ status: answer.status(), body: answer.status() === 201 ? null : await answer.text() }).toEqual({ status: 201, body: null });
   await dialog.waitFor({ state: 'hidden', timeout: UI_MS });
   await material(page, LICENCE).and(page.locator('[data-files="1"]')).waitFor({ timeout: UI_MS });
   await expect(material(page, LICENCE).innerText()).resolves.toContain('引用已有材料');
