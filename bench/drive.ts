@@ -15,7 +15,7 @@ export const ROUTE_ACTIONS: [string, ActionInput][] = [
   ['reviewer.county', { type: 'FORWARD', opinion: '审查同意' }],
   ['reviewer.city', { type: 'APPROVE', opinion: '准予许可' }],
   ['reviewer.city', { type: 'ISSUE', licenceNo: 'BENCH-1' }],
-  ['clerk.village', { type: 'DELIVER', mode: 'pickup' }],
+  ['clerk.village', { type: 'DELIVER', mode: 'pickup', signedBy: '张小明' }],
 ];
 
 const applicant = { name: '压测', idNumber: '330302199001011235', phone: '13800000000' };

@@ -18,6 +18,9 @@ import * as m016 from './migrations/016_read_model_revisions';
 import * as m017 from './migrations/017_case_files';
 import * as m018 from './migrations/018_e_licences';
 import * as m019 from './migrations/019_case_documents';
+import * as m020 from './migrations/020_aggregate_events';
+import * as m022 from './migrations/022_e_licence_pilot';
+import * as m021 from './migrations/021_publicity_register';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -45,6 +48,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '017_case_files': m017,
   '018_e_licences': m018,
   '019_case_documents': m019,
+  '020_aggregate_events': m020,
+  '022_e_licence_pilot': m022,
+  '021_publicity_register': m021,
 };
 
 const source: Knex.MigrationSource<string> = {

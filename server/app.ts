@@ -11,6 +11,8 @@ import { authRouter } from './routes/auth';
 import { caseDocumentsRouter } from './routes/caseDocuments';
 import { caseFilesRouter } from './routes/caseFiles';
 import { licencesRouter } from './routes/licences';
+import { publicityRouter } from './routes/publicity';
+import { licenceOperationsRouter } from './routes/licenceOperations';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
@@ -52,10 +54,14 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.post('/api/cases/:caseNo/materials/marks', applicantActionThrottle);
   // A PDF check reads up to 20 MB: the public's budget for actions covers it.
   app.post('/api/licences/verify-file', applicantActionThrottle);
+  // An export of the public register reads up to 20,000 entries: the same public budget.
+  app.get('/api/publicity/export', applicantActionThrottle);
   app.use('/api/cases', casesRouter(ctx));
   app.use('/api/cases', caseDocumentsRouter(ctx));
   app.use('/api', caseFilesRouter(ctx));
   app.use(licencesRouter(ctx));
+  app.use('/api', publicityRouter(ctx));
+  app.use(licenceOperationsRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));

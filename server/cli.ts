@@ -2,6 +2,7 @@
  * npm run migrate | npm run seed | npm run import:items -- file.csv|file.xlsx
  * npm run users -- list [--jurisdiction <area code>] [--role clerk] [--department market] [--q text] [--limit 100]
  * npm run check-read-models -- [scope area code] [days]: the supervisors' read models against a full scan
+ * npm run seed:pilot-year -- [--count 6043] [--year 2016]: the e-licence pilot's year through the command path (server/pilotYear.ts)
  * Uses DATABASE_URL like the server (SQLite file by default).
  */
 import fs from 'node:fs';
@@ -19,8 +20,9 @@ import { importItems } from './commands/importItems';
 import { loadConfig } from './config';
 import { createContext } from './context';
 import { ACCOUNT_ROLES, type AccountRole } from './http/userSchemas';
+import { PILOT_YEAR_USAGE, pilotYearCommand } from './pilotYear';
 
-const USAGE = 'migrate | seed | import-items <file.csv|file.xlsx> | check-read-models [scope] [days] | users list [--jurisdiction <code>] [--role <role>] [--department <code>] [--q <text>] [--limit <n>]';
+const USAGE = `migrate | seed | import-items <file.csv|file.xlsx> | check-read-models [scope] [days] | ${PILOT_YEAR_USAGE} | users list [--jurisdiction <code>] [--role <role>] [--department <code>] [--q <text>] [--limit <n>]`;
 
 async function listUsersCommand(args: string[], url: string): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -76,6 +78,7 @@ async function main() {
   }
   if (command === 'users') return listUsersCommand(rest, config.DATABASE_URL);
   if (command === 'check-read-models') return checkReadModelsCommand(rest, config.DATABASE_URL);
+  if (command === 'seed-pilot-year') return pilotYearCommand(rest, config, log);
   if (command === 'import-items') {
     const file = rest[0];
     if (!file) throw new Error('usage: npm run import:items -- <file.csv|file.xlsx>');

@@ -100,6 +100,12 @@ const fields = z.object({
   PUBLIC_BASE_URL: z.string().regex(/^https?:\/\/[^\s]+[^/\s]$/, 'like https://zwfw.wenzhou.gov.cn, no trailing slash').default('http://localhost:3000'),
   /** How long an e-licence is valid from its issue date, in years, where the item says nothing else. */
   LICENCE_VALID_YEARS: z.coerce.number().int().min(1).max(50).default(5),
+  /**
+   * How long a licensing decision waits before the scheduler puts it on the public register (双公示), in
+   * minutes (at most 30 days); whatever the hold, an entry appears by its due date (the decision + 7 working
+   * days). 0: at the next pass.
+   */
+  PUBLICITY_HOLD_MINUTES: z.coerce.number().int().min(0).max(43_200).default(0),
   /** The log-in page lists the demo accounts (password included). Default: on, except with NODE_ENV=production, where it may not be on. */
   DEMO_MODE: z.enum(['on', 'off']).optional(),
   /** Demo and training only: the server's clock starts at this instant and runs on from there. */

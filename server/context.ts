@@ -26,8 +26,16 @@ export interface UserChanged {
   userId: number;
 }
 
+/** Emitted after a command on another aggregate (an e-licence …) commits: its event waits in `aggregate_events`. */
+export interface CommittedAggregate {
+  aggregate: string;
+  id: number;
+  seq: number;
+}
+
 export interface AppEvents {
   committed: [CommittedTransition];
+  aggregateCommitted: [CommittedAggregate];
   userChanged: [UserChanged];
   /** Any save of a user, revoking or not: cached copies of the row are dropped (server/auth/userCache.ts). */
   userSaved: [UserChanged];

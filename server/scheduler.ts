@@ -5,6 +5,7 @@ import type { Actor } from './auth/actor';
 import { transitionCase, type ActionInput } from './commands/transitionCase';
 import type { AppContext } from './context';
 import { AppError } from './errors';
+import { PeriodicPass } from './periodicPass';
 
 const SYSTEM: Actor = { kind: 'system', name: '系统时限监控' };
 /** A claim older than this belongs to a scheduler that died and may be taken over. */
@@ -28,36 +29,15 @@ const ACTIONS: Record<TimerKind, ActionInput> = {
  * with, so a timer fires once, and a timer made stale by a later transition
  * fires not at all (that transition wrote a plan of its own).
  */
-export class Scheduler {
-  private timer?: NodeJS.Timeout;
-  private busy = false;
-  private pass: Promise<number> = Promise.resolve(0);
-
+export class Scheduler extends PeriodicPass {
   constructor(
     private readonly ctx: AppContext,
     private readonly owner: string,
-  ) {}
-
-  start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.tick(), intervalMs);
-    void this.tick();
+  ) {
+    super();
   }
 
-  /** Stops ticking and waits for a pass in progress, so nothing fires against a closed database. */
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.pass;
-  }
-
-  /** One pass: claim what is due and fire it. Returns how many timers it fired. */
-  tick(): Promise<number> {
-    if (this.busy) return Promise.resolve(0);
-    this.pass = this.run();
-    return this.pass;
-  }
-
-  private async run(): Promise<number> {
-    this.busy = true;
+  protected async run(): Promise<number> {
     let fired = 0;
     try {
       const now = this.ctx.now();
@@ -75,8 +55,6 @@ export class Scheduler {
       }
     } catch (err) {
       this.ctx.log.error({ err }, 'scheduler pass failed; will retry');
-    } finally {
-      this.busy = false;
     }
     return fired;
   }

@@ -8,6 +8,7 @@ import type { AppContext } from './context';
 import { attachGateway, type Gateway } from './realtime/gateway';
 import { OutboxPublisher } from './realtime/publisher';
 import { Scheduler } from './scheduler';
+import { PublicityScheduler } from './publicity/publicityScheduler';
 import { answerClientError } from './http/clientError';
 import { openRateLimits } from './security/rateLimits';
 
@@ -20,6 +21,8 @@ export interface RunningServer {
   gateway: Gateway;
   publisher: OutboxPublisher | null;
   scheduler: Scheduler | null;
+  /** Publishes the public register's entries (server/publicity/), wherever the deadline scheduler runs. */
+  publicity: PublicityScheduler | null;
   port: number;
   stop(): Promise<void>;
 }
@@ -49,6 +52,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   const instance = config.INSTANCE_ID ?? `${os.hostname()}:${process.pid}`;
   const publisher = config.PUBLISHER ? new OutboxPublisher(ctx, gateway.io, gateway.onPublished, gateway.onCounted, redis.length > 0, config.PUBLISH_COALESCE_MS) : null;
   const scheduler = config.SCHEDULER ? new Scheduler(ctx, instance) : null;
+  const publicity = config.SCHEDULER ? new PublicityScheduler(ctx) : null;
   // A busy port rejects here (EADDRINUSE) instead of crashing the process from an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -59,6 +63,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   });
   publisher?.start(config.OUTBOX_POLL_MS);
   scheduler?.start(config.SCHEDULER_INTERVAL_MS);
+  publicity?.start(config.SCHEDULER_INTERVAL_MS);
   gateway.stats.start(config.STATS_INTERVAL_MS);
   const addr = server.address();
   return {
@@ -67,6 +72,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
     gateway,
     publisher,
     scheduler,
+    publicity,
     port: typeof addr === 'object' && addr ? addr.port : port,
     /**
      * Graceful: stop taking connections, let requests in flight finish (at most
@@ -76,7 +82,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
       const closed = new Promise<void>((resolve) => gateway.io.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-      await Promise.all([publisher?.stop(), scheduler?.stop(), closed]);
+      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), closed]);
       clearTimeout(force);
       gateway.stats.stop();
       await Promise.all([...redis.map((c) => c.quit().catch(() => undefined)), limits.close()]);

@@ -47,7 +47,11 @@ export type CaseEvent =
   | (Base & { type: 'DENY'; reasons: string; rightsNotice: string })
   /** licenceNo (证照编号) may be typed by the desk; eLicenceId (GB/T 36904) is set by the command, never by the client. */
   | (Base & { type: 'ISSUE'; licenceNo: string; eLicenceId?: string })
-  | (Base & { type: 'DELIVER'; mode: DeliveryMode; trackingNo?: string; address?: string })
+  /**
+   * trackingNo: for post, an EMS waybill (UPU S10 with its check digit, or 13 digits); signedBy: for pickup,
+   * who signed the 送达回证 at the counter (the e-signature click).
+   */
+  | (Base & { type: 'DELIVER'; mode: DeliveryMode; trackingNo?: string; address?: string; signedBy?: string })
   | (Base & { type: 'COMPLETE' })
   | (Base & { type: 'WITHDRAW'; reason?: string })
   /** The applicant changes how the result reaches them, any time before it is delivered. */

@@ -1,6 +1,7 @@
 import { and, assign, not, or, setup, stateIn } from 'xstate';
 import type { CaseEvent, DeliveryMode, MaterialVerdict, SpecialProcedure } from './caseEvents';
 import { FINAL_STATES } from './caseStates';
+import { isValidWaybill, normaliseWaybill } from './postalWaybill';
 import { worksStep, type Level } from './levels';
 import { validateRoute, type Route, type RouteStep } from './route';
 
@@ -69,8 +70,12 @@ const caseSetup = setup({
     hasReasonsAndRights: ({ event }) =>
       'reasons' in event && nonBlank(event.reasons) && nonBlank(event.rightsNotice),
     hasLicenceNo: ({ event }) => event.type === 'ISSUE' && nonBlank(event.licenceNo),
+    // Post needs a waybill that checks (a mistyped one would send the applicant to someone else's parcel);
+    // pickup needs the recipient's signature on the 送达回证.
     validDelivery: ({ event }) =>
-      event.type === 'DELIVER' && (event.mode !== 'post' || nonBlank(event.trackingNo)),
+      event.type === 'DELIVER' &&
+      (event.mode !== 'post' || isValidWaybill(normaliseWaybill(event.trackingNo ?? ''))) &&
+      (event.mode !== 'pickup' || nonBlank(event.signedBy)),
     validChoice: ({ event }) => event.type === 'CHOOSE_DELIVERY' && (event.mode !== 'post' || nonBlank(event.address)),
     pickupDelivery: ({ event }) => event.type === 'DELIVER' && event.mode === 'pickup',
     nextIsDecide: ({ context }) => context.route[context.stepIndex + 1]?.kind === 'decide',
@@ -157,7 +162,7 @@ const caseSetup = setup({
     recordDelivery: assign({
       delivery: ({ event }) =>
         event.type === 'DELIVER'
-          ? { mode: event.mode, trackingNo: event.trackingNo ?? null, address: event.address ?? null }
+          ? { mode: event.mode, trackingNo: event.trackingNo ? normaliseWaybill(event.trackingNo) : null, address: event.address ?? null }
           : null,
     }),
   },

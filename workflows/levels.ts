@@ -31,6 +31,11 @@ export function ancestorCode(code: string, level: Level): string {
   return code.slice(0, keep).padEnd(12, '0');
 }
 
+/** The digits every code under `scope` starts with (a LIKE prefix). */
+export function codePrefix(scope: string): string {
+  return scope.slice(0, LEVEL_DIGITS[levelOfCode(scope)]);
+}
+
 export function levelOfCode(code: string): Level {
   if (code.slice(9) !== '000') return 'village';
   if (code.slice(6, 9) !== '000') return 'town';

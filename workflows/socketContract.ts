@@ -94,12 +94,28 @@ export interface AuthRevoked {
   message: string;
 }
 
+/** An e-licence's status changed (延续, 变更, 暂扣, 发还, 注销, 撤销, 吊销): sent to its holder and the issuing desk. */
+export interface LicenceUpdated {
+  licenceId: string;
+  /** The operation: RENEW, AMEND, SUSPEND, RESTORE, CANCEL, REVOKE, WITHDRAW. */
+  type: string;
+  state: string;
+  /** The status code (01 有效, 02 暂扣, 03 撤销, 04 注销, 07 吊销, 99 其他: superseded). */
+  status: string;
+  revision: number;
+  seq: number;
+  /** The next version's identifier after 延续 or 变更. */
+  supersededBy: string | null;
+  at: string;
+}
+
 export interface ServerToClientEvents {
   'auth:revoked': (e: AuthRevoked) => void;
   'case:updated': (e: CaseUpdated) => void;
   'queue:changed': (e: QueueChanged) => void;
   'stats:changed': (e: StatsChanged) => void;
   'case:urged': (e: CaseUrged) => void;
+  'licence:updated': (e: LicenceUpdated) => void;
 }
 
 export interface ClientToServerEvents {

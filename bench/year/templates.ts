@@ -80,7 +80,7 @@ export function nextStep(row: { state: string; stepIndex: number }, outcome: Out
     case 'approved':
       return { by: 'desk', action: { type: 'ISSUE', licenceNo: `JY${n}` } };
     case 'issued':
-      return { by: 'desk', action: { type: 'DELIVER', mode: 'pickup' } };
+      return { by: 'desk', action: { type: 'DELIVER', mode: 'pickup', signedBy: '张小明' } };
     default:
       return null;
   }

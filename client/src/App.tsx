@@ -19,7 +19,10 @@ const DecisionScreen = lazy(() => import('./pages/applicant/DecisionScreen').the
 const BlankFormsScreen = lazy(() => import('./pages/applicant/BlankFormsScreen').then((m) => ({ default: m.BlankFormsScreen })));
 const SearchScreen = lazy(() => import('./pages/desk/SearchScreen').then((m) => ({ default: m.SearchScreen })));
 const HandledScreen = lazy(() => import('./pages/desk/HandledScreen').then((m) => ({ default: m.HandledScreen })));
+const LicenceScreen = lazy(() => import('./pages/licences/LicenceScreen').then((m) => ({ default: m.LicenceScreen })));
+const IssuedLicencesScreen = lazy(() => import('./pages/licences/IssuedLicencesScreen').then((m) => ({ default: m.IssuedLicencesScreen })));
 const VerifyScreen = lazy(() => import('./pages/licences/VerifyScreen').then((m) => ({ default: m.VerifyScreen })));
+const PublicityScreen = lazy(() => import('./pages/publicity/PublicityScreen').then((m) => ({ default: m.PublicityScreen })));
 const DrillDownScreen = lazy(() => import('./pages/supervisor/DrillDownScreen').then((m) => ({ default: m.DrillDownScreen })));
 
 // Staff-only faces load on demand: an applicant's phone never downloads ECharts or the admin screens.
@@ -39,6 +42,9 @@ const router = createBrowserRouter([
       { path: '/track/:caseNo', element: <TrackScreen /> },
       { path: '/track/:caseNo/decision', element: <DecisionScreen /> },
       { path: '/verify', element: <VerifyScreen /> },
+      { path: '/publicity', element: <PublicityScreen /> },
+      { path: '/licences', element: <RequireRole roles={['reviewer', 'supervisor']}><IssuedLicencesScreen /></RequireRole> },
+      { path: '/licences/:id', element: <RequireRole roles={['applicant', 'reviewer', 'supervisor', 'admin']}><LicenceScreen /></RequireRole> },
       { path: '/mine', element: <RequireRole roles={['applicant']}><MyCasesScreen /></RequireRole> },
       { path: '/login', element: <LoginScreen /> },
       { path: '/desk', element: <RequireRole roles={['clerk', 'reviewer']}><QueueScreen /></RequireRole> },

@@ -10,7 +10,12 @@ export interface ItemRow extends ItemVersion {
   keywords: string[];
   conditions: string[];
   legalBasis: string[];
+  /** In the online licence pilot (证照网上办理一条龙): its licence is issued and delivered online (db/seed/eLicencePilot.ts). */
+  eLicencePilot: boolean;
 }
+
+/** An item version as written: the pilot flag is false unless given. */
+export type ItemToWrite = ItemVersion & { eLicencePilot?: boolean };
 
 /** Keywords are stored '|'-joined so that one LIKE finds any of them. */
 const KEYWORD_SEPARATOR = '|';
@@ -41,10 +46,11 @@ function toItem(r: Record<string, any>): ItemRow {
     keywords: splitKeywords(r.keywords),
     conditions: jsonList(r.conditions),
     legalBasis: jsonList(r.legal_basis),
+    eLicencePilot: toBool(r.e_licence_pilot),
   };
 }
 
-export function itemToRow(item: ItemVersion, isCurrent: boolean, createdAt: string): Record<string, unknown> {
+export function itemToRow(item: ItemToWrite, isCurrent: boolean, createdAt: string): Record<string, unknown> {
   return {
     code: item.code,
     version: item.version,
@@ -68,6 +74,7 @@ export function itemToRow(item: ItemVersion, isCurrent: boolean, createdAt: stri
     keywords: (item.keywords ?? []).join(KEYWORD_SEPARATOR),
     conditions: JSON.stringify(item.conditions ?? []),
     legal_basis: JSON.stringify(item.legalBasis ?? []),
+    e_licence_pilot: item.eLicencePilot ?? false,
     created_at: createdAt,
   };
 }
@@ -125,19 +132,20 @@ export async function searchItems(db: Knex, s: ItemSearch): Promise<{ total: num
   return { total: Number(n), items: rows.map(toItem) };
 }
 
-/** Adds a new version of each item (version 1 when new) and makes it current. */
-export async function insertItemVersions(trx: Knex, items: ItemVersion[], createdAt: string): Promise<number> {
+/** Adds a new version of each item (version 1 when new) and makes it current; it keeps the last version's pilot flag unless given. */
+export async function insertItemVersions(trx: Knex, items: ItemToWrite[], createdAt: string): Promise<number> {
   let added = 0;
   for (const item of items) {
     const latest = await trx('items').where({ code: item.code }).max({ v: 'version' }).first();
     const version = Number(latest?.v ?? 0) + 1;
-    const previous = await trx('items').where({ code: item.code, is_current: true }).first('keywords', 'conditions', 'legal_basis');
+    const previous = await trx('items').where({ code: item.code, is_current: true }).first('keywords', 'conditions', 'legal_basis', 'e_licence_pilot');
     await trx('items').where({ code: item.code, is_current: true }).update({ is_current: false });
     // A source that does not give the everyday words (a CSV without the column) keeps the last version's.
     const words = {
       keywords: item.keywords ?? splitKeywords(previous?.keywords),
       conditions: item.conditions ?? jsonList(previous?.conditions),
       legalBasis: item.legalBasis ?? jsonList(previous?.legal_basis),
+      eLicencePilot: item.eLicencePilot ?? toBool(previous?.e_licence_pilot),
     };
     await trx('items').insert(itemToRow({ ...item, ...words, version }, true, createdAt));
     added++;

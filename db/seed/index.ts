@@ -9,6 +9,7 @@ import { insertUsers, setUserProfile } from '../repositories/users';
 import { buildCatalogue } from './catalogue';
 import { centreContactFor } from './centreContacts';
 import { buildDepartments } from './departments';
+import { E_LICENCE_PILOT_CODES } from './eLicencePilot';
 import { buildJurisdictions } from './jurisdictions';
 import { buildDemoUsers, DEMO_APPLICANT_PROFILE } from './users';
 import { levelOfCode } from '../../workflows/levels';
@@ -17,7 +18,7 @@ async function insertChunked(trx: Knex, table: string, rows: Record<string, unkn
   for (let i = 0; i < rows.length; i += 200) await trx(table).insert(rows.slice(i, i + 200));
 }
 
-/** Loads the Wenzhou tree, departments, the 1,003-item catalogue, the calendar and demo users. */
+/** Loads the Wenzhou tree, departments, the 1,003-item catalogue (the e-licence pilot's items flagged), the calendar and demo users. */
 export async function seedAll(knex: Knex): Promise<void> {
   const now = dbTime(new Date());
   const tree = buildJurisdictions();
@@ -55,7 +56,9 @@ export async function seedAll(knex: Knex): Promise<void> {
       tree.map((j) => ({ code: j.code, name: j.centreName, accepts_linked: j.level === 'town' || j.level === 'village', ...centreContactFor(j.code, j.level, placeNames(j.code)) })),
     );
     await insertChunked(trx, 'departments', buildDepartments().map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn })));
-    await insertChunked(trx, 'items', buildCatalogue().map((item) => itemToRow(item, true, now)));
+    // The online licence pilot's 22 items carry their flag (db/seed/eLicencePilot.ts).
+    const pilot = new Set(E_LICENCE_PILOT_CODES);
+    await insertChunked(trx, 'items', buildCatalogue().map((item) => itemToRow({ ...item, eLicencePilot: pilot.has(item.code) }, true, now)));
     await insertUsers(trx, users);
     await setUserProfile(trx, DEMO_APPLICANT_PROFILE.username, DEMO_APPLICANT_PROFILE);
   });

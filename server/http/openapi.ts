@@ -2,6 +2,8 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteaso
 import { z } from 'zod';
 import * as C from './catalogueSchemas';
 import { FILE_OPERATIONS, LICENCE_OPERATIONS } from './fileOpenApi';
+import { PUBLICITY_OPERATIONS } from './publicityOpenApi';
+import { LICENCE_STATUS_OPERATIONS } from './licenceOpenApi';
 import * as S from './schemas';
 import * as St from './statsSchemas';
 import * as U from './userSchemas';
@@ -114,7 +116,7 @@ export function buildOpenApi() {
     { operationId: 'getOpenApi', method: 'get', path: '/api/openapi.json', summary: 'This description', access: 'public', ok: [200, 'the OpenAPI document'], bare: true },
     { operationId: 'getHealth', method: 'get', path: '/health', summary: 'Liveness and database check', access: 'public', ok: [200, 'ok'], more: { 503: 'DATABASE_UNAVAILABLE' }, bare: true },
   ];
-  for (const op of [...ops, ...FILE_OPERATIONS, ...LICENCE_OPERATIONS]) register(reg, op);
+  for (const op of [...ops, ...FILE_OPERATIONS, ...LICENCE_OPERATIONS, ...LICENCE_STATUS_OPERATIONS, ...PUBLICITY_OPERATIONS]) register(reg, op);
   return new OpenApiGeneratorV31(reg.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -1,6 +1,7 @@
 import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { ACTION_TYPES, DELIVERY_MODES, SPECIAL_PROCEDURES } from '../../workflows/caseEvents';
+import { isValidWaybill, normaliseWaybill } from '../../workflows/postalWaybill';
 import { isValidIdNumber, isValidUscc } from '../../workflows/identity';
 import { LEVELS } from '../../workflows/levels';
 import { APPLICANT_TYPES } from '../../workflows/parties';
@@ -112,8 +113,23 @@ export const ActionBody = z
       .strict()
       .openapi({ description: 'Issue the licence: the server creates the signed e-licence (GB/T 36904 identifier in the case’s `eLicence`) in the same transaction' }),
     z
-      .object({ type: z.literal('DELIVER'), mode: z.enum(DELIVERY_MODES), trackingNo: text(64).optional(), address: z.string().trim().max(200).optional(), ...version })
-      .strict(),
+      .object({
+        type: z.literal('DELIVER'),
+        mode: z.enum(DELIVERY_MODES),
+        trackingNo: text(64)
+          .transform(normaliseWaybill)
+          .optional()
+          .openapi({ description: 'post: the EMS waybill, a UPU S10 number whose check digit checks (EA123456785CN) or 13 digits; spaces and dashes are dropped' }),
+        address: z.string().trim().max(200).optional(),
+        signedBy: text(100).optional().openapi({ description: 'pickup: who signed the 送达回证 at the counter (the e-signature click)' }),
+        ...version,
+      })
+      .strict()
+      .refine((d) => d.mode !== 'post' || (d.trackingNo !== undefined && isValidWaybill(d.trackingNo)), {
+        message: 'an EMS waybill number: a UPU S10 number whose check digit checks (EA123456785CN), or 13 digits',
+        path: ['trackingNo'],
+      })
+      .refine((d) => d.mode !== 'pickup' || !!d.signedBy, { message: 'the recipient signs the 送达回证 at the counter: give who signed', path: ['signedBy'] }),
     z.object({ type: z.literal('COMPLETE'), ...version }).strict(),
     z.object({ type: z.literal('WITHDRAW'), reason: z.string().trim().max(2000).optional(), ...version }).strict(),
     z

@@ -20,8 +20,9 @@ export function webApp(db: Knex): Router {
   const index = path.join(WEB_APP_DIR, 'index.html');
   r.use(express.static(WEB_APP_DIR, { index: false, maxAge: '1y', immutable: true }));
   r.get('/{*page}', async (req, res, next) => {
-    // A missing file (with an extension) is a 404, not the app: only page paths get index.html.
-    if (path.extname(req.path) || !req.accepts('html')) return next();
+    // A missing file (with an extension) is a 404, not the app: only page paths get index.html. File
+    // extensions have a lower-case letter; the tail of an e-licence identifier (/licences/1.2.156….001.P) has none.
+    if (/[a-z]/.test(path.extname(req.path)) || !req.accepts('html')) return next();
     if (!existsSync(index)) {
       res.status(503).type('text/plain').send('The web app is not built: run `npm run build` (npm start does it).');
       return;

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { findItemById } from '../../db/repositories/items';
 import { insertELicence, type ELicenceRow } from '../../db/repositories/licences/eLicences';
 import { decidingBody } from '../../workflows/rightsNotice';
+import { STATUS_OF_STATE, type LicenceContext } from '../../workflows/licenceMachine';
 import type { AppContext } from '../context';
 import { decidingBodyOf } from '../documents/decisionDocument';
 import { chinaDay } from '../documents/notices/noticeContext';
@@ -24,7 +25,9 @@ export function validUntil(issuedOn: string, years: number): string {
 /** What the signature covers: the licence's directory data, never its status (which changes). */
 export type LicenceData = ReturnType<typeof licenceDataOf>;
 
-export function licenceDataOf(l: Omit<ELicenceRow, 'id' | 'canonical' | 'signature' | 'keyId' | 'pdfSha256' | 'pdfSize' | 'createdAt' | 'status' | 'holderUserId'>) {
+type MachineColumns = 'state' | 'machineContext' | 'rowVersion' | 'lastSeq' | 'statusNote' | 'statusChangedAt' | 'supersededBy' | 'issuerDepartment';
+
+export function licenceDataOf(l: Omit<ELicenceRow, 'id' | 'canonical' | 'signature' | 'keyId' | 'pdfSha256' | 'pdfSize' | 'createdAt' | 'status' | 'holderUserId' | MachineColumns>) {
   return {
     licenceId: l.licenceId,
     licenceNo: l.licenceNo,
@@ -85,18 +88,38 @@ export async function issueELicence(ctx: AppContext, trx: Knex.Transaction, { ca
     itemName: item.name,
     previousLicenceId: null,
   };
+  await writeSignedLicence(ctx, trx, fields, { holderUserId: row.applicantUserId, issuerDepartment: id.department, at: event.createdAt });
+}
+
+export type LicenceFields = Parameters<typeof licenceDataOf>[0];
+
+/** A licence's directory data signed and stored, valid from now (the first issue, and each 延续/变更 version after it). */
+export async function writeSignedLicence(
+  ctx: AppContext,
+  trx: Knex.Transaction,
+  fields: LicenceFields,
+  o: { holderUserId: number | null; issuerDepartment: string; at: string },
+): Promise<void> {
   const canonical = canonicalJson(licenceDataOf(fields));
   const key = ctx.signingKey;
   await insertELicence(trx, {
     ...fields,
-    holderUserId: row.applicantUserId,
-    status: '01',
+    holderUserId: o.holderUserId,
+    status: STATUS_OF_STATE.valid,
     canonical,
     signature: signData(key.privateKey, canonical),
     keyId: key.keyId,
     // The PDF is drawn from this data when first asked for (licencePdf.ts): rendering stays out of the transaction.
     pdfSha256: null,
     pdfSize: null,
-    createdAt: event.createdAt,
+    createdAt: o.at,
+    state: 'valid',
+    machineContext: { validUntil: fields.validUntil, note: null, suspendedUntil: null } satisfies LicenceContext,
+    rowVersion: 1,
+    lastSeq: 0,
+    statusNote: null,
+    statusChangedAt: null,
+    supersededBy: null,
+    issuerDepartment: o.issuerDepartment,
   });
 }

@@ -27,7 +27,7 @@ const SAMPLE: Record<ActionType, Record<string, unknown>> = {
   APPROVE: { opinion: '-' },
   DENY: { reasons: '-', rightsNotice: '-' },
   ISSUE: { licenceNo: '-' },
-  DELIVER: { mode: 'post', trackingNo: '-' },
+  DELIVER: { mode: 'post', trackingNo: 'EA123456785CN' },
   COMPLETE: {},
   WITHDRAW: {},
   CHOOSE_DELIVERY: { mode: 'pickup' },

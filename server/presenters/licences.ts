@@ -1,4 +1,6 @@
+import type { AggregateEventRow } from '../../db/repositories/aggregateEvents';
 import type { ELicenceRow } from '../../db/repositories/licences/eLicences';
+import { OPERATION_CODES, type LicenceOperation } from '../../workflows/licenceMachine';
 import { maskIdNumber } from './case';
 
 /** GB/T 36903 / 住建部 status codes, and their words. */
@@ -9,8 +11,37 @@ export const LICENCE_STATUS: Record<string, { zh: string; en: string }> = {
   '04': { zh: '注销', en: 'cancelled' },
   '05': { zh: '失效', en: 'expired' },
   '07': { zh: '吊销', en: 'revoked (吊销)' },
-  '99': { zh: '其他', en: 'other' },
+  '99': { zh: '已换发新版本', en: 'superseded by a new version' },
 };
+
+/** The status operations and their words (MOHURD operation codes in licenceMachine.ts). */
+export const LICENCE_OPERATION_WORDS: Record<LicenceOperation, { zh: string; en: string }> = {
+  RENEW: { zh: '延续', en: 'renewed' },
+  AMEND: { zh: '变更', en: 'amended' },
+  SUSPEND: { zh: '暂扣', en: 'suspended' },
+  RESTORE: { zh: '发还', en: 'returned' },
+  CANCEL: { zh: '注销', en: 'cancelled' },
+  REVOKE: { zh: '撤销', en: 'revoked (撤销)' },
+  WITHDRAW: { zh: '吊销', en: 'revoked (吊销)' },
+};
+
+/** One recorded operation on a licence, for its holder and the desks. */
+export function presentLicenceEvent(e: AggregateEventRow, licenceId: string) {
+  const op = e.type as LicenceOperation;
+  return {
+    licenceId,
+    seq: e.seq,
+    type: e.type,
+    operationCode: OPERATION_CODES[op] ?? '07',
+    words: LICENCE_OPERATION_WORDS[op] ?? { zh: e.type, en: e.type },
+    from: e.fromState,
+    to: e.toState,
+    reason: e.reason,
+    details: e.payload,
+    by: { role: e.actorRole, name: e.actorName },
+    at: e.createdAt,
+  };
+}
 
 /** A person's name on a public page: the family name and the last character (张*明). */
 export function maskName(name: string): string {
@@ -40,6 +71,10 @@ export function presentVerification(l: ELicenceRow, signatureValid: boolean, tod
     item: { code: l.itemCode, name: l.itemName },
     jurisdictionCode: l.jurisdictionCode,
     keyId: l.keyId,
+    // Why the status is what it is (the last operation's reason), and the version that replaced this one.
+    statusNote: l.status === '01' ? null : l.statusNote,
+    supersededBy: l.supersededBy,
+    previousLicenceId: l.previousLicenceId,
   };
 }
 
@@ -60,6 +95,11 @@ export function presentLicence(l: ELicenceRow, holderCodeVisible: boolean) {
     jurisdictionCode: l.jurisdictionCode,
     item: { code: l.itemCode, name: l.itemName },
     previousLicenceId: l.previousLicenceId,
+    state: l.state,
+    revision: l.rowVersion,
+    statusNote: l.statusNote,
+    statusChangedAt: l.statusChangedAt,
+    supersededBy: l.supersededBy,
     pdf: { sha256: l.pdfSha256, size: l.pdfSize },
     verifyUrl: `/verify?code=${encodeURIComponent(l.licenceId)}`,
   };

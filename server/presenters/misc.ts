@@ -18,8 +18,9 @@ export function presentUser(u: UserRow) {
 
 export function presentItem(i: ItemRow) {
   const { id: _id, ...rest } = i;
-  // The forms the guide offers blank, to print and fill in before coming.
-  return { ...rest, forms: blankFormsOf(i.materials) };
+  // The forms the guide offers blank, to print and fill in before coming; eLicencePilot (证照网上办理一条龙):
+  // the guide says the licence is issued and delivered online, without coming in (db/seed/eLicencePilot.ts).
+  return { ...rest, eLicencePilot: i.eLicencePilot, forms: blankFormsOf(i.materials) };
 }
 
 export function presentJurisdiction(j: JurisdictionRow) {

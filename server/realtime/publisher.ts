@@ -1,4 +1,5 @@
 import { publishBatch } from '../../db/repositories/outbox';
+import { publishAggregateBatch, type AggregateLive } from '../../db/repositories/aggregateEvents';
 import { withRetry } from '../commands/writeHelpers';
 import { chinaDate } from '../../workflows/calendar';
 import type { QueueChanged } from '../../workflows/socketContract';
@@ -43,6 +44,7 @@ export class OutboxPublisher {
 
   start(pollMs: number): void {
     this.ctx.events.on('committed', this.onCommit);
+    this.ctx.events.on('aggregateCommitted', this.onCommit);
     this.timer = setInterval(() => this.kick(), pollMs);
     this.kick();
   }
@@ -51,6 +53,7 @@ export class OutboxPublisher {
   async stop(): Promise<void> {
     this.stopped = true;
     this.ctx.events.off('committed', this.onCommit);
+    this.ctx.events.off('aggregateCommitted', this.onCommit);
     clearInterval(this.timer);
     clearTimeout(this.coalescing);
     await this.draining;
@@ -91,11 +94,17 @@ export class OutboxPublisher {
           this.counted([...paths]);
           if (this.crossProcess) this.io.serverSideEmit('stats:dirty', [...paths]);
         }
-        if (n < 200) return;
+        if (n < 200) break;
       }
+      // Other aggregates' events (e-licences …): each names its rooms; the Redis adapter carries them to every process.
+      while ((await withRetry(() => publishAggregateBatch(knex, dialect, 200, (rows) => rows.forEach((r) => this.emitTo(r))))) === 200);
     } catch (err) {
-      this.ctx.log.error({ err }, 'publishing case events failed; will retry');
+      this.ctx.log.error({ err }, 'publishing events failed; will retry');
     }
+  }
+
+  private emitTo(live: AggregateLive): void {
+    if (live.rooms.length) (this.io.to(live.rooms) as unknown as { emit(event: string, message: object): void }).emit(live.event, live.message);
   }
 
   private publish(p: OutboxPayload): void {

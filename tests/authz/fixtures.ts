@@ -15,7 +15,7 @@ const PATH: Record<Exclude<Stage, 'acceptance'>, { from: Stage; by: string; acti
   cityDecision: { from: 'countyReview', by: 'reviewer.county', action: { type: 'FORWARD', opinion: '审查同意' } },
   approved: { from: 'cityDecision', by: 'reviewer.city', action: { type: 'APPROVE', opinion: '准予许可' } },
   issued: { from: 'approved', by: 'reviewer.city', action: { type: 'ISSUE', licenceNo: 'YP-AUTHZ-FIXTURE' } },
-  delivered: { from: 'issued', by: 'clerk.village', action: { type: 'DELIVER', mode: 'post', trackingNo: 'EMS-AUTHZ-1' } },
+  delivered: { from: 'issued', by: 'clerk.village', action: { type: 'DELIVER', mode: 'post', trackingNo: 'EA123456785CN' } },
   countyUrged: { from: 'countyReview', by: 'supervisor.city', action: { type: 'URGE', reason: '请加快办理', replyBy: '2099-12-31' } },
 };
 

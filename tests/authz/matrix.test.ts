@@ -20,6 +20,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   /** Per action type: a case for the refusals, then one fresh case for each principal that may act. */
   const forAction = new Map<ActionType, CaseHandle[]>();
   let editableUser = 0;
+  let licenceId = "";
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -35,6 +36,10 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     const made = await api.as('admin', 'POST', '/api/users', { username: `authz.target.${process.pid}.${Date.now()}`, displayName: '授权矩阵被编辑者', password: 'matrix-1234', role: 'intermediary', jurisdictionCode: '330300000000' });
     if (made.status !== 201) throw new Error(`creating the account to edit: ${made.status} ${JSON.stringify(made.body)}`);
     editableUser = made.body.id;
+    // An e-licence issued by 温州市 market (reviewer.city) to `applicant`: the licence routes' target.
+    const issued = await caseAt(api, 'issued');
+    licenceId = (await api.as('applicant', 'GET', `/api/cases/${issued.caseNo}/licence`)).body.id;
+    if (!licenceId) throw new Error('no e-licence for the matrix');
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -53,6 +58,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     area: scope === 'other' ? AREAS.otherCounty : undefined,
     centre: scope === 'other' ? AREAS.otherCentre : AREAS.ownCentre,
     userId: editableUser,
+    licenceId,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */

@@ -44,6 +44,7 @@ export const NA = 'n/a';
 export const U = '401 UNAUTHENTICATED';
 export const F = '403 FORBIDDEN';
 export const NF = '404 CASE_NOT_FOUND';
+export const LNF = '404 LICENCE_NOT_FOUND';
 /** 409, with whatever code: the case waits elsewhere (INVALID_TRANSITION), or is closed. */
 export const C = '409';
 
@@ -150,7 +151,16 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /api/licences/verify': { own: EVERYONE },
   'POST /api/licences/verify-file': { own: EVERYONE },
   'GET /.well-known/licence-signing-keys.json': { own: EVERYONE },
+  // The public register of licensing decisions (双公示): anyone searches it and exports it, no log-in.
+  'GET /api/publicity': { own: EVERYONE },
+  'GET /api/publicity/export': { own: EVERYONE },
   'GET /api/me/licences': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
+  // A licence's record: its holder, the issuing desk (温州市 market), supervisors and admins above it; nobody else learns it exists.
+  // Its status operations: the issuing desk alone (the probe's 发还 of a valid licence is refused by the machine: 409).
+  'GET /api/licences/:licenceId': { own: g(U, U, OK, LNF, LNF, LNF, LNF, LNF, LNF, OK, LNF, LNF, LNF, OK, OK, LNF, LNF) },
+  'POST /api/licences/:licenceId/operations': { own: g(U, U, F, LNF, LNF, LNF, LNF, LNF, LNF, '409 INVALID_TRANSITION', LNF, LNF, LNF, F, F, LNF, LNF) },
+  // The issued-licence list: reviewers (their own desk's) and supervisors (their area's).
+  'GET /api/desk/licences': { own: g(U, U, F, F, F, F, F, F, OK, OK, OK, OK, OK, OK, F, F, F) },
   'GET /api/cases/:caseNo/licence': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/cases/:caseNo/licence.pdf': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/queue': {
@@ -202,7 +212,7 @@ export const ACTIONS: Record<ActionType, ActionRow> = {
   APPROVE: { stage: 'cityDecision', body: { opinion: '准予许可' }, own: AT_CITY_MARKET },
   DENY: { stage: 'cityDecision', body: { reasons: '不符合法定条件', rightsNotice: '可申请行政复议或提起行政诉讼' }, own: AT_CITY_MARKET },
   ISSUE: { stage: 'approved', body: { licenceNo: 'YP-AUTHZ-0001' }, own: AT_CITY_MARKET },
-  DELIVER: { stage: 'issued', body: { mode: 'pickup' }, own: AT_VILLAGE },
+  DELIVER: { stage: 'issued', body: { mode: 'pickup', signedBy: '张小明' }, own: AT_VILLAGE },
   COMPLETE: { stage: 'delivered', body: {}, own: APPLICANT_OR_VILLAGE },
   WITHDRAW: { stage: 'acceptance', body: { reason: '不再需要' }, own: APPLICANT_ONLY },
   CHOOSE_DELIVERY: { stage: 'acceptance', body: { mode: 'electronic' }, own: APPLICANT_ONLY },

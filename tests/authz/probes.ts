@@ -9,6 +9,8 @@ export interface Target {
   centre: string;
   /** An account the admin may edit (made by the test). */
   userId: number;
+  /** An e-licence 温州市 market issued to `applicant` (made by the test). */
+  licenceId: string;
 }
 
 export interface Probe {
@@ -78,7 +80,13 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
     headers: { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
   }),
   'GET /.well-known/licence-signing-keys.json': () => ({ path: '/.well-known/licence-signing-keys.json' }),
+  'GET /api/publicity': () => ({ path: `/api/publicity?q=${encodeURIComponent('药品')}&jurisdiction=${DEMO.cityCode}` }),
+  'GET /api/publicity/export': () => ({ path: '/api/publicity/export?format=json&from=2026-01-01&to=2026-01-31' }),
   'GET /api/me/licences': () => ({ path: '/api/me/licences' }),
+  'GET /api/licences/:licenceId': (t) => ({ path: `/api/licences/${encodeURIComponent(t.licenceId)}` }),
+  // 发还 of a licence that is not suspended: past the policy, the machine refuses it and nothing changes.
+  'POST /api/licences/:licenceId/operations': (t) => ({ path: `/api/licences/${encodeURIComponent(t.licenceId)}/operations`, body: { type: 'RESTORE', reason: '授权矩阵探测' } }),
+  'GET /api/desk/licences': () => ({ path: '/api/desk/licences' }),
   'GET /api/cases/:caseNo/licence': (t) => ({ path: `/api/cases/${t.caseNo}/licence` }),
   'GET /api/cases/:caseNo/licence.pdf': (t) => ({ path: `/api/cases/${t.caseNo}/licence.pdf` }),
   'GET /api/queue': () => ({ path: '/api/queue?limit=200' }),

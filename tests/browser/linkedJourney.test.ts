@@ -130,7 +130,12 @@ browserIt('an applicant files a linked item at a village centre and watches vill
   await p.getByTestId('route-step-5').and(p.locator('[data-current="true"]')).waitFor({ timeout: UI_MS });
   await vp.goto(`/desk/cases/${caseNo}`);
   await vp.locator('[data-action="DELIVER"]').click();
-  await vp.getByTestId('action-submit').click(); // pickup at the counter, as the applicant chose
+  // Pickup at the counter, as the applicant chose: not without the recipient's signature on the 送达回证.
+  await vp.getByTestId('action-submit').click();
+  await vp.getByText('请受送达人确认签收后再送达').waitFor({ timeout: UI_MS });
+  await expect(vp.getByTestId('delivery-signed-by').inputValue()).resolves.toBe('陈小红');
+  await vp.getByTestId('delivery-sign').check();
+  await vp.getByTestId('action-submit').click();
   await p.locator('[data-testid="track"][data-state="completed"]').waitFor({ timeout: UI_MS });
   await expect(p.getByText('浙温药零2026-0001').first().isVisible()).resolves.toBe(true);
 

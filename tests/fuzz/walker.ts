@@ -38,7 +38,7 @@ const BODY: Record<string, Record<string, unknown>> = {
   APPROVE: { opinion: '准予许可' },
   DENY: { reasons: '不符合法定条件', rightsNotice: '可申请行政复议' },
   ISSUE: { licenceNo: 'FUZZ-0001' },
-  DELIVER: { mode: 'post', trackingNo: 'EMS-FUZZ' },
+  DELIVER: { mode: 'post', trackingNo: 'EA123456785CN' },
   COMPLETE: {},
   WITHDRAW: {},
   CHOOSE_DELIVERY: { mode: 'post', address: '温州市鹿城区五马街道 1 号' },

@@ -8,7 +8,7 @@ export const ROUTE: [string, Record<string, unknown>][] = [
   ['reviewer.county', { type: 'FORWARD', opinion: '现场核查合格，报市局' }],
   ['reviewer.city', { type: 'APPROVE', opinion: '符合条件，准予许可' }],
   ['reviewer.city', { type: 'ISSUE', licenceNo: 'YP33030020260001' }],
-  ['clerk.village', { type: 'DELIVER', mode: 'post', trackingNo: 'EMS1234567890' }],
+  ['clerk.village', { type: 'DELIVER', mode: 'post', trackingNo: 'EA123456785CN' }],
   ['applicant', { type: 'COMPLETE' }],
 ];
 /** SUBMIT is seq 1; each step of the route adds one. */

@@ -59,7 +59,7 @@ describe('actions a viewer may take now, and CHOOSE_DELIVERY', () => {
       ['reviewer.county', { type: 'FORWARD', opinion: '同意' }],
       ['reviewer.city', { type: 'APPROVE', opinion: '准予许可' }],
       ['reviewer.city', { type: 'ISSUE', licenceNo: 'YP-2026-0001' }],
-      ['clerk.village', { type: 'DELIVER', mode: 'post', trackingNo: 'SF100' }],
+      ['clerk.village', { type: 'DELIVER', mode: 'post', trackingNo: 'EA123456785CN' }],
     ];
     for (const [user, action] of steps) expect((await api.act(user, filed.caseNo, action)).status).toBe(200);
     const now = await asApplicant(filed, 'GET', `/api/cases/${filed.caseNo}`);

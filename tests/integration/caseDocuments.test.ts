@@ -64,12 +64,18 @@ describe('official documents of a case', () => {
     await api.act('reviewer.county', c.caseNo, { type: 'FORWARD', opinion: '复审同意' });
     await api.act('reviewer.city', c.caseNo, { type: 'APPROVE', opinion: '符合法定条件' });
     await api.act('reviewer.city', c.caseNo, { type: 'ISSUE' });
-    expect((await api.act('clerk.village', c.caseNo, { type: 'DELIVER', mode: 'pickup' })).status).toBe(200);
+    // Pickup needs the recipient's signature; post a waybill whose check digit checks: said per field, nothing written.
+    const unsigned = await api.act('clerk.village', c.caseNo, { type: 'DELIVER', mode: 'pickup' });
+    expect([unsigned.status, unsigned.body.error.code, unsigned.body.error.details.issues[0].field]).toEqual([422, 'VALIDATION_FAILED', 'signedBy']);
+    const mistyped = await api.act('clerk.village', c.caseNo, { type: 'DELIVER', mode: 'post', trackingNo: 'EA123456784CN' });
+    expect([mistyped.status, mistyped.body.error.details.issues[0].field]).toEqual([422, 'trackingNo']);
+    expect((await api.act('clerk.village', c.caseNo, { type: 'DELIVER', mode: 'pickup', signedBy: '张小明' })).status).toBe(200);
     const list = await docs(c.caseNo, c.queryCode);
     expect(list.map((d) => d.kind)).toEqual(['receipt', 'acceptance', 'approval', 'service']);
     expect(list[2]!.title).toBe('准予许可决定书');
     const service = await srv.ctx.db.knex('case_documents').where('id', list[3]!.id).first();
     expect(service.model).toContain('1.2.156.3005.2.');
+    expect(service.model).toMatch(/受送达人签收.*张小明（窗口电子签名确认，\d{4}-\d{2}-\d{2} \d{2}:\d{2}）/);
     expect(verifySignedPdf(await pdfOf(list[3]!.pdfUrl, { 'x-query-code': c.queryCode }), keys).valid).toBe(true);
   }, 60_000);
 

@@ -68,7 +68,7 @@ describe('closed cases take no event at all', () => {
       'completed',
       async (f) => {
         for (const [user, action] of TO_ISSUED) await ok(api.act(user, f.caseNo, action));
-        await ok(api.act('clerk.village', f.caseNo, { type: 'DELIVER', mode: 'pickup' }));
+        await ok(api.act('clerk.village', f.caseNo, { type: 'DELIVER', mode: 'pickup', signedBy: '张小明' }));
       },
     ],
     [
@@ -76,7 +76,7 @@ describe('closed cases take no event at all', () => {
       'completed',
       async (f) => {
         for (const [user, action] of TO_ISSUED) await ok(api.act(user, f.caseNo, action));
-        await ok(api.act('clerk.village', f.caseNo, { type: 'DELIVER', mode: 'post', trackingNo: 'EMS9988776655', address: ADDRESS }));
+        await ok(api.act('clerk.village', f.caseNo, { type: 'DELIVER', mode: 'post', trackingNo: '9988776655123', address: ADDRESS }));
         await ok(asApplicant(f, { type: 'COMPLETE' }));
       },
     ],
@@ -117,7 +117,7 @@ describe('closed cases take no event at all', () => {
     it('refuses every desk of the route, the one the case closed at included', async () => {
       const tries: [string, Record<string, unknown>][] = [
         ['clerk.village', { type: 'ACCEPT' }],
-        ['clerk.village', { type: 'DELIVER', mode: 'post', trackingNo: 'SF000', address: ADDRESS }],
+        ['clerk.village', { type: 'DELIVER', mode: 'post', trackingNo: 'EA000000005CN', address: ADDRESS }],
         ['clerk.village', { type: 'COMPLETE' }],
         ['clerk.town', { type: 'FORWARD', opinion: '同意' }],
         ['reviewer.county', { type: 'RETURN', reason: '重审' }],
@@ -145,12 +145,12 @@ describe('closed cases take no event at all', () => {
   it('keeps a completed case’s tracking number and address when the applicant tries to change delivery', async () => {
     const f = await api.file(buildCase({ delivery: { mode: 'post', address: ADDRESS } }));
     for (const [user, action] of TO_ISSUED) await ok(api.act(user, f.caseNo, action));
-    await ok(api.act('clerk.village', f.caseNo, { type: 'DELIVER', mode: 'post', trackingNo: 'EMS1122334455' }));
+    await ok(api.act('clerk.village', f.caseNo, { type: 'DELIVER', mode: 'post', trackingNo: '1122334455667' }));
     await ok(asApplicant(f, { type: 'COMPLETE' }));
     const res = await asApplicant(f, { type: 'CHOOSE_DELIVERY', mode: 'pickup' });
     expect(res.status).toBe(409);
     const mine = await api.request('GET', `/api/cases/${f.caseNo}`, { headers: { 'x-query-code': f.queryCode } });
-    expect(mine.body.delivery).toEqual({ mode: 'post', address: ADDRESS, trackingNo: 'EMS1122334455' });
+    expect(mine.body.delivery).toEqual({ mode: 'post', address: ADDRESS, trackingNo: '1122334455667' });
     expect(mine.body.state).toBe('completed');
     const history = await api.request('GET', `/api/cases/${f.caseNo}/events`, { headers: { 'x-query-code': f.queryCode } });
     expect(history.body.events.map((e: { type: string }) => e.type).slice(-2)).toEqual(['DELIVER', 'COMPLETE']);

@@ -40,7 +40,7 @@ const ACTION: Record<string, Record<string, unknown>> = {
   review: { type: 'FORWARD', opinion: '审查同意' },
   decide: { type: 'APPROVE', opinion: '符合条件，准予许可' },
   issue: { type: 'ISSUE', licenceNo: 'DEMO-STAFF-0001' },
-  deliver: { type: 'DELIVER', mode: 'pickup' },
+  deliver: { type: 'DELIVER', mode: 'pickup', signedBy: '张小明' },
 };
 
 describe('demo staffing of every centre, county and the city', () => {

@@ -31,7 +31,7 @@ const STAFF = [
 
 type Step = [user: string, action: Record<string, unknown>, stateAfter: string];
 
-const pickup: Record<string, unknown> = { type: 'DELIVER', mode: 'pickup' };
+const pickup: Record<string, unknown> = { type: 'DELIVER', mode: 'pickup', signedBy: '张小明' };
 
 /** [filing level, centre, item (all of the market department), its steps after filing] */
 const LEVELS: [string, string, string, Step[]][] = [

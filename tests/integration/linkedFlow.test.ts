@@ -27,7 +27,7 @@ describe('a linked item through all its levels', () => {
       ['reviewer.county', { type: 'FORWARD', opinion: '现场核查合格，报市局' }, 'decision', 'city'],
       ['reviewer.city', { type: 'APPROVE', opinion: '符合条件，准予许可' }, 'approved', 'city'],
       ['reviewer.city', { type: 'ISSUE', licenceNo: 'YP33030020260001' }, 'issued', 'village'],
-      ['clerk.village', { type: 'DELIVER', mode: 'post', trackingNo: 'EMS1234567890' }, 'delivered', 'village'],
+      ['clerk.village', { type: 'DELIVER', mode: 'post', trackingNo: 'EA123456785CN' }, 'delivered', 'village'],
     ];
     let version = filed.version;
     for (const [user, action, state, level] of steps) {
@@ -40,7 +40,7 @@ describe('a linked item through all its levels', () => {
     expect(done.body.case.state).toBe('completed');
     expect(done.body.case.decision).toEqual({ outcome: 'approved', opinion: '符合条件，准予许可', rightsNotice: null });
     expect(done.body.case.licenceNo).toBe('YP33030020260001');
-    expect(done.body.case.delivery).toMatchObject({ mode: 'post', trackingNo: 'EMS1234567890' });
+    expect(done.body.case.delivery).toMatchObject({ mode: 'post', trackingNo: 'EA123456785CN' });
 
     const events = await api.request('GET', `/api/cases/${no}/events`, { headers: { 'x-query-code': filed.queryCode } });
     expect(events.status).toBe(200);

@@ -94,7 +94,7 @@ describe('personal data goes only to the desk at the current step', () => {
     await act('reviewer.city', f.caseNo, { type: 'APPROVE', opinion: '准予许可' });
     await act('reviewer.city', f.caseNo, { type: 'ISSUE', licenceNo: 'YP-PD-0001' });
     expect(await who()).toEqual(only('clerk.village'));
-    await act('clerk.village', f.caseNo, { type: 'DELIVER', mode: 'post', trackingNo: 'EMS0000000001' });
+    await act('clerk.village', f.caseNo, { type: 'DELIVER', mode: 'post', trackingNo: '0000000000001' });
     expect(await who()).toEqual(only('clerk.village'));
     // Closed: nobody handles it any more.
     const res = await api.request('POST', `/api/cases/${f.caseNo}/actions`, { body: { type: 'COMPLETE' }, headers: { 'x-query-code': f.queryCode } });

@@ -42,7 +42,7 @@ async function driveMix(api: Api, setNow: (d: Date) => void) {
   await ok('03-03 09:00', 'reviewer.county', a.caseNo, { type: 'FORWARD', opinion: '审查同意' });
   await ok('03-03 17:00', 'reviewer.city', a.caseNo, { type: 'APPROVE', opinion: '准予许可' });
   await ok('03-04 01:00', 'reviewer.city', a.caseNo, { type: 'ISSUE', licenceNo: 'YP-RM-1' });
-  await ok('03-04 02:00', 'clerk.village', a.caseNo, { type: 'DELIVER', mode: 'pickup' });
+  await ok('03-04 02:00', 'clerk.village', a.caseNo, { type: 'DELIVER', mode: 'pickup', signedBy: '张小明' });
   await ok('03-04 03:00', 'clerk.town', c.caseNo, { type: 'FORWARD', opinion: '初审同意' });
   await ok('03-04 04:00', 'reviewer.county', c.caseNo, { type: 'FORWARD', opinion: '审查同意' });
   await ok('03-04 05:00', 'reviewer.city', c.caseNo, { type: 'DENY', reasons: '经营场所不符合规范', rightsNotice: '可依法申请行政复议或者提起行政诉讼' });

@@ -83,7 +83,7 @@ describe('sockets: no case numbers and no personal data for those who may not ha
     await act('reviewer.county', no, { type: 'FORWARD', opinion: '同意' });
     await act('reviewer.city', no, { type: 'APPROVE', opinion: '准予许可' });
     await act('reviewer.city', no, { type: 'ISSUE', licenceNo: 'YP-PRIV-0001' });
-    await act('clerk.village', no, { type: 'DELIVER', mode: 'post', trackingNo: 'EMS5555555555', address: NEW_ADDRESS });
+    await act('clerk.village', no, { type: 'DELIVER', mode: 'post', trackingNo: '5555555555555', address: NEW_ADDRESS });
     // Seq 1 filing, 2 choice, 3–8 the desks.
     await Promise.all(Object.values(watchers).map((i) => i.untilSeq(no, 8)));
     await watchers.village.until('the case arriving back at the village desk', (i) => i.queueOf(no).some((q) => q.change === 'arrived' && q.seq === 7));

@@ -316,31 +316,40 @@ describe('DELIVER and COMPLETE', () => {
     actor: a,
     mode,
     trackingNo,
+    ...(mode === 'pickup' ? { signedBy: '张小明' } : {}),
   });
-  test('pickup at the village centre completes the case', () => {
+  test('pickup at the village centre, signed for at the counter, completes the case', () => {
     const snap = run(linked, [...TO_ISSUED, deliver(villageClerk, 'pickup')]);
     expect([snap.value, snap.context.delivery]).toEqual(['completed', { mode: 'pickup', trackingNo: null, address: null }]);
+  });
+  test('pickup without the recipient’s signature is refused', () => {
+    expect(run(linked, TO_ISSUED).can({ type: 'DELIVER', actor: villageClerk, mode: 'pickup' })).toBe(false);
+    expect(run(linked, TO_ISSUED).can({ type: 'DELIVER', actor: villageClerk, mode: 'pickup', signedBy: '  ' })).toBe(false);
   });
   test('post without a tracking number is refused', () => {
     expect(run(linked, TO_ISSUED).can(deliver(villageClerk, 'post'))).toBe(false);
   });
-  test('post with a tracking number moves to delivered', () => {
-    const snap = run(linked, [...TO_ISSUED, deliver(villageClerk, 'post', 'SF1234567890')]);
-    expect([snap.value, snap.context.delivery?.trackingNo]).toEqual(['delivered', 'SF1234567890']);
+  test('post with a waybill whose S10 check digit is wrong, or of another shape, is refused', () => {
+    expect(run(linked, TO_ISSUED).can(deliver(villageClerk, 'post', 'EA123456784CN'))).toBe(false);
+    expect(run(linked, TO_ISSUED).can(deliver(villageClerk, 'post', 'SF1234567890'))).toBe(false);
+  });
+  test('post with an EMS waybill moves to delivered, the number kept as written (upper case, no spaces)', () => {
+    const snap = run(linked, [...TO_ISSUED, deliver(villageClerk, 'post', 'ea 1234 5678 5cn')]);
+    expect([snap.value, snap.context.delivery?.trackingNo]).toEqual(['delivered', 'EA123456785CN']);
   });
   test('a clerk of another level cannot deliver', () => {
     expect(run(linked, TO_ISSUED).can(deliver(townClerk, 'pickup'))).toBe(false);
   });
   test('COMPLETE by the applicant after delivery completes the case', () => {
-    const snap = run(linked, [...TO_ISSUED, deliver(villageClerk, 'post', 'SF1'), { type: 'COMPLETE', actor: applicant }]);
+    const snap = run(linked, [...TO_ISSUED, deliver(villageClerk, 'post', 'EA123456785CN'), { type: 'COMPLETE', actor: applicant }]);
     expect(snap.value).toBe('completed');
   });
   test('COMPLETE by the system after delivery completes the case', () => {
-    const snap = run(linked, [...TO_ISSUED, deliver(villageClerk, 'post', 'SF1'), { type: 'COMPLETE', actor: system }]);
+    const snap = run(linked, [...TO_ISSUED, deliver(villageClerk, 'post', 'EA123456785CN'), { type: 'COMPLETE', actor: system }]);
     expect(snap.value).toBe('completed');
   });
   test('COMPLETE by a reviewer of another department is refused', () => {
-    const snap = run(linked, [...TO_ISSUED, deliver(villageClerk, 'post', 'SF1')]);
+    const snap = run(linked, [...TO_ISSUED, deliver(villageClerk, 'post', 'EA123456785CN')]);
     expect(snap.can({ type: 'COMPLETE', actor: cityHealth })).toBe(false);
   });
 });
@@ -366,7 +375,7 @@ describe('CHOOSE_DELIVERY', () => {
     expect(run(linked, [SUBMIT]).can(choose(villageClerk, 'pickup'))).toBe(false);
   });
   test('once delivered the choice is refused', () => {
-    const snap = run(linked, [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'post', trackingNo: 'SF1' }]);
+    const snap = run(linked, [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'post', trackingNo: 'EA123456785CN' }]);
     expect(snap.can(choose(applicant, 'pickup'))).toBe(false);
   });
   // Root-level transitions were still taken in final states: a withdrawn case "moved" withdrawn → withdrawn.
@@ -374,8 +383,8 @@ describe('CHOOSE_DELIVERY', () => {
     ['withdrawn', [...TO_ACCEPTANCE, withdraw(applicant)]],
     ['refused', [...TO_ACCEPTANCE, refuse(villageClerk)]],
     ['denied', [...TO_DECISION, deny(cityMarket)]],
-    ['completed', [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'pickup' }]],
-    ['completed after post', [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'post', trackingNo: 'SF1' }, { type: 'COMPLETE', actor: applicant }]],
+    ['completed', [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'pickup', signedBy: '张小明' }]],
+    ['completed after post', [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'post', trackingNo: 'EA123456785CN' }, { type: 'COMPLETE', actor: applicant }]],
   ] as [string, CaseEvent[]][])('a %s case takes no choice of delivery and no clock warning, and its snapshot stays the same', (_name, events) => {
     const snap = run(linked, events);
     expect(snap.status).toBe('done');
@@ -432,7 +441,7 @@ describe('centre steps at every filing level', () => {
     expect(snap.value).toBe('approved');
     expect(snap.can(issue(clerk))).toBe(false);
     snap = send(m, snap, issue(reviewerAt(decide)));
-    const deliver: CaseEvent = { type: 'DELIVER', actor: clerk, mode: 'pickup' };
+    const deliver: CaseEvent = { type: 'DELIVER', actor: clerk, mode: 'pickup', signedBy: '张小明' };
     expect(snap.can({ ...deliver, actor: reviewerAt(filed) })).toBe(false);
     snap = send(m, snap, deliver);
     expect(snap.value).toBe('completed');
@@ -478,8 +487,8 @@ describe('tags', () => {
       special: run(linked, [...TO_COUNTY_REVIEW, startSpecial(countyMarket)]),
       approved: run(linked, TO_APPROVED),
       issued: run(linked, TO_ISSUED),
-      delivered: run(linked, [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'post', trackingNo: 'SF1' }]),
-      completed: run(linked, [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'pickup' }]),
+      delivered: run(linked, [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'post', trackingNo: 'EA123456785CN' }]),
+      completed: run(linked, [...TO_ISSUED, { type: 'DELIVER', actor: villageClerk, mode: 'pickup', signedBy: '张小明' }]),
       refused: run(linked, [...TO_ACCEPTANCE, refuse(villageClerk)]),
       denied: run(linked, [...TO_DECISION, deny(cityMarket)]),
       withdrawn: run(linked, [withdraw(applicant)]),

@@ -239,8 +239,8 @@ const E = {
   approve: { type: 'APPROVE', actor: city, opinion: '准予许可' },
   deny: { type: 'DENY', actor: city, reasons: '不符合条件', rightsNotice: '可申请行政复议或提起行政诉讼' },
   issue: { type: 'ISSUE', actor: city, licenceNo: 'L-1' },
-  post: { type: 'DELIVER', actor: villageClerk, mode: 'post', trackingNo: 'SF1' },
-  pickup: { type: 'DELIVER', actor: villageClerk, mode: 'pickup' },
+  post: { type: 'DELIVER', actor: villageClerk, mode: 'post', trackingNo: 'EA123456785CN' },
+  pickup: { type: 'DELIVER', actor: villageClerk, mode: 'pickup', signedBy: '张小明' },
   complete: { type: 'COMPLETE', actor: applicant },
   withdraw: { type: 'WITHDRAW', actor: applicant },
 } satisfies Record<string, CaseEvent>;

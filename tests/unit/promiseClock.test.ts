@@ -26,7 +26,7 @@ const E = {
   extend: { type: 'EXTEND', actor: city, reason: '情况复杂' },
   approve: { type: 'APPROVE', actor: city, opinion: '准予许可' },
   issue: { type: 'ISSUE', actor: city, licenceNo: 'L-1' },
-  post: { type: 'DELIVER', actor: a('clerk', 'village'), mode: 'post', trackingNo: 'SF1' },
+  post: { type: 'DELIVER', actor: a('clerk', 'village'), mode: 'post', trackingNo: 'EA123456785CN' },
   withdraw: { type: 'WITHDRAW', actor: a('applicant') },
 } satisfies Record<string, CaseEvent>;
 type Name = keyof typeof E;

@@ -45,11 +45,14 @@ export function AppLayout() {
     { key: '/track', label: t('nav.track') },
     // Public, like the QR code of every e-licence that opens it.
     { key: '/verify', label: t('nav.verify') },
+    // Public too: the register of licences granted (双公示).
+    { key: '/publicity', label: t('publicity:nav') },
   ];
   if (user?.role === 'applicant') items.push({ key: '/mine', label: t('nav.mine') });
   if (user?.role === 'clerk' || user?.role === 'reviewer') items.push({ key: '/desk', label: t('nav.queue') });
   if (user?.role === 'supervisor' || user?.role === 'admin') items.push({ key: '/supervisor', label: t('nav.dashboard') });
   if (user && ['clerk', 'reviewer', 'supervisor', 'admin'].includes(user.role)) items.push({ key: '/search', label: t('search:nav') });
+  if (user?.role === 'reviewer' || user?.role === 'supervisor') items.push({ key: '/licences', label: t('licenceOps:nav') });
   if (user?.role === 'admin') items.push({ key: '/admin', label: t('nav.admin') });
   const selected = (k: string) => (k === '/' ? pathname === '/' || pathname.startsWith('/items') : pathname.startsWith(k));
   const wall = pathname.startsWith('/supervisor');

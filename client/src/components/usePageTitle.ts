@@ -19,6 +19,7 @@ const TITLES: [pattern: string, key: string][] = [
   ['/supervisor', 'dashboard'],
   ['/admin', 'admin'],
   ['/verify', 'verify'],
+  ['/publicity', 'publicity:pageTitle'],
 ];
 
 /** The page's name for the browser tab, history and screen readers: "进度查询 - 温州市五级联动审批". */
@@ -36,6 +37,7 @@ export function usePageTitle(): void {
   const { pathname } = useLocation();
   useEffect(() => {
     const { key, params } = pageTitleKey(pathname);
-    document.title = `${t(`pageTitle.${key}`, params)} - ${t('appName')}`;
+    // A key with a namespace (publicity:pageTitle) is the page's own; the rest are common:pageTitle.*.
+    document.title = `${t(key.includes(':') ? key : `pageTitle.${key}`, params)} - ${t('appName')}`;
   }, [pathname, t, i18n.language]);
 }

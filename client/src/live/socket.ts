@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { CaseUpdated, CaseUrged, ClientToServerEvents, HandshakeAuth, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
+import type { CaseUpdated, CaseUrged, ClientToServerEvents, HandshakeAuth, LicenceUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
 import { session } from '../session';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -76,8 +76,14 @@ export function useCaseLive(caseNo: string | null, queryCode: string | null, onU
   return useStatus(socket);
 }
 
-/** A staff member's own socket: queue changes for their desk, counters for supervisors. */
-export function useStaffLive(handlers: { onQueue?: (e: QueueChanged) => void; onStats?: (e: StatsChanged) => void; onUrged?: (e: CaseUrged) => void }, key: string | null): LiveStatus {
+/**
+ * A logged-in user's own socket: queue changes for their desk, counters for
+ * supervisors, licence status changes for a licence's holder and issuing desk.
+ */
+export function useStaffLive(
+  handlers: { onQueue?: (e: QueueChanged) => void; onStats?: (e: StatsChanged) => void; onUrged?: (e: CaseUrged) => void; onLicence?: (e: LicenceUpdated) => void },
+  key: string | null,
+): LiveStatus {
   const [socket, setSocket] = useState<LiveSocket | null>(null);
   const ref = useRef(handlers);
   ref.current = handlers;
@@ -88,6 +94,7 @@ export function useStaffLive(handlers: { onQueue?: (e: QueueChanged) => void; on
     s.on('queue:changed', (e) => ref.current.onQueue?.(e));
     s.on('stats:changed', (e) => ref.current.onStats?.(e));
     s.on('case:urged', (e) => ref.current.onUrged?.(e));
+    s.on('licence:updated', (e) => ref.current.onLicence?.(e));
     setSocket(s);
     return () => {
       s.disconnect();

@@ -4,7 +4,7 @@ import type { CaseRow } from '../../../db/repositories/cases';
 import type { CaseEventRow } from '../../../db/repositories/caseEvents';
 import { decisionDocument } from '../decisionDocument';
 import { acceptanceNotice, materialsNotice, receipt, type NoticeContent } from './centreNotices';
-import { noticeFacts, type NoticeFacts } from './noticeContext';
+import { chinaMinute, noticeFacts, type NoticeFacts } from './noticeContext';
 
 /** Which event requires which document. */
 export const NOTICE_OF_EVENT: Partial<Record<string, DocumentKind>> = {
@@ -25,6 +25,7 @@ function serviceReturn(f: NoticeFacts): NoticeContent {
   const ctx = (row.snapshot as { context: { licenceNo?: string | null; eLicenceId?: string | null } }).context;
   const mode = (f.event.payload.mode as keyof typeof DELIVERY_WORDS) ?? 'pickup';
   const tracking = typeof f.event.payload.trackingNo === 'string' ? f.event.payload.trackingNo : null;
+  const signedBy = typeof f.event.payload.signedBy === 'string' ? f.event.payload.signedBy : null;
   return {
     title: '送达回证',
     docNo: `${centre.name}送〔${f.on.slice(0, 4)}〕${row.caseNo}号`,
@@ -37,6 +38,8 @@ function serviceReturn(f: NoticeFacts): NoticeContent {
       ['送达地点', mode === 'pickup' ? centre.name : mode === 'post' ? '申请人登记的邮寄地址' : '本平台'],
       ['送达时间', f.on],
       ['送达人', f.event.actorName],
+      // The counter's e-signature: the recipient confirmed receipt on the clerk's screen, at the event's time.
+      ...(signedBy ? ([['受送达人签收', `${signedBy}（窗口电子签名确认，${chinaMinute(f.event.createdAt)}）`]] as Array<[string, string]>) : []),
     ],
     issuer: { name: centre.name, sealName: '业务专用章' },
     date: f.on,

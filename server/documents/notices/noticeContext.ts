@@ -17,6 +17,9 @@ export interface NoticeFacts {
   filedOn: string;
 }
 
+/** A stored UTC time as China's wall clock, to the minute (YYYY-MM-DD HH:MM). */
+export const chinaMinute = (dbTime: string) => new Date(Date.parse(`${dbTime.replace(' ', 'T')}Z`) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+
 export const chinaDay = (dbTime: string) => chinaDate(new Date(`${dbTime.replace(' ', 'T')}Z`));
 
 export function cnDate(iso: string): string {

@@ -42,7 +42,14 @@ function toBody(type: ActionType, v: Values): ActionBody {
       // Left empty, the server makes the number (the e-licence it always makes).
       return { type, ...(s('licenceNo') ? { licenceNo: s('licenceNo') } : {}) };
     case 'DELIVER':
-      return { type, mode: v.mode, ...(s('trackingNo') ? { trackingNo: s('trackingNo') } : {}), ...(s('address') ? { address: s('address') } : {}) };
+      return {
+        type,
+        mode: v.mode,
+        ...(v.mode === 'post' && s('trackingNo') ? { trackingNo: s('trackingNo') } : {}),
+        ...(v.mode === 'post' && s('address') ? { address: s('address') } : {}),
+        // The counter's e-signature: the recipient's name, confirmed by their click on the clerk's screen.
+        ...(v.mode === 'pickup' && s('signedBy') ? { signedBy: s('signedBy') } : {}),
+      } as ActionBody;
     case 'ACCEPT':
     case 'END_SPECIAL':
       return { type, ...(s('opinion') ? { opinion: s('opinion') } : {}) };
@@ -132,11 +139,22 @@ export function ActionForm({ type, c, itemMaterials, notice, busy, onSubmit, onC
             </Form.Item>
             {mode === 'post' && (
               <>
-                <Form.Item name="trackingNo" label={t('case.trackingNo')} rules={[{ required: true, whitespace: true, message: t('case.trackingRequired') }]}>
-                  <Input maxLength={64} aria-label={t('case.trackingNo')} />
+                <Form.Item name="trackingNo" label={t('case.trackingNo')} extra={t('case.trackingHelp')} rules={[{ required: true, whitespace: true, message: t('case.trackingRequired') }]}>
+                  <Input maxLength={64} aria-label={t('case.trackingNo')} autoCapitalize="characters" spellCheck={false} data-testid="delivery-tracking" />
                 </Form.Item>
                 <Form.Item name="address" label={t('case.address')} initialValue={c.delivery.address ?? undefined}>
                   <Input maxLength={200} aria-label={t('case.address')} />
+                </Form.Item>
+              </>
+            )}
+            {mode === 'pickup' && (
+              <>
+                <Alert type="info" showIcon style={{ marginBottom: 12 }} title={t('case.signTitle')} description={t('case.signHelp')} />
+                <Form.Item name="signedBy" label={t('case.signedBy')} initialValue={c.applicant.name} rules={[{ required: true, whitespace: true, message: t('case.signedByRequired') }]}>
+                  <Input maxLength={100} aria-label={t('case.signedBy')} data-testid="delivery-signed-by" />
+                </Form.Item>
+                <Form.Item name="signed" valuePropName="checked" rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('case.signRequired')))) }]}>
+                  <Checkbox data-testid="delivery-sign">{t('case.sign')}</Checkbox>
                 </Form.Item>
               </>
             )}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { downloadLicencePdf, getCaseLicence } from '../../api/licences';
+import { licencePath } from '../../api/licenceOps';
 import type { CaseView } from '../../api/types';
 import { ErrorState, errorText } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
@@ -53,6 +54,13 @@ export function LicenceCard({ c, queryCode }: Props) {
         <Button key="pdf" type="link" icon={<DownloadOutlined />} loading={saving} onClick={() => void download()} data-testid="licence-download" aria-label={t('card.downloadOf', { name: l?.name ?? c.itemName })}>
           {t('card.download')}
         </Button>,
+        ...(queryCode === null && l
+          ? [
+              <Link key="open" to={licencePath(l.id)} style={{ display: 'inline-flex', alignItems: 'center', minHeight: 32 }} data-testid="licence-open" aria-label={t('licenceOps:openOf', { name: l.name })}>
+                {t('licenceOps:open')}
+              </Link>,
+            ]
+          : []),
         <Link key="verify" to={c.eLicence.verifyUrl} style={{ display: 'inline-flex', alignItems: 'center', gap: 8, minHeight: 32 }} data-testid="licence-verify" aria-label={t('card.verifyOf', { name: l?.name ?? c.itemName })}>
           <SafetyCertificateOutlined aria-hidden /> {t('card.verify')}
         </Link>,
@@ -71,6 +79,7 @@ export function LicenceCard({ c, queryCode }: Props) {
                 </Tag>
               </Space>
             </Descriptions.Item>
+            {l.statusNote && l.status.code !== '01' && <Descriptions.Item label={t('field.status')}>{t('licenceOps:note', { note: l.statusNote })}</Descriptions.Item>}
             <Descriptions.Item label={t('field.licenceNo')}>
               <span data-testid="licence-no">{l.licenceNo}</span>
             </Descriptions.Item>

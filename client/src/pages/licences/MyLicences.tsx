@@ -3,6 +3,9 @@ import { Card, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listMyLicences } from '../../api/licences';
+import { licencePath } from '../../api/licenceOps';
+import { useStaffLive } from '../../live/socket';
+import { useUser } from '../../session';
 import { ErrorState } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
 import { statusColor, statusWord } from './licenceWords';
@@ -11,6 +14,9 @@ import { statusColor, statusWord } from './licenceWords';
 export function MyLicences() {
   const { t, i18n } = useTranslation('licences');
   const list = useAsync(() => listMyLicences(), []);
+  const user = useUser();
+  // A status operation at the issuing desk reaches the holder's list at once.
+  useStaffLive({ onLicence: () => void list.reload() }, user?.username ?? null);
   return (
     <Card size="small" title={t('mine.title')} data-testid="my-licences" data-count={list.data?.length ?? ''}>
       {list.error && <ErrorState error={list.error} onRetry={list.reload} />}
@@ -25,6 +31,9 @@ export function MyLicences() {
             data-testid="my-licence"
             data-licence-id={l.id}
             actions={[
+              <Link key="open" to={licencePath(l.id)} aria-label={t('licenceOps:openOf', { name: l.name })} data-testid="my-licence-open">
+                {t('licenceOps:open')}
+              </Link>,
               <Link key="verify" to={l.verifyUrl} aria-label={t('mine.verifyOf', { name: l.name })} data-testid="my-licence-verify">
                 <SafetyCertificateOutlined aria-hidden /> {t('mine.verify')}
               </Link>,

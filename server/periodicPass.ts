@@ -1,0 +1,34 @@
+/**
+ * A job that runs in passes on an interval (the deadline scheduler, the
+ * public register's publisher): one pass at a time, a tick while one runs is
+ * skipped, and stop() waits for the pass in progress so nothing runs against
+ * a closed database. A pass returns how much it did.
+ */
+export abstract class PeriodicPass {
+  private timer?: NodeJS.Timeout;
+  private busy = false;
+  private pass: Promise<number> = Promise.resolve(0);
+
+  start(intervalMs: number): void {
+    this.timer = setInterval(() => void this.tick(), intervalMs);
+    void this.tick();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.pass;
+  }
+
+  /** One pass now (0 when one is already running). */
+  tick(): Promise<number> {
+    if (this.busy) return Promise.resolve(0);
+    this.busy = true;
+    this.pass = this.run().finally(() => {
+      this.busy = false;
+    });
+    return this.pass;
+  }
+
+  /** The pass itself; it catches and logs its own failures (the next pass retries). */
+  protected abstract run(): Promise<number>;
+}
