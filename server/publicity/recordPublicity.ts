@@ -4,13 +4,12 @@ import { decisionDocumentOf, insertPublicityEntry } from '../../db/repositories/
 import { isPublished, licenceCategory, publicityDueOn, type PublicityDecision } from '../../workflows/publicity';
 import type { TransitionResult } from '../commands/planTransition';
 import type { AppContext } from '../context';
+import { HOLDER_CODE_TYPES } from '../licences/issueELicence';
 import { licenceIdentityOf } from '../licences/licenceIdentity';
 import { maskIdNumber } from '../presenters/case';
 import { maskName } from '../presenters/licences';
 
 const DECISIONS: Partial<Record<string, PublicityDecision>> = { APPROVE: 'approve', DENY: 'deny' };
-/** GB/T 36903 代码类型, as on the e-licence: 001 统一社会信用代码, 111 公民身份号码. */
-const CODE_TYPES = { organisation: '001', person: '111' } as const;
 
 /**
  * The register entry of a licensing decision, written in the decision's
@@ -38,7 +37,7 @@ export async function recordPublicity(ctx: AppContext, trx: Knex.Transaction, { 
     holderType: organisation ? 'organisation' : 'person',
     holderName: organisation ? row.applicantName : maskName(row.applicantName),
     holderCode: organisation ? (row.applicantUscc ?? '') : maskIdNumber(row.applicantIdNumber),
-    holderCodeType: organisation ? CODE_TYPES.organisation : CODE_TYPES.person,
+    holderCodeType: organisation ? HOLDER_CODE_TYPES.organisation : HOLDER_CODE_TYPES.person,
     legalRepresentative: organisation ? row.applicantLegalRep : null,
     docTitle: doc.title,
     docNo: doc.docNo,

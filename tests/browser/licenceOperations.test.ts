@@ -94,6 +94,9 @@ browserIt('shows the desk’s list and the operations in English, and ends a lic
   const id: string = issued.body.case.eLicence.id;
   const desk = await suite.staffPage('reviewer.city', { lang: 'en' });
   const dp = desk.page;
+  // The item is one of the online licence pilot's (证照网上办理一条龙): its guide says so.
+  await dp.goto('/items/330300-XK-0013');
+  await expect(dp.getByTestId('e-licence-pilot').innerText({ timeout: UI_MS })).resolves.toBe('Licence issued online');
   await dp.goto('/licences');
   await dp.getByRole('heading', { name: 'Issued licences' }).waitFor({ timeout: UI_MS });
   await dp.locator(`[data-testid="issued-licence"][data-licence-id="${id}"]`).waitFor({ timeout: UI_MS });

@@ -57,6 +57,8 @@ export const licenceOps = {
     },
     state: { valid: '有效', suspended: '暂扣', superseded: '已换发', cancelled: '注销', revoked: '撤销', withdrawn: '吊销' },
     live: '证照状态已更新：{{op}}',
+    pilot: '证照网上办理一条龙',
+    pilotHelp: '本事项的证照网上签发、寄递或电子送达，无需到现场领取',
   },
   en: {
     nav: 'Licences',
@@ -115,5 +117,7 @@ export const licenceOps = {
     },
     state: { valid: 'valid', suspended: 'suspended', superseded: 'replaced', cancelled: 'cancelled', revoked: 'revoked (撤销)', withdrawn: 'revoked (吊销)' },
     live: 'The licence’s status changed: {{op}}',
+    pilot: 'Licence issued online',
+    pilotHelp: 'This item’s licence is issued online and sent by post or electronically: no need to come in for it',
   },
 };

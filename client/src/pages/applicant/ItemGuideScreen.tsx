@@ -27,6 +27,11 @@ export function ItemGuideScreen() {
       <Space wrap>
         {it.linked && <Tag color="purple">{t('catalogue.linked')}</Tag>}
         {it.online && <Tag color="green">{t('catalogue.online')}</Tag>}
+        {it.eLicencePilot && (
+          <Tag color="blue" title={t('licenceOps:pilotHelp')} data-testid="e-licence-pilot">
+            {t('licenceOps:pilot')}
+          </Tag>
+        )}
         <Link to={`/items/${it.code}/file`}>
           <Button type="primary" size="large">
             {t('guide.apply')}
