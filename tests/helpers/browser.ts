@@ -65,6 +65,9 @@ export async function openPage(browser: Browser, baseURL: string, opts: { viewpo
   if (opts.lang) init['approval.lang'] = opts.lang;
   if (Object.keys(init).length) {
     await context.addInitScript((entries: Record<string, string>) => {
+      // The app's own document only: init scripts run in every frame, and a previewed file's frame is sandboxed
+      // (no storage: localStorage is null there, and reading it would be this script's error, not the app's).
+      if (window.top !== window) return;
       for (const [k, v] of Object.entries(entries)) if (localStorage.getItem(k) === null) localStorage.setItem(k, v);
     }, init);
   }
