@@ -106,6 +106,11 @@ const fields = z.object({
    * days). 0: at the next pass.
    */
   PUBLICITY_HOLD_MINUTES: z.coerce.number().int().min(0).max(43_200).default(0),
+  /**
+   * The post-check (核查) of a written commitment (告知承诺) is due this many working days after filing (the
+   * 20 working days a decision takes by default, so the check ends before the decision at the latest).
+   */
+  POST_CHECK_DAYS: z.coerce.number().int().min(1).max(120).default(20),
   /** The log-in page lists the demo accounts (password included). Default: on, except with NODE_ENV=production, where it may not be on. */
   DEMO_MODE: z.enum(['on', 'off']).optional(),
   /** Demo and training only: the server's clock starts at this instant and runs on from there. */

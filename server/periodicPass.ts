@@ -31,4 +31,18 @@ export abstract class PeriodicPass {
 
   /** The pass itself; it catches and logs its own failures (the next pass retries). */
   protected abstract run(): Promise<number>;
+
+  /**
+   * Runs `batch` while whole batches of `size` come back, at most `maxBatches`
+   * times: a backlog (a long outage) drains over a few passes, never in one long hold.
+   */
+  protected async drain(batch: () => Promise<number>, size: number, maxBatches: number): Promise<number> {
+    let done = 0;
+    for (let i = 0; i < maxBatches; i++) {
+      const n = await batch();
+      done += n;
+      if (n < size) break;
+    }
+    return done;
+  }
 }

@@ -9,6 +9,7 @@ import { attachGateway, type Gateway } from './realtime/gateway';
 import { OutboxPublisher } from './realtime/publisher';
 import { Scheduler } from './scheduler';
 import { PublicityScheduler } from './publicity/publicityScheduler';
+import { PostCheckScheduler } from './commitments/postCheckScheduler';
 import { answerClientError } from './http/clientError';
 import { openRateLimits } from './security/rateLimits';
 
@@ -23,6 +24,8 @@ export interface RunningServer {
   scheduler: Scheduler | null;
   /** Publishes the public register's entries (server/publicity/), wherever the deadline scheduler runs. */
   publicity: PublicityScheduler | null;
+  /** Flags post-checks past their due date (server/commitments/), beside the deadline scheduler. */
+  postChecks: PostCheckScheduler | null;
   port: number;
   stop(): Promise<void>;
 }
@@ -53,6 +56,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   const publisher = config.PUBLISHER ? new OutboxPublisher(ctx, gateway.io, gateway.onPublished, gateway.onCounted, redis.length > 0, config.PUBLISH_COALESCE_MS) : null;
   const scheduler = config.SCHEDULER ? new Scheduler(ctx, instance) : null;
   const publicity = config.SCHEDULER ? new PublicityScheduler(ctx) : null;
+  const postChecks = config.SCHEDULER ? new PostCheckScheduler(ctx) : null;
   // A busy port rejects here (EADDRINUSE) instead of crashing the process from an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -64,6 +68,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   publisher?.start(config.OUTBOX_POLL_MS);
   scheduler?.start(config.SCHEDULER_INTERVAL_MS);
   publicity?.start(config.SCHEDULER_INTERVAL_MS);
+  postChecks?.start(config.SCHEDULER_INTERVAL_MS);
   gateway.stats.start(config.STATS_INTERVAL_MS);
   const addr = server.address();
   return {
@@ -73,6 +78,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
     publisher,
     scheduler,
     publicity,
+    postChecks,
     port: typeof addr === 'object' && addr ? addr.port : port,
     /**
      * Graceful: stop taking connections, let requests in flight finish (at most
@@ -82,7 +88,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
       const closed = new Promise<void>((resolve) => gateway.io.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), closed]);
+      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), closed]);
       clearTimeout(force);
       gateway.stats.stop();
       await Promise.all([...redis.map((c) => c.quit().catch(() => undefined)), limits.close()]);

@@ -109,6 +109,21 @@ export interface LicenceUpdated {
   at: string;
 }
 
+/** A post-check (核查) task of a written commitment arrived or changed: sent to the checking desk and the applicant who signed. */
+export interface PostCheckUpdated {
+  id: number;
+  caseNo: string;
+  proof: string;
+  /** OPEN (the filing made it), CONFIRM, FIND_FALSE or MARK_OVERDUE. */
+  type: string;
+  state: string;
+  overdue: boolean;
+  dueOn: string;
+  revision: number;
+  seq: number;
+  at: string;
+}
+
 export interface ServerToClientEvents {
   'auth:revoked': (e: AuthRevoked) => void;
   'case:updated': (e: CaseUpdated) => void;
@@ -116,6 +131,7 @@ export interface ServerToClientEvents {
   'stats:changed': (e: StatsChanged) => void;
   'case:urged': (e: CaseUrged) => void;
   'licence:updated': (e: LicenceUpdated) => void;
+  'postcheck:updated': (e: PostCheckUpdated) => void;
 }
 
 export interface ClientToServerEvents {

@@ -21,6 +21,8 @@ const SearchScreen = lazy(() => import('./pages/desk/SearchScreen').then((m) => 
 const HandledScreen = lazy(() => import('./pages/desk/HandledScreen').then((m) => ({ default: m.HandledScreen })));
 const LicenceScreen = lazy(() => import('./pages/licences/LicenceScreen').then((m) => ({ default: m.LicenceScreen })));
 const IssuedLicencesScreen = lazy(() => import('./pages/licences/IssuedLicencesScreen').then((m) => ({ default: m.IssuedLicencesScreen })));
+const PostChecksScreen = lazy(() => import('./pages/commitments/PostChecksScreen').then((m) => ({ default: m.PostChecksScreen })));
+const PostCheckScreen = lazy(() => import('./pages/commitments/PostCheckScreen').then((m) => ({ default: m.PostCheckScreen })));
 const VerifyScreen = lazy(() => import('./pages/licences/VerifyScreen').then((m) => ({ default: m.VerifyScreen })));
 const PublicityScreen = lazy(() => import('./pages/publicity/PublicityScreen').then((m) => ({ default: m.PublicityScreen })));
 const DrillDownScreen = lazy(() => import('./pages/supervisor/DrillDownScreen').then((m) => ({ default: m.DrillDownScreen })));
@@ -45,6 +47,8 @@ const router = createBrowserRouter([
       { path: '/publicity', element: <PublicityScreen /> },
       { path: '/licences', element: <RequireRole roles={['reviewer', 'supervisor']}><IssuedLicencesScreen /></RequireRole> },
       { path: '/licences/:id', element: <RequireRole roles={['applicant', 'reviewer', 'supervisor', 'admin']}><LicenceScreen /></RequireRole> },
+      { path: '/post-checks', element: <RequireRole roles={['reviewer', 'supervisor', 'admin']}><PostChecksScreen /></RequireRole> },
+      { path: '/post-checks/:id', element: <RequireRole roles={['applicant', 'reviewer', 'supervisor', 'admin']}><PostCheckScreen /></RequireRole> },
       { path: '/mine', element: <RequireRole roles={['applicant']}><MyCasesScreen /></RequireRole> },
       { path: '/login', element: <LoginScreen /> },
       { path: '/desk', element: <RequireRole roles={['clerk', 'reviewer']}><QueueScreen /></RequireRole> },

@@ -20,6 +20,7 @@ import { canFileAt } from '../policies/cases';
 import { searchHashColumns } from '../search/searchHash';
 import { derivedColumns, machineFor, type PersistedCase } from './caseSnapshot';
 import { checkParties, partyColumns, type FilingAgent, type FilingApplicant } from './fileCaseParties';
+import { planCommitments, recordCommitments, type FilingCommitment } from '../commitments/fileCommitments';
 import { transitionIn, type TransitionResult } from './transitionCase';
 import { withRetry, withTimers, writeEvent } from './writeHelpers';
 
@@ -33,6 +34,8 @@ export interface FileCaseProps {
   delivery: { mode: DeliveryMode; address?: string };
   /** Counter filing (窗口收件): the centre's clerk files and accepts in the same transaction. */
   acceptNow?: boolean;
+  /** Written commitments (告知承诺) in place of proofs of the item's proof list: each opens a post-check task. */
+  commitments?: FilingCommitment[];
 }
 
 export interface FileCaseResult {
@@ -42,6 +45,8 @@ export interface FileCaseResult {
   queryCode: string;
   /** The acceptance of a counter filing, written in the same transaction. */
   accepted?: TransitionResult;
+  /** The post-check tasks the commitments opened. */
+  postChecks: number[];
 }
 
 /** Files a case at a centre: the item must be one that centre's level may accept. */
@@ -59,6 +64,7 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
     throw notAcceptedHere(`${centre.name} does not accept linked items`);
   }
   checkParties(item, props);
+  const commitments = await planCommitments(knex, item, props.applicant, props.commitments);
   const machine = machineFor(item, centre.level);
   const submitter = props.actor ?? ({ kind: 'system', name: '网上申报' } as const);
   const [initial] = initialTransition(machine);
@@ -124,12 +130,14 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
       const start = { kind: 'start', phase: 'acceptance', limitDays: clock.limitDays } as const;
       const event = await writeEvent(trx, row, eventRow, start, { at, prevDesk: null });
       await recordNotice(trx, row, { ...eventRow, seq: 1 }); // the receipt (回执)
-      if (!props.acceptNow || !props.actor) return { case: row, event };
+      const postChecks = await recordCommitments(ctx, trx, row, item, props.applicant, submitter, commitments, at, today);
+      if (!props.acceptNow || !props.actor) return { case: row, event, postChecks };
       const opinion = '窗口收件：申请人证件已核验，当场受理';
       const accepted = await transitionIn(ctx, trx, { caseNo, actor: props.actor, action: { type: 'ACCEPT', opinion } });
-      return { case: row, event, accepted };
+      return { case: row, event, accepted, postChecks };
     }),
   );
   ctx.events.emit('committed', { caseId: result.case.id, caseNo: result.case.caseNo, seq: result.accepted?.event.seq ?? 1 });
+  for (const id of result.postChecks) ctx.events.emit('aggregateCommitted', { aggregate: 'postcheck', id, seq: 1 });
   return { ...result, queryCode };
 }

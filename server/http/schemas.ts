@@ -84,6 +84,11 @@ export const FileCaseBody = z
     materials: z.array(text(100)).max(50).default([]),
     delivery: Delivery.default({ mode: 'pickup' }),
     acceptNow: z.boolean().optional().openapi({ description: 'counter filing (窗口收件): a clerk at this centre files and accepts in one step' }),
+    commitments: z
+      .array(z.object({ proof: text(100), signed: z.literal(true).openapi({ description: 'the applicant signed the commitment text the item guide shows' }) }).strict())
+      .max(20)
+      .optional()
+      .openapi({ description: '告知承诺: proofs of the item’s proof list replaced by a signed written commitment; each opens a post-check task at the deciding department (422 PROOF_NOT_LISTED, COMMITMENT_NOT_ALLOWED, COMMITMENT_BLOCKED)' }),
   })
   .strict()
   .openapi('FileCaseBody');

@@ -1,12 +1,11 @@
 import type { ELicenceRow } from '../../db/repositories/licences/eLicences';
 import { isWithin } from '../../workflows/levels';
 import type { Actor } from '../auth/actor';
+import { deskListScope, worksDepartmentDesk } from './departmentDesk';
 
 /** The issuing desk: the deciding department's reviewers at the issuing jurisdiction; only they change a licence's status. */
 export function worksIssuingDesk(actor: Actor, l: Pick<ELicenceRow, 'jurisdictionCode' | 'issuerDepartment'>): boolean {
-  if (actor.kind !== 'user') return false;
-  const u = actor.user;
-  return u.role === 'reviewer' && u.jurisdictionCode === l.jurisdictionCode && u.department === l.issuerDepartment;
+  return worksDepartmentDesk(actor, l.jurisdictionCode, l.issuerDepartment);
 }
 
 /** Who may see a licence and its history: its holder, the issuing desk, supervisors and administrators above it. */
@@ -21,9 +20,5 @@ export function canSeeLicence(actor: Actor, l: ELicenceRow): boolean {
 
 /** The issued-licence list: a reviewer sees their desk's, a supervisor the area's. */
 export function issuedListScope(actor: Actor): { jurisdictionCode: string; department: string | null; within: boolean } | null {
-  if (actor.kind !== 'user') return null;
-  const u = actor.user;
-  if (u.role === 'reviewer' && u.department) return { jurisdictionCode: u.jurisdictionCode, department: u.department, within: false };
-  if (u.role === 'supervisor') return { jurisdictionCode: u.jurisdictionCode, department: null, within: true };
-  return null;
+  return deskListScope(actor);
 }

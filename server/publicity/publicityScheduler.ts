@@ -33,11 +33,7 @@ export class PublicityScheduler extends PeriodicPass {
         today: chinaDate(now),
         limit: BATCH,
       };
-      for (let i = 0; i < MAX_BATCHES; i++) {
-        const n = await publishDueEntries(this.ctx.db.knex, this.ctx.db.dialect, options);
-        published += n;
-        if (n < BATCH) break;
-      }
+      published = await this.drain(() => publishDueEntries(this.ctx.db.knex, this.ctx.db.dialect, options), BATCH, MAX_BATCHES);
       if (published) this.ctx.log.info({ published }, 'publicity entries published');
     } catch (err) {
       this.ctx.log.error({ err }, 'publicity pass failed; will retry');

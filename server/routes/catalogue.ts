@@ -1,3 +1,4 @@
+import { listItemProofs } from '../../db/repositories/commitments/proofs';
 import { Router } from 'express';
 import { listDepartments } from '../../db/repositories/departments';
 import { findCurrentItem, searchItems } from '../../db/repositories/items';
@@ -30,7 +31,8 @@ export function catalogueRouter(ctx: AppContext): Router {
   r.get('/items/:code', async (req, res) => {
     const item = await findCurrentItem(ctx.db.knex, String(req.params.code));
     if (!item) throw notFound('Item');
-    res.json(presentItem(item));
+    // The guide's proof list (证明事项清单): per proof its basis, units and whether a commitment may replace it.
+    res.json({ ...presentItem(item), proofs: await listItemProofs(ctx.db.knex, item.code) });
   });
   r.get('/departments', async (_req, res) => {
     res.json({ departments: await listDepartments(ctx.db.knex) });

@@ -1,5 +1,5 @@
 import { ACTION_TYPES, type ActionType } from '../../workflows/caseEvents';
-import { Api, type ApiResponse } from '../helpers/api';
+import { Api, buildCase, type ApiResponse } from '../helpers/api';
 import { highLimits } from '../helpers/highLimits';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { registeredRoutes } from './expressRoutes';
@@ -21,6 +21,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   const forAction = new Map<ActionType, CaseHandle[]>();
   let editableUser = 0;
   let licenceId = "";
+  let postCheckId = 0;
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -40,6 +41,10 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     const issued = await caseAt(api, 'issued');
     licenceId = (await api.as('applicant', 'GET', `/api/cases/${issued.caseNo}/licence`)).body.id;
     if (!licenceId) throw new Error('no e-licence for the matrix');
+    // A commitment in place of a proof: its post-check task at 温州市 market is the post-check routes' target.
+    await api.file(buildCase({ commitments: [{ proof: '经营场所使用证明', signed: true }] }), 'applicant');
+    postCheckId = (await api.as('applicant', 'GET', '/api/me/commitments')).body.commitments[0]?.postCheck.id;
+    if (!postCheckId) throw new Error('no post-check for the matrix');
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -59,6 +64,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     centre: scope === 'other' ? AREAS.otherCentre : AREAS.ownCentre,
     userId: editableUser,
     licenceId,
+    postCheckId,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */

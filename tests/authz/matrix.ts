@@ -45,6 +45,8 @@ export const U = '401 UNAUTHENTICATED';
 export const F = '403 FORBIDDEN';
 export const NF = '404 CASE_NOT_FOUND';
 export const LNF = '404 LICENCE_NOT_FOUND';
+export const PNF = '404 POST_CHECK_NOT_FOUND';
+export const CNF = '404 CREDIT_RECORD_NOT_FOUND';
 /** 409, with whatever code: the case waits elsewhere (INVALID_TRANSITION), or is closed. */
 export const C = '409';
 
@@ -161,6 +163,15 @@ export const REST: Record<string, Row | 'actions'> = {
   'POST /api/licences/:licenceId/operations': { own: g(U, U, F, LNF, LNF, LNF, LNF, LNF, LNF, '409 INVALID_TRANSITION', LNF, LNF, LNF, F, F, LNF, LNF) },
   // The issued-licence list: reviewers (their own desk's) and supervisors (their area's).
   'GET /api/desk/licences': { own: g(U, U, F, F, F, F, F, F, OK, OK, OK, OK, OK, OK, F, F, F) },
+  // 告知承诺: a post-check task at 温州市 market (the demo city item's deciding desk) of a commitment `applicant` signed.
+  // The desk lists and works it (the probe's stale revision: 409); the applicant and supervisors/admins above see it.
+  'GET /api/desk/post-checks': { own: g(U, U, F, F, F, F, F, F, OK, OK, OK, OK, OK, OK, F, F, F) },
+  'GET /api/post-checks/:id': { own: g(U, U, OK, PNF, PNF, PNF, PNF, PNF, PNF, OK, PNF, PNF, PNF, OK, OK, PNF, PNF) },
+  'POST /api/post-checks/:id/actions': { own: g(U, U, F, PNF, PNF, PNF, PNF, PNF, PNF, '409 VERSION_CONFLICT', PNF, PNF, PNF, F, F, PNF, PNF) },
+  // Credit records: departments' reviewers, supervisors and admins list; repair (the probe's record does not exist) is the recording desk's or an admin's.
+  'GET /api/credit-records': { own: g(U, U, F, F, F, F, F, F, OK, OK, OK, OK, OK, OK, OK, F, F) },
+  'POST /api/credit-records/:id/repair': { own: g(U, U, F, F, F, F, F, F, CNF, CNF, CNF, CNF, F, F, CNF, F, F) },
+  'GET /api/me/commitments': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
   'GET /api/cases/:caseNo/licence': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/cases/:caseNo/licence.pdf': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/queue': {

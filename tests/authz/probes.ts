@@ -11,6 +11,8 @@ export interface Target {
   userId: number;
   /** An e-licence 温州市 market issued to `applicant` (made by the test). */
   licenceId: string;
+  /** A post-check task at 温州市 market of a commitment `applicant` signed (made by the test). */
+  postCheckId: number;
 }
 
 export interface Probe {
@@ -87,6 +89,13 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   // 发还 of a licence that is not suspended: past the policy, the machine refuses it and nothing changes.
   'POST /api/licences/:licenceId/operations': (t) => ({ path: `/api/licences/${encodeURIComponent(t.licenceId)}/operations`, body: { type: 'RESTORE', reason: '授权矩阵探测' } }),
   'GET /api/desk/licences': () => ({ path: '/api/desk/licences' }),
+  'GET /api/desk/post-checks': () => ({ path: '/api/desk/post-checks' }),
+  'GET /api/post-checks/:id': (t) => ({ path: `/api/post-checks/${t.postCheckId}` }),
+  // A stale revision: past the policy, the version check refuses it and nothing changes.
+  'POST /api/post-checks/:id/actions': (t) => ({ path: `/api/post-checks/${t.postCheckId}/actions`, body: { type: 'CONFIRM', reason: '授权矩阵探测', expectedRevision: 999 } }),
+  'GET /api/credit-records': () => ({ path: '/api/credit-records' }),
+  'POST /api/credit-records/:id/repair': () => ({ path: '/api/credit-records/2147483647/repair', body: { reason: '授权矩阵探测' } }),
+  'GET /api/me/commitments': () => ({ path: '/api/me/commitments' }),
   'GET /api/cases/:caseNo/licence': (t) => ({ path: `/api/cases/${t.caseNo}/licence` }),
   'GET /api/cases/:caseNo/licence.pdf': (t) => ({ path: `/api/cases/${t.caseNo}/licence.pdf` }),
   'GET /api/queue': () => ({ path: '/api/queue?limit=200' }),

@@ -1,4 +1,6 @@
 import { admin } from '../../client/src/i18n/admin';
+import { commitments } from '../../client/src/i18n/commitments';
+import { licenceOps } from '../../client/src/i18n/licenceOps';
 import { applicant } from '../../client/src/i18n/applicant';
 import { common } from '../../client/src/i18n/common';
 import { dashboard } from '../../client/src/i18n/dashboard';
@@ -31,7 +33,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const namespaces = { admin, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search } as unknown as Record<string, { zh: Tree; en: Tree }>;
+const namespaces = { admin, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search } as unknown as Record<string, { zh: Tree; en: Tree }>;
 
 describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
   const zh = leaves(namespaces[ns]!.zh);

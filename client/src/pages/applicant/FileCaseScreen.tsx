@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { authorisationLetterName } from '../../../../workflows/parties';
 import { api } from '../../api/http';
-import type { CaseView, DeliveryMode, ItemView } from '../../api/types';
+import type { CaseView, DeliveryMode } from '../../api/types';
+import type { ItemGuide } from '../../api/commitments';
+import { CommitmentChoices, signedRule, type CommitmentChoice } from '../commitments/CommitmentChoices';
 import { ErrorState, errorText } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
 import { session, useUser } from '../../session';
@@ -20,6 +22,7 @@ import { queryCodes } from './queryCodes';
 interface FormValues extends PartyValues {
   centre: string[];
   materials: string[];
+  commitments?: CommitmentChoice[];
   mode: DeliveryMode;
   address?: string;
 }
@@ -42,6 +45,7 @@ export function FileCaseScreen() {
   const uploads = useFiledUploads();
   const letterRule = useLetterRule();
   const viaAgent = Form.useWatch('viaAgent', form);
+  const applicantName = Form.useWatch('name', form) ?? '';
   // An applicant with an account has their own particulars filled in (GET /api/auth/me's profile).
   useEffect(() => {
     if (user?.role !== 'applicant') return;
@@ -56,7 +60,7 @@ export function FileCaseScreen() {
       setPrefilled(true);
     }, () => undefined);
   }, [user?.role, user?.displayName, form]);
-  const item = useAsync(() => api<ItemView>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
+  const item = useAsync(() => api<ItemGuide>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
   const tree = useAsync(
     async () => (item.data ? loadCentreTree(item.data.acceptLevels, i18n.language === 'en') : undefined),
     [item.data, i18n.language],
@@ -114,6 +118,7 @@ export function FileCaseScreen() {
           centreCode: v.centre[v.centre.length - 1],
           ...partiesBody(v),
           materials: v.materials ?? [],
+          ...(v.commitments?.length ? { commitments: v.commitments.map((c) => ({ proof: c.proof, signed: true })) } : {}),
           delivery: { mode: v.mode, ...(v.mode === 'post' ? { address: v.address } : {}) },
         },
       });
@@ -159,6 +164,17 @@ export function FileCaseScreen() {
           <PartyFields types={it.applicantTypes} onAgent={(on) => on && form.setFieldValue('materials', [...new Set([...(form.getFieldValue('materials') ?? []), letter])])} />
           <Form.Item name="materials" label={t('file.materials')} extra={`${t('file.materialsHelp')} ${t('files:filing.help')}`} dependencies={['viaAgent']} rules={[letterRule]}>
             <MaterialChoices materials={materialOptions} files={chosen} onFiles={setChosen} />
+          </Form.Item>
+          <Form.Item name="commitments" rules={[signedRule(t('commitments:file.signRequired'))]} noStyle={false}>
+            <CommitmentChoices
+              proofs={it.proofs ?? []}
+              applicantName={applicantName}
+              onChosen={(proof, chosen) => {
+                // A proof replaced by a commitment is not brought: its material is unticked (and ticked again if given up).
+                const now: string[] = form.getFieldValue('materials') ?? [];
+                form.setFieldValue('materials', chosen ? now.filter((m) => m !== proof) : [...new Set([...now, proof])]);
+              }}
+            />
           </Form.Item>
           <DeliveryFields />
           <Button type="primary" htmlType="submit" size="large" loading={sending} block>

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/http';
 import { departmentName, loadDepartments } from '../../api/reference';
-import type { ItemView } from '../../api/types';
+import type { ItemGuide } from '../../api/commitments';
+import { ProofList } from '../commitments/ProofList';
 import { ErrorState } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
 import { GuideWords } from './GuideWords';
@@ -14,7 +15,7 @@ export function ItemGuideScreen() {
   const { t, i18n } = useTranslation(['applicant', 'common']);
   const en = i18n.language === 'en';
   const screens = Grid.useBreakpoint();
-  const item = useAsync(() => api<ItemView>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
+  const item = useAsync(() => api<ItemGuide>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
   const deps = useAsync(loadDepartments, []);
   if (item.error) return <ErrorState error={item.error} onRetry={item.reload} />;
   if (!item.data) return <Card loading />;
@@ -76,6 +77,7 @@ export function ItemGuideScreen() {
           ]}
         />
       </Card>
+      <ProofList proofs={it.proofs ?? []} />
       <GuideWords item={it} />
     </Space>
   );

@@ -9,6 +9,7 @@ import { formatTime } from '../../components/format';
 import { PromiseTag } from '../../components/LightTag';
 import { useAsync } from '../../components/useAsync';
 import { MyLicences } from '../licences/MyLicences';
+import { MyCommitments } from '../commitments/MyCommitments';
 
 const PAGE_SIZE = 10;
 
@@ -51,6 +52,7 @@ export function MyCasesScreen() {
         </Card>
       )}
       <MyLicences />
+      <MyCommitments />
     </Space>
   );
 }
