@@ -21,6 +21,7 @@ import * as m019 from './migrations/019_case_documents';
 import * as m020 from './migrations/020_aggregate_events';
 import * as m022 from './migrations/022_e_licence_pilot';
 import * as m021 from './migrations/021_publicity_register';
+import * as m023 from './migrations/023_certificates';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '020_aggregate_events': m020,
   '022_e_licence_pilot': m022,
   '021_publicity_register': m021,
+  '023_certificates': m023,
 };
 
 const source: Knex.MigrationSource<string> = {

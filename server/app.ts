@@ -13,6 +13,7 @@ import { caseFilesRouter } from './routes/caseFiles';
 import { licencesRouter } from './routes/licences';
 import { publicityRouter } from './routes/publicity';
 import { licenceOperationsRouter } from './routes/licenceOperations';
+import { certificatesRouter } from './routes/certificates';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
@@ -62,6 +63,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use(licencesRouter(ctx));
   app.use('/api', publicityRouter(ctx));
   app.use(licenceOperationsRouter(ctx));
+  app.use('/api', certificatesRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));

@@ -109,6 +109,18 @@ export interface LicenceUpdated {
   at: string;
 }
 
+/** A certificate request changed (requested, forwarded, issued, refused, withdrawn): sent to its applicant and the desk(s) of the village and town. No personal data. */
+export interface CertificateUpdated {
+  id: number;
+  /** REQUEST, FORWARD, ISSUE, REFUSE, WITHDRAW. */
+  type: string;
+  kindCode: string;
+  state: string;
+  revision: number;
+  seq: number;
+  at: string;
+}
+
 export interface ServerToClientEvents {
   'auth:revoked': (e: AuthRevoked) => void;
   'case:updated': (e: CaseUpdated) => void;
@@ -116,6 +128,7 @@ export interface ServerToClientEvents {
   'stats:changed': (e: StatsChanged) => void;
   'case:urged': (e: CaseUrged) => void;
   'licence:updated': (e: LicenceUpdated) => void;
+  'certificate:updated': (e: CertificateUpdated) => void;
 }
 
 export interface ClientToServerEvents {

@@ -1,3 +1,5 @@
+import { certificatesNeededBy } from '../../db/repositories/certificates/certificateKinds';
+import { presentCertificateKind } from '../presenters/certificates';
 import { Router } from 'express';
 import { listDepartments } from '../../db/repositories/departments';
 import { findCurrentItem, searchItems } from '../../db/repositories/items';
@@ -30,7 +32,9 @@ export function catalogueRouter(ctx: AppContext): Router {
   r.get('/items/:code', async (req, res) => {
     const item = await findCurrentItem(ctx.db.knex, String(req.params.code));
     if (!item) throw notFound('Item');
-    res.json(presentItem(item));
+    // The certificates the item needs: an applicant with an account attaches the e-certificate the platform issued.
+    const certificates = (await certificatesNeededBy(ctx.db.knex, item.code)).map(presentCertificateKind);
+    res.json({ ...presentItem(item), certificates });
   });
   r.get('/departments', async (_req, res) => {
     res.json({ departments: await listDepartments(ctx.db.knex) });

@@ -1,5 +1,5 @@
 import { ACTION_TYPES, type ActionType } from '../../workflows/caseEvents';
-import { Api, type ApiResponse } from '../helpers/api';
+import { Api, DEMO, type ApiResponse } from '../helpers/api';
 import { highLimits } from '../helpers/highLimits';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { registeredRoutes } from './expressRoutes';
@@ -21,6 +21,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   const forAction = new Map<ActionType, CaseHandle[]>();
   let editableUser = 0;
   let licenceId = "";
+  let certificateId = 0;
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -40,6 +41,10 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     const issued = await caseAt(api, 'issued');
     licenceId = (await api.as('applicant', 'GET', `/api/cases/${issued.caseNo}/licence`)).body.id;
     if (!licenceId) throw new Error('no e-licence for the matrix');
+    // A certificate request of `applicant` waiting at 安澜社区: the certificate routes' target.
+    const asked = await api.as('applicant', 'POST', '/api/certificates', { kindCode: 'JZZM', villageCode: DEMO.villageCode, purpose: '授权矩阵' });
+    if (asked.status !== 201) throw new Error(`requesting the matrix's certificate: ${asked.status} ${JSON.stringify(asked.body)}`);
+    certificateId = asked.body.certificate.id;
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -59,6 +64,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     centre: scope === 'other' ? AREAS.otherCentre : AREAS.ownCentre,
     userId: editableUser,
     licenceId,
+    certificateId,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */

@@ -11,6 +11,8 @@ export interface Target {
   userId: number;
   /** An e-licence 温州市 market issued to `applicant` (made by the test). */
   licenceId: string;
+  /** A 居住证明 request of `applicant`, waiting at 安澜社区 (made by the test). */
+  certificateId: number;
 }
 
 export interface Probe {
@@ -87,6 +89,14 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   // 发还 of a licence that is not suspended: past the policy, the machine refuses it and nothing changes.
   'POST /api/licences/:licenceId/operations': (t) => ({ path: `/api/licences/${encodeURIComponent(t.licenceId)}/operations`, body: { type: 'RESTORE', reason: '授权矩阵探测' } }),
   'GET /api/desk/licences': () => ({ path: '/api/desk/licences' }),
+  'GET /api/certificate-kinds': () => ({ path: '/api/certificate-kinds' }),
+  'POST /api/certificates': () => ({ path: '/api/certificates', body: { kindCode: 'JZZM', villageCode: DEMO.villageCode, purpose: '授权矩阵探测' } }),
+  'GET /api/me/certificates': () => ({ path: '/api/me/certificates' }),
+  'GET /api/certificates/:id': (t) => ({ path: `/api/certificates/${t.certificateId}` }),
+  // FORWARD of a kind the town does not review: past the policy, the machine refuses it and nothing changes.
+  'POST /api/certificates/:id/actions': (t) => ({ path: `/api/certificates/${t.certificateId}/actions`, body: { type: 'FORWARD', reason: '授权矩阵探测' } }),
+  'GET /api/desk/certificates': () => ({ path: '/api/desk/certificates' }),
+  'GET /api/certificates/:id/pdf': (t) => ({ path: `/api/certificates/${t.certificateId}/pdf` }),
   'GET /api/cases/:caseNo/licence': (t) => ({ path: `/api/cases/${t.caseNo}/licence` }),
   'GET /api/cases/:caseNo/licence.pdf': (t) => ({ path: `/api/cases/${t.caseNo}/licence.pdf` }),
   'GET /api/queue': () => ({ path: '/api/queue?limit=200' }),

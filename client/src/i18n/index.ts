@@ -11,13 +11,14 @@ import { files } from './files';
 import { licences } from './licences';
 import { publicity } from './publicity';
 import { licenceOps } from './licenceOps';
+import { certificates } from './certificates';
 import { search } from './search';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity };
+const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, certificates };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { CaseUpdated, CaseUrged, ClientToServerEvents, HandshakeAuth, LicenceUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
+import type { CaseUpdated, CaseUrged, ClientToServerEvents, HandshakeAuth, LicenceUpdated, CertificateUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
 import { session } from '../session';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -81,7 +81,7 @@ export function useCaseLive(caseNo: string | null, queryCode: string | null, onU
  * supervisors, licence status changes for a licence's holder and issuing desk.
  */
 export function useStaffLive(
-  handlers: { onQueue?: (e: QueueChanged) => void; onStats?: (e: StatsChanged) => void; onUrged?: (e: CaseUrged) => void; onLicence?: (e: LicenceUpdated) => void },
+  handlers: { onQueue?: (e: QueueChanged) => void; onStats?: (e: StatsChanged) => void; onUrged?: (e: CaseUrged) => void; onLicence?: (e: LicenceUpdated) => void; onCertificate?: (e: CertificateUpdated) => void },
   key: string | null,
 ): LiveStatus {
   const [socket, setSocket] = useState<LiveSocket | null>(null);
@@ -95,6 +95,7 @@ export function useStaffLive(
     s.on('stats:changed', (e) => ref.current.onStats?.(e));
     s.on('case:urged', (e) => ref.current.onUrged?.(e));
     s.on('licence:updated', (e) => ref.current.onLicence?.(e));
+    s.on('certificate:updated', (e) => ref.current.onCertificate?.(e));
     setSocket(s);
     return () => {
       s.disconnect();

@@ -7,6 +7,8 @@ import type { ItemView } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
 import { GuideWords } from './GuideWords';
+import type { CertificateKindView } from '../../api/certificates';
+import { GuideCertificates } from '../certificates/GuideCertificates';
 
 /** An item's guide: what to bring, what it costs, how long it takes, and which levels handle it. */
 export function ItemGuideScreen() {
@@ -14,7 +16,7 @@ export function ItemGuideScreen() {
   const { t, i18n } = useTranslation(['applicant', 'common']);
   const en = i18n.language === 'en';
   const screens = Grid.useBreakpoint();
-  const item = useAsync(() => api<ItemView>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
+  const item = useAsync(() => api<ItemView & { certificates?: CertificateKindView[] }>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
   const deps = useAsync(loadDepartments, []);
   if (item.error) return <ErrorState error={item.error} onRetry={item.reload} />;
   if (!item.data) return <Card loading />;
@@ -71,6 +73,7 @@ export function ItemGuideScreen() {
           ]}
         />
       </Card>
+      <GuideCertificates kinds={it.certificates} />
       <GuideWords item={it} />
     </Space>
   );

@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { PromiseTag } from '../../components/LightTag';
 import { useAsync } from '../../components/useAsync';
+import { MyCertificates } from '../certificates/MyCertificates';
 import { MyLicences } from '../licences/MyLicences';
 
 const PAGE_SIZE = 10;
@@ -50,6 +51,7 @@ export function MyCasesScreen() {
           />
         </Card>
       )}
+      <MyCertificates />
       <MyLicences />
     </Space>
   );
