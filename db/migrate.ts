@@ -22,6 +22,7 @@ import * as m020 from './migrations/020_aggregate_events';
 import * as m022 from './migrations/022_e_licence_pilot';
 import * as m021 from './migrations/021_publicity_register';
 import * as m024 from './migrations/024_commitments';
+import * as m023 from './migrations/023_certificates';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -53,6 +54,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '022_e_licence_pilot': m022,
   '021_publicity_register': m021,
   '024_commitments': m024,
+  '023_certificates': m023,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -14,6 +14,7 @@ import { licencesRouter } from './routes/licences';
 import { publicityRouter } from './routes/publicity';
 import { licenceOperationsRouter } from './routes/licenceOperations';
 import { postChecksRouter } from './routes/postChecks';
+import { certificatesRouter } from './routes/certificates';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
@@ -64,6 +65,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', publicityRouter(ctx));
   app.use(licenceOperationsRouter(ctx));
   app.use(postChecksRouter(ctx));
+  app.use('/api', certificatesRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));

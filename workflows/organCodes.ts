@@ -40,3 +40,18 @@ export function licenceTypeCode(provinceCode: string, department: string, itemCo
   const serial = spread(itemCode, 1)[0]! % 1000;
   return `${organUscc(provinceCode, department)}${String(serial).padStart(3, '0')}`;
 }
+
+/**
+ * The code of the body behind a service centre that issues certificates (a
+ * village or community committee, a town's government or street office):
+ * derived like organUscc, with the whole 12-digit area in the key, since
+ * every village of a county shares its first six digits.
+ */
+export function centreUscc(centreCode: string): string {
+  return organUscc(centreCode, `centre@${centreCode}`);
+}
+
+/** 证照类型代码 of a certificate kind: defined by the province's civil affairs department (民政厅), the kind's 3-digit serial after its code. */
+export function certificateTypeCode(provinceCode: string, typeSerial: string): string {
+  return `${organUscc(provinceCode, 'civil')}${typeSerial}`;
+}

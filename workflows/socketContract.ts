@@ -124,6 +124,18 @@ export interface PostCheckUpdated {
   at: string;
 }
 
+/** A certificate request changed (requested, forwarded, issued, refused, withdrawn): sent to its applicant and the desk(s) of the village and town. No personal data. */
+export interface CertificateUpdated {
+  id: number;
+  /** REQUEST, FORWARD, ISSUE, REFUSE, WITHDRAW. */
+  type: string;
+  kindCode: string;
+  state: string;
+  revision: number;
+  seq: number;
+  at: string;
+}
+
 export interface ServerToClientEvents {
   'auth:revoked': (e: AuthRevoked) => void;
   'case:updated': (e: CaseUpdated) => void;
@@ -132,6 +144,7 @@ export interface ServerToClientEvents {
   'case:urged': (e: CaseUrged) => void;
   'licence:updated': (e: LicenceUpdated) => void;
   'postcheck:updated': (e: PostCheckUpdated) => void;
+  'certificate:updated': (e: CertificateUpdated) => void;
 }
 
 export interface ClientToServerEvents {

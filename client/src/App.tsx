@@ -23,6 +23,9 @@ const LicenceScreen = lazy(() => import('./pages/licences/LicenceScreen').then((
 const IssuedLicencesScreen = lazy(() => import('./pages/licences/IssuedLicencesScreen').then((m) => ({ default: m.IssuedLicencesScreen })));
 const PostChecksScreen = lazy(() => import('./pages/commitments/PostChecksScreen').then((m) => ({ default: m.PostChecksScreen })));
 const PostCheckScreen = lazy(() => import('./pages/commitments/PostCheckScreen').then((m) => ({ default: m.PostCheckScreen })));
+const CertificateScreen = lazy(() => import('./pages/certificates/CertificateScreen').then((m) => ({ default: m.CertificateScreen })));
+const CertificateDeskScreen = lazy(() => import('./pages/certificates/CertificateDeskScreen').then((m) => ({ default: m.CertificateDeskScreen })));
+const RequestCertificateScreen = lazy(() => import('./pages/certificates/RequestCertificateScreen').then((m) => ({ default: m.RequestCertificateScreen })));
 const VerifyScreen = lazy(() => import('./pages/licences/VerifyScreen').then((m) => ({ default: m.VerifyScreen })));
 const PublicityScreen = lazy(() => import('./pages/publicity/PublicityScreen').then((m) => ({ default: m.PublicityScreen })));
 const DrillDownScreen = lazy(() => import('./pages/supervisor/DrillDownScreen').then((m) => ({ default: m.DrillDownScreen })));
@@ -49,6 +52,9 @@ const router = createBrowserRouter([
       { path: '/licences/:id', element: <RequireRole roles={['applicant', 'reviewer', 'supervisor', 'admin']}><LicenceScreen /></RequireRole> },
       { path: '/post-checks', element: <RequireRole roles={['reviewer', 'supervisor', 'admin']}><PostChecksScreen /></RequireRole> },
       { path: '/post-checks/:id', element: <RequireRole roles={['applicant', 'reviewer', 'supervisor', 'admin']}><PostCheckScreen /></RequireRole> },
+      { path: '/certificates/request', element: <RequireRole roles={['applicant']}><RequestCertificateScreen /></RequireRole> },
+      { path: '/certificates/:id', element: <RequireRole roles={['applicant', 'clerk', 'supervisor', 'admin']}><CertificateScreen /></RequireRole> },
+      { path: '/desk/certificates', element: <RequireRole roles={['clerk']}><CertificateDeskScreen /></RequireRole> },
       { path: '/mine', element: <RequireRole roles={['applicant']}><MyCasesScreen /></RequireRole> },
       { path: '/login', element: <LoginScreen /> },
       { path: '/desk', element: <RequireRole roles={['clerk', 'reviewer']}><QueueScreen /></RequireRole> },

@@ -6,7 +6,7 @@ import { STATUS_OF_STATE, type LicenceContext } from '../../workflows/licenceMac
 import type { AppContext } from '../context';
 import { decidingBodyOf } from '../documents/decisionDocument';
 import { chinaDay } from '../documents/notices/noticeContext';
-import { canonicalJson, signData } from '../documents/signing';
+import { signRecord } from '../documents/signedRecord';
 import { notFound } from '../errors';
 import type { TransitionResult } from '../commands/planTransition';
 import { licenceIdentityOf } from './licenceIdentity';
@@ -100,15 +100,11 @@ export async function writeSignedLicence(
   fields: LicenceFields,
   o: { holderUserId: number | null; issuerDepartment: string; at: string },
 ): Promise<void> {
-  const canonical = canonicalJson(licenceDataOf(fields));
-  const key = ctx.signingKey;
   await insertELicence(trx, {
     ...fields,
     holderUserId: o.holderUserId,
     status: STATUS_OF_STATE.valid,
-    canonical,
-    signature: signData(key.privateKey, canonical),
-    keyId: key.keyId,
+    ...signRecord(ctx.signingKey, licenceDataOf(fields)),
     // The PDF is drawn from this data when first asked for (licencePdf.ts): rendering stays out of the transaction.
     pdfSha256: null,
     pdfSize: null,

@@ -1,9 +1,8 @@
 import type { Knex } from 'knex';
 import { setELicencePdf, type ELicenceRow } from '../../db/repositories/licences/eLicences';
 import type { AppContext } from '../context';
-import { LICENCE_ID_KEY, renderOfficialDocument, type OfficialDocumentModel } from '../documents/pdf';
-import { signPdf } from '../documents/signing';
-import { sha256Of } from '../files/blobStore';
+import { LICENCE_ID_KEY, type OfficialDocumentModel } from '../documents/pdf';
+import { signedPdfOf } from '../documents/signedRecord';
 
 interface LicenceFields {
   licenceId: string;
@@ -44,18 +43,12 @@ export function licencePdfModel(f: LicenceFields, baseUrl: string): Omit<Officia
 }
 
 /** The signed PDF of an e-licence: kept by SHA-256 once drawn; drawn from the licence's data the first time. */
-export async function licencePdf(ctx: AppContext, db: Knex, l: ELicenceRow): Promise<Buffer> {
-  if (l.pdfSha256) {
-    const kept = await ctx.blobs.get(l.pdfSha256);
-    if (kept && sha256Of(kept) === l.pdfSha256) return kept;
-  }
+export function licencePdf(ctx: AppContext, db: Knex, l: ELicenceRow): Promise<Buffer> {
   const model = licencePdfModel(l, ctx.config.PUBLIC_BASE_URL);
-  const drawn = await renderOfficialDocument({ ...model, metadata: { [LICENCE_ID_KEY]: l.licenceId, LicenceNo: l.licenceNo, Issuer: l.issuerName } });
-  const pdf = Buffer.from(signPdf(drawn, ctx.signingKey.privateKey, ctx.signingKey.keyId));
-  const sha = sha256Of(pdf);
-  await db.transaction(async (trx) => {
-    await ctx.blobs.put(trx, sha, pdf, l.createdAt);
-    await setELicencePdf(trx, l.id, sha, pdf.length);
+  return signedPdfOf(ctx, db, {
+    pdfSha256: l.pdfSha256,
+    createdAt: l.createdAt,
+    model: { ...model, metadata: { [LICENCE_ID_KEY]: l.licenceId, LicenceNo: l.licenceNo, Issuer: l.issuerName } },
+    save: (trx, sha, size) => setELicencePdf(trx, l.id, sha, size),
   });
-  return pdf;
 }

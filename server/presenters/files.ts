@@ -44,7 +44,7 @@ export function presentFile(f: CaseFileRow, link: LinkOf) {
 }
 
 /** Each material of the case with its verdict and files, then the links' lifetime. */
-export function presentCaseFiles(row: CaseRow, item: ItemRow, files: CaseFileRow[], link: LinkOf, ttlSeconds: number) {
+export function presentCaseFiles(row: CaseRow, item: ItemRow, files: CaseFileRow[], link: LinkOf, ttlSeconds: number, certificates: string[] = []) {
   const ctx = (row.snapshot as { context: CaseContext }).context;
   const required = new Map(item.materials.map((m) => [m.name, m.required]));
   const marks = ctx.marks ?? {};
@@ -53,7 +53,7 @@ export function presentCaseFiles(row: CaseRow, item: ItemRow, files: CaseFileRow
     version: row.version,
     state: row.state,
     linksExpireInSeconds: ttlSeconds,
-    materials: materialsOf(row, item).map((name) => ({
+    materials: materialsOf(row, item, certificates).map((name) => ({
       name,
       required: required.get(name) ?? false,
       verdict: marks[name]?.verdict ?? null,

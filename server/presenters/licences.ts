@@ -51,11 +51,16 @@ export function maskName(name: string): string {
   return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
 }
 
-const statusOf = (code: string) => ({ code, ...(LICENCE_STATUS[code] ?? LICENCE_STATUS['99']!) });
+export const statusOf = (code: string) => ({ code, ...(LICENCE_STATUS[code] ?? LICENCE_STATUS['99']!) });
+
+/** A holder on a public page: a person's name as 张*明 and ID number masked; a legal person's code is public. */
+export function maskedHolder(name: string, code: string, codeType: string) {
+  const person = codeType === '111';
+  return { name: person ? maskName(name) : name, code: person ? maskIdNumber(code) : code, codeType };
+}
 
 /** What the public verification page shows: genuine or not, the status, the holder masked (a person's name and ID; a legal person's code is public). */
 export function presentVerification(l: ELicenceRow, signatureValid: boolean, today: string) {
-  const person = l.holderCodeType === '111';
   const expired = l.status === '01' && l.validUntil < today;
   return {
     genuine: signatureValid,
@@ -64,7 +69,7 @@ export function presentVerification(l: ELicenceRow, signatureValid: boolean, tod
     status: statusOf(expired ? '05' : l.status),
     name: l.name,
     licenceNo: l.licenceNo,
-    holder: { name: person ? maskName(l.holderName) : l.holderName, code: person ? maskIdNumber(l.holderCode) : l.holderCode, codeType: l.holderCodeType },
+    holder: maskedHolder(l.holderName, l.holderCode, l.holderCodeType),
     issuer: { name: l.issuerName, code: l.issuerCode },
     issuedOn: l.issuedOn,
     validity: { from: l.validFrom, until: l.validUntil },

@@ -19,6 +19,7 @@ import { parseBody, parseQuery } from '../http/validate';
 import { canViewCase } from '../policies/cases';
 import { presentCaseFiles, presentFile, presentFileView, safeFileName, isPreviewable } from '../presenters/files';
 import { resolveCaseAccess } from './cases';
+import { certificateMaterialsOf, listCertificateFiles } from '../certificates/certificateFiles';
 
 const MB = 1024 * 1024;
 
@@ -79,7 +80,7 @@ export function caseFilesRouter(ctx: AppContext): Router {
   r.get('/cases/:caseNo/files', async (req, res) => {
     const { actor, row } = await resolveCaseAccess(ctx, req, res);
     const item = await itemOf(row.itemId);
-    res.json(presentCaseFiles(row, item, await listCaseFiles(ctx.db.knex, row.id), linkFor(actor), ttl));
+    res.json(presentCaseFiles(row, item, await listCaseFiles(ctx.db.knex, row.id), linkFor(actor), ttl, await certificateMaterialsOf(ctx.db.knex, item.code)));
   });
 
   // 合格 / 不合格 per material, by the desk accepting the case: the 补正 notice is built from these.
@@ -88,7 +89,7 @@ export function caseFilesRouter(ctx: AppContext): Router {
     const { expectedVersion, ...mark } = parseBody(MarkBody, req.body);
     const result = await transitionCase(ctx, { caseNo: row.caseNo, actor, expectedVersion, action: { type: 'MARK_MATERIAL', ...mark } });
     const item = await itemOf(row.itemId);
-    res.json(presentCaseFiles(result.case, item, await listCaseFiles(ctx.db.knex, row.id), linkFor(actor), ttl));
+    res.json(presentCaseFiles(result.case, item, await listCaseFiles(ctx.db.knex, row.id), linkFor(actor), ttl, await certificateMaterialsOf(ctx.db.knex, item.code)));
   });
 
   // 谁看过我的材料: every opening of the case's files.
@@ -102,7 +103,9 @@ export function caseFilesRouter(ctx: AppContext): Router {
     const user = requireUser(res, ['applicant']);
     const actor: Actor = { kind: 'user', user };
     const files = await listFilesOfApplicant(ctx.db.knex, user.id);
-    res.json({ files: files.map((f) => ({ ...presentFile(f, linkFor(actor)), caseNo: f.caseNo })) });
+    // The e-certificates the platform issued to the account come first: attached by reference, never asked for on paper.
+    const certificates = await listCertificateFiles(ctx.db.knex, user.id);
+    res.json({ files: [...certificates, ...files.map((f) => ({ ...presentFile(f, linkFor(actor)), caseNo: f.caseNo }))] });
   });
 
   r.get('/files/:fileId/content', async (req, res) => {

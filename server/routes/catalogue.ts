@@ -1,4 +1,6 @@
 import { listItemProofs } from '../../db/repositories/commitments/proofs';
+import { certificatesNeededBy } from '../../db/repositories/certificates/certificateKinds';
+import { presentCertificateKind } from '../presenters/certificates';
 import { Router } from 'express';
 import { listDepartments } from '../../db/repositories/departments';
 import { findCurrentItem, searchItems } from '../../db/repositories/items';
@@ -31,8 +33,10 @@ export function catalogueRouter(ctx: AppContext): Router {
   r.get('/items/:code', async (req, res) => {
     const item = await findCurrentItem(ctx.db.knex, String(req.params.code));
     if (!item) throw notFound('Item');
-    // The guide's proof list (证明事项清单): per proof its basis, units and whether a commitment may replace it.
-    res.json({ ...presentItem(item), proofs: await listItemProofs(ctx.db.knex, item.code) });
+    // The guide's proof list (证明事项清单): per proof its basis, units and whether a commitment may replace it;
+    // the certificates the item needs: an applicant with an account attaches the e-certificate the platform issued.
+    const [proofs, needs] = await Promise.all([listItemProofs(ctx.db.knex, item.code), certificatesNeededBy(ctx.db.knex, item.code)]);
+    res.json({ ...presentItem(item), proofs, certificates: needs.map(presentCertificateKind) });
   });
   r.get('/departments', async (_req, res) => {
     res.json({ departments: await listDepartments(ctx.db.knex) });

@@ -1,20 +1,20 @@
 import { Router, type Request, type Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { findELicence, findELicenceOfCase, listELicencesOfHolder, type ELicenceRow } from '../../db/repositories/licences/eLicences';
+import { findELicenceOfCase, listELicencesOfHolder } from '../../db/repositories/licences/eLicences';
 import { chinaDate } from '../../workflows/calendar';
 import { isValidLicenceId } from '../../workflows/licenceIdentifier';
 import type { AppContext } from '../context';
-import { canonicalJson, keyRing, verifyData } from '../documents/signing';
+import { keyRing } from '../documents/signing';
+import { verifiableByCode } from '../documents/verifiable';
 import { verifyLicenceFile } from '../documents/verifyLicence';
 import { AppError, badRequest, notFound } from '../errors';
 import { sha256Of } from '../files/blobStore';
 import { requireUser } from '../http/auth';
 import { parseQuery } from '../http/validate';
 import { personalDataView } from '../policies/cases';
-import { licenceDataOf } from '../licences/issueELicence';
 import { licencePdf } from '../licences/licencePdf';
-import { presentLicence, presentVerification } from '../presenters/licences';
+import { presentLicence } from '../presenters/licences';
 import { resolveCaseAccess } from './cases';
 
 export const VerifyQuery = z.object({ code: z.string().trim().min(1).max(120) }).strict();
@@ -25,11 +25,8 @@ const MB = 1024 * 1024;
 export function licencesRouter(ctx: AppContext): Router {
   const r = Router();
   const keys = () => keyRing([ctx.signingKey.publicKey]);
-  // Genuine: the stored data is what was signed, and the signature holds.
-  const recordIsSound = (l: ELicenceRow) => {
-    const key = keys()[l.keyId];
-    return canonicalJson(licenceDataOf(l)) === l.canonical && Boolean(key && verifyData(key, l.canonical, l.signature));
-  };
+  // Genuine: the stored data is what was signed, and the signature holds (e-licences and e-certificates alike).
+  const lookUp = (code: string) => verifiableByCode(ctx.db.knex, keys(), code, chinaDate(ctx.now()));
   const readPdf = multer({ storage: multer.memoryStorage(), limits: { fileSize: 20 * MB, files: 1, fields: 0 } }).single('file');
 
   // What the QR code opens: genuine or not, the status now, the holder masked.
@@ -39,15 +36,14 @@ export function licencesRouter(ctx: AppContext): Router {
       res.json({ genuine: false, code, reason: 'MALFORMED_CODE', message: 'This is not an e-licence identifier (GB/T 36904: its check character or shape is wrong)' });
       return;
     }
-    const l = await findELicence(ctx.db.knex, code);
-    if (!l) {
-      res.json({ genuine: false, code, reason: 'UNKNOWN_CODE', message: 'No e-licence with this identifier was issued here' });
+    const found = await lookUp(code);
+    if (!found) {
+      res.json({ genuine: false, code, reason: 'UNKNOWN_CODE', message: 'No e-licence or e-certificate with this identifier was issued here' });
       return;
     }
-    const sound = recordIsSound(l);
     res.json({
-      ...presentVerification(l, sound, chinaDate(ctx.now())),
-      ...(sound ? {} : { reason: 'SIGNATURE_INVALID', message: 'The record of this licence no longer matches its signature: do not rely on it; ask the issuer' }),
+      ...found.view,
+      ...(found.sound ? {} : { reason: 'SIGNATURE_INVALID', message: 'The record of this licence no longer matches its signature: do not rely on it; ask the issuer' }),
     });
   });
 
@@ -64,14 +60,14 @@ export function licencesRouter(ctx: AppContext): Router {
     );
     if (!req.file) throw new AppError('FILE_MISSING', 422, 'No file was sent: attach the PDF as the multipart field `file`', { field: 'file' });
     const check = await verifyLicenceFile(req.file.buffer, keys());
-    const l = check.valid && check.licenceId ? await findELicence(ctx.db.knex, check.licenceId) : undefined;
+    const found = check.valid && check.licenceId ? await lookUp(check.licenceId) : undefined;
     // A genuine file of a licence whose record was changed behind its signature is not vouched for either.
-    const sound = l ? recordIsSound(l) : false;
+    const sound = found?.sound ?? false;
     res.json({
       genuine: check.valid && sound,
       signature: { valid: check.valid, code: check.code ?? null, keyId: check.keyId, reason: check.reason ?? null },
       sha256: sha256Of(req.file.buffer),
-      licence: l ? { ...presentVerification(l, sound, chinaDate(ctx.now())), ...(sound ? {} : { reason: 'SIGNATURE_INVALID' }) } : null,
+      licence: found ? { ...found.view, ...(sound ? {} : { reason: 'SIGNATURE_INVALID' }) } : null,
     });
   });
 

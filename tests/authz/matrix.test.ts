@@ -1,5 +1,5 @@
 import { ACTION_TYPES, type ActionType } from '../../workflows/caseEvents';
-import { Api, buildCase, type ApiResponse } from '../helpers/api';
+import { Api, buildCase, DEMO, type ApiResponse } from '../helpers/api';
 import { highLimits } from '../helpers/highLimits';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { registeredRoutes } from './expressRoutes';
@@ -22,6 +22,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   let editableUser = 0;
   let licenceId = "";
   let postCheckId = 0;
+  let certificateId = 0;
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -45,6 +46,10 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     await api.file(buildCase({ commitments: [{ proof: '经营场所使用证明', signed: true }] }), 'applicant');
     postCheckId = (await api.as('applicant', 'GET', '/api/me/commitments')).body.commitments[0]?.postCheck.id;
     if (!postCheckId) throw new Error('no post-check for the matrix');
+    // A certificate request of `applicant` waiting at 安澜社区: the certificate routes' target.
+    const asked = await api.as('applicant', 'POST', '/api/certificates', { kindCode: 'JZZM', villageCode: DEMO.villageCode, purpose: '授权矩阵' });
+    if (asked.status !== 201) throw new Error(`requesting the matrix's certificate: ${asked.status} ${JSON.stringify(asked.body)}`);
+    certificateId = asked.body.certificate.id;
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -65,6 +70,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     userId: editableUser,
     licenceId,
     postCheckId,
+    certificateId,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */

@@ -47,6 +47,7 @@ export const NF = '404 CASE_NOT_FOUND';
 export const LNF = '404 LICENCE_NOT_FOUND';
 export const PNF = '404 POST_CHECK_NOT_FOUND';
 export const CNF = '404 CREDIT_RECORD_NOT_FOUND';
+export const CERT_NF = '404 CERTIFICATE_NOT_FOUND';
 /** 409, with whatever code: the case waits elsewhere (INVALID_TRANSITION), or is closed. */
 export const C = '409';
 
@@ -172,6 +173,18 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /api/credit-records': { own: g(U, U, F, F, F, F, F, F, OK, OK, OK, OK, OK, OK, OK, F, F) },
   'POST /api/credit-records/:id/repair': { own: g(U, U, F, F, F, F, F, F, CNF, CNF, CNF, CNF, F, F, CNF, F, F) },
   'GET /api/me/commitments': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
+  // Online certificates: the catalogue is public; an applicant account asks (others: 403); the request (a 居住证明 of
+  // `applicant` waiting at 安澜社区) is seen by its applicant, the village centre and supervisors and admins above;
+  // nobody else learns it exists. Its actions: the village clerk's FORWARD of a kind the town does not review is
+  // refused by the machine (409); the applicant and those above may see but not act (403). The queue is the
+  // village and town centres' clerks'. The PDF of a request not issued: 409 for whoever may see it.
+  'GET /api/certificate-kinds': { own: EVERYONE },
+  'POST /api/certificates': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
+  'GET /api/me/certificates': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
+  'GET /api/certificates/:id': { own: g(U, U, OK, OK, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, OK, OK, OK, CERT_NF, CERT_NF) },
+  'POST /api/certificates/:id/actions': { own: g(U, U, F, '409 INVALID_TRANSITION', CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, F, F, F, CERT_NF, CERT_NF) },
+  'GET /api/desk/certificates': { own: g(U, U, F, OK, OK, F, F, F, F, F, F, F, F, F, F, F, F) },
+  'GET /api/certificates/:id/pdf': { own: g(U, U, '409 CERTIFICATE_NOT_ISSUED', '409 CERTIFICATE_NOT_ISSUED', CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, '409 CERTIFICATE_NOT_ISSUED', '409 CERTIFICATE_NOT_ISSUED', '409 CERTIFICATE_NOT_ISSUED', CERT_NF, CERT_NF) },
   'GET /api/cases/:caseNo/licence': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/cases/:caseNo/licence.pdf': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/queue': {

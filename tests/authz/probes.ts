@@ -13,6 +13,8 @@ export interface Target {
   licenceId: string;
   /** A post-check task at 温州市 market of a commitment `applicant` signed (made by the test). */
   postCheckId: number;
+  /** A 居住证明 request of `applicant`, waiting at 安澜社区 (made by the test). */
+  certificateId: number;
 }
 
 export interface Probe {
@@ -96,6 +98,14 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/credit-records': () => ({ path: '/api/credit-records' }),
   'POST /api/credit-records/:id/repair': () => ({ path: '/api/credit-records/2147483647/repair', body: { reason: '授权矩阵探测' } }),
   'GET /api/me/commitments': () => ({ path: '/api/me/commitments' }),
+  'GET /api/certificate-kinds': () => ({ path: '/api/certificate-kinds' }),
+  'POST /api/certificates': () => ({ path: '/api/certificates', body: { kindCode: 'JZZM', villageCode: DEMO.villageCode, purpose: '授权矩阵探测' } }),
+  'GET /api/me/certificates': () => ({ path: '/api/me/certificates' }),
+  'GET /api/certificates/:id': (t) => ({ path: `/api/certificates/${t.certificateId}` }),
+  // FORWARD of a kind the town does not review: past the policy, the machine refuses it and nothing changes.
+  'POST /api/certificates/:id/actions': (t) => ({ path: `/api/certificates/${t.certificateId}/actions`, body: { type: 'FORWARD', reason: '授权矩阵探测' } }),
+  'GET /api/desk/certificates': () => ({ path: '/api/desk/certificates' }),
+  'GET /api/certificates/:id/pdf': (t) => ({ path: `/api/certificates/${t.certificateId}/pdf` }),
   'GET /api/cases/:caseNo/licence': (t) => ({ path: `/api/cases/${t.caseNo}/licence` }),
   'GET /api/cases/:caseNo/licence.pdf': (t) => ({ path: `/api/cases/${t.caseNo}/licence.pdf` }),
   'GET /api/queue': () => ({ path: '/api/queue?limit=200' }),

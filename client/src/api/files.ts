@@ -1,3 +1,4 @@
+import type { presentCertificateFile } from '../../../server/certificates/certificateFiles';
 /**
  * The material files of a case (issue 11): list, upload, attach by
  * reference, 合格/不合格 marks, and who opened them. Shapes come from the
@@ -12,7 +13,8 @@ export type FileView = ReturnType<typeof presentFile>;
 export type CaseFiles = ReturnType<typeof presentCaseFiles>;
 export type MaterialEntry = CaseFiles['materials'][number];
 export type FileOpening = ReturnType<typeof presentFileView>;
-export type MyFile = FileView & { caseNo: string };
+/** What the platform holds for the account: its cases' files, and the e-certificates it was issued (`source: 'certificate'`). */
+export type MyFile = (FileView & { caseNo: string }) | ReturnType<typeof presentCertificateFile>;
 
 /** Who is asking: an applicant without an account sends the case's query code; everyone else their token (sent by `api`). */
 type Who = { queryCode?: string | null };

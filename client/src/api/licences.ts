@@ -4,6 +4,7 @@
  * server's presenters (type-only imports: nothing of the server is bundled).
  */
 import type { presentLicence, presentVerification } from '../../../server/presenters/licences';
+import type { CertificateCheck } from './certificates';
 import { downloadFile } from './download';
 import { api, qs } from './http';
 
@@ -18,6 +19,7 @@ export type RefusalReason = 'MALFORMED_CODE' | 'UNKNOWN_CODE' | 'SIGNATURE_INVAL
 /** What `GET /api/licences/verify` answers: the licence (genuine or its data no longer signed), or no licence at all. */
 export type CodeVerdict =
   | (LicenceCheck & { reason?: 'SIGNATURE_INVALID' })
+  | (CertificateCheck & { reason?: 'SIGNATURE_INVALID' })
   | { genuine: false; code: string; reason: 'MALFORMED_CODE' | 'UNKNOWN_CODE'; message: string; kind?: undefined };
 
 /** What `POST /api/licences/verify-file` answers. */
@@ -25,7 +27,7 @@ export interface FileVerdict {
   genuine: boolean;
   signature: { valid: boolean; code: 'UNSIGNED' | 'NOT_AFTER_EOF' | 'UNKNOWN_KEY' | 'MISMATCH' | null; keyId: string | null; reason: string | null };
   sha256: string;
-  licence: LicenceCheck | null;
+  licence: LicenceCheck | CertificateCheck | null;
 }
 
 type Who = { queryCode?: string | null };

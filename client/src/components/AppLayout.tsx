@@ -54,8 +54,9 @@ export function AppLayout() {
   if (user && ['clerk', 'reviewer', 'supervisor', 'admin'].includes(user.role)) items.push({ key: '/search', label: t('search:nav') });
   if (user?.role === 'reviewer' || user?.role === 'supervisor') items.push({ key: '/licences', label: t('licenceOps:nav') });
   if (user?.role === 'reviewer' || user?.role === 'supervisor' || user?.role === 'admin') items.push({ key: '/post-checks', label: t('commitments:nav') });
+  if (user?.role === 'clerk' && (user.level === 'village' || user.level === 'town')) items.push({ key: '/desk/certificates', label: t('certificates:nav') });
   if (user?.role === 'admin') items.push({ key: '/admin', label: t('nav.admin') });
-  const selected = (k: string) => (k === '/' ? pathname === '/' || pathname.startsWith('/items') : pathname.startsWith(k));
+  const selected = (k: string) => (k === '/' ? pathname === '/' || pathname.startsWith('/items') : pathname.startsWith(k) && !(k === '/desk' && pathname.startsWith('/desk/certificates')));
   const wall = pathname.startsWith('/supervisor');
   const light = pathname === '/';
   return (

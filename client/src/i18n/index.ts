@@ -12,13 +12,14 @@ import { licences } from './licences';
 import { publicity } from './publicity';
 import { licenceOps } from './licenceOps';
 import { commitments } from './commitments';
+import { certificates } from './certificates';
 import { search } from './search';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments };
+const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { CaseUpdated, CaseUrged, ClientToServerEvents, HandshakeAuth, LicenceUpdated, PostCheckUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
+import type { CaseUpdated, CaseUrged, CertificateUpdated, ClientToServerEvents, HandshakeAuth, LicenceUpdated, PostCheckUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
 import { session } from '../session';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -81,7 +81,14 @@ export function useCaseLive(caseNo: string | null, queryCode: string | null, onU
  * supervisors, licence status changes for a licence's holder and issuing desk.
  */
 export function useStaffLive(
-  handlers: { onQueue?: (e: QueueChanged) => void; onStats?: (e: StatsChanged) => void; onUrged?: (e: CaseUrged) => void; onLicence?: (e: LicenceUpdated) => void; onPostCheck?: (e: PostCheckUpdated) => void },
+  handlers: {
+    onQueue?: (e: QueueChanged) => void;
+    onStats?: (e: StatsChanged) => void;
+    onUrged?: (e: CaseUrged) => void;
+    onLicence?: (e: LicenceUpdated) => void;
+    onPostCheck?: (e: PostCheckUpdated) => void;
+    onCertificate?: (e: CertificateUpdated) => void;
+  },
   key: string | null,
 ): LiveStatus {
   const [socket, setSocket] = useState<LiveSocket | null>(null);
@@ -96,6 +103,7 @@ export function useStaffLive(
     s.on('case:urged', (e) => ref.current.onUrged?.(e));
     s.on('licence:updated', (e) => ref.current.onLicence?.(e));
     s.on('postcheck:updated', (e) => ref.current.onPostCheck?.(e));
+    s.on('certificate:updated', (e) => ref.current.onCertificate?.(e));
     setSocket(s);
     return () => {
       s.disconnect();

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { parseJson } from '../../connection';
+import { fromColumns, SIGNED_RECORD_COLUMNS, toColumns, type ColumnMap } from '../columnMap';
 import { codePrefix } from '../../../workflows/levels';
 
 /** An e-licence as stored: the directory fields of GB/T 36903 and what its signature covers. */
@@ -47,7 +48,8 @@ export interface ELicenceRow {
   issuerDepartment: string | null;
 }
 
-const COLUMNS: Record<keyof Omit<ELicenceRow, 'id'>, string> = {
+const COLUMNS: ColumnMap<Omit<ELicenceRow, 'id'>> = {
+  ...SIGNED_RECORD_COLUMNS,
   licenceId: 'licence_id',
   caseId: 'case_id',
   licenceNo: 'licence_no',
@@ -71,12 +73,6 @@ const COLUMNS: Record<keyof Omit<ELicenceRow, 'id'>, string> = {
   itemName: 'item_name',
   status: 'status',
   previousLicenceId: 'previous_licence_id',
-  canonical: 'canonical',
-  signature: 'signature',
-  keyId: 'key_id',
-  pdfSha256: 'pdf_sha256',
-  pdfSize: 'pdf_size',
-  createdAt: 'created_at',
   state: 'state',
   machineContext: 'machine_context',
   rowVersion: 'row_version',
@@ -88,8 +84,7 @@ const COLUMNS: Record<keyof Omit<ELicenceRow, 'id'>, string> = {
 };
 
 function fromDb(r: Record<string, any>): ELicenceRow {
-  const out: Record<string, unknown> = { id: Number(r.id) };
-  for (const [k, col] of Object.entries(COLUMNS)) out[k] = r[col] ?? null;
+  const out = fromColumns(COLUMNS, r);
   out.caseId = Number(r.case_id);
   out.pdfSize = r.pdf_size == null ? null : Number(r.pdf_size);
   out.holderUserId = r.holder_user_id == null ? null : Number(r.holder_user_id);
@@ -101,10 +96,7 @@ function fromDb(r: Record<string, any>): ELicenceRow {
 
 /** Written in the ISSUE transition's transaction: no licence is issued without its e-licence. */
 export async function insertELicence(trx: Knex, l: Omit<ELicenceRow, 'id'>): Promise<void> {
-  const row: Record<string, unknown> = {};
-  for (const [k, col] of Object.entries(COLUMNS)) row[col] = l[k as keyof typeof l];
-  row.machine_context = l.machineContext ? JSON.stringify(l.machineContext) : null;
-  await trx('e_licences').insert(row);
+  await trx('e_licences').insert(toColumns(COLUMNS, l, ['machineContext']));
 }
 
 export async function findELicence(db: Knex, licenceId: string): Promise<ELicenceRow | undefined> {
@@ -134,12 +126,7 @@ export async function findELicenceForUpdate(trx: Knex, licenceId: string): Promi
 
 /** A status change, written only if the licence is still at the version it was read at. */
 export async function updateELicenceIfVersion(trx: Knex, current: ELicenceRow, patch: Partial<ELicenceRow>): Promise<boolean> {
-  const row: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(patch)) {
-    const col = COLUMNS[k as keyof typeof COLUMNS];
-    if (col) row[col] = k === 'machineContext' ? JSON.stringify(v) : v;
-  }
-  const n = await trx('e_licences').where({ id: current.id, row_version: current.rowVersion }).update(row);
+  const n = await trx('e_licences').where({ id: current.id, row_version: current.rowVersion }).update(toColumns(COLUMNS, patch, ['machineContext']));
   return Number(n) === 1;
 }
 

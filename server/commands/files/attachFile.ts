@@ -13,6 +13,7 @@ import { machineFor, restore, type PersistedCase } from '../caseSnapshot';
 import { authorise } from '../planTransition';
 import { invalidTransition } from '../../errors';
 import { transitionCase, type TransitionResult } from '../transitionCase';
+import { certificateAsReference, certificateMaterialsOf, type ReferencedFacts } from '../../certificates/certificateFiles';
 
 export interface AttachFileProps {
   row: CaseRow;
@@ -29,26 +30,28 @@ export interface AttachFileProps {
 const MB = 1024 * 1024;
 
 /** The materials a file may be for: the item's list, what the case named at filing or later, and what a 补正 notice asked for. */
-export function materialsOf(row: CaseRow, item: ItemRow): string[] {
+export function materialsOf(row: CaseRow, item: ItemRow, certificates: string[] = []): string[] {
   const ctx = (row.snapshot as { context: CaseContext }).context;
   const missing = ctx.missingMaterials.map((m) => m.split('：')[0]!);
-  return [...new Set([...item.materials.map((m) => m.name), ...row.materials, ...missing])];
+  return [...new Set([...item.materials.map((m) => m.name), ...certificates, ...row.materials, ...missing])];
 }
 
 function unknownMaterial(material: string, allowed: string[]): AppError {
   return validationFailed(`material: “${material}” is not a material of this case; choose one of: ${allowed.join('、')}`, { field: 'material', allowed });
 }
 
-/** The file a reference points at, if this applicant account may reuse it. */
-async function referencedFile(ctx: AppContext, actor: Actor, fileId: string): Promise<CaseFileRow> {
+/** The file a reference points at (a case file, or an e-certificate the platform issued), if this applicant account may reuse it. */
+async function referencedFile(ctx: AppContext, actor: Actor, fileId: string): Promise<ReferencedFacts> {
   if (actor.kind !== 'user' || actor.user.role !== 'applicant') {
     throw new AppError('REFERENCE_NEEDS_ACCOUNT', 403, 'Only an applicant logged in to an account can attach files the platform holds for them');
   }
+  const certificate = await certificateAsReference(ctx, actor.user.id, fileId);
+  if (certificate) return certificate;
   const file = await findCaseFile(ctx.db.knex, fileId);
   const source = file ? await ctx.db.knex('cases').where('id', file.caseId).first('applicant_user_id') : undefined;
   // Someone else's file answers as a missing one: ids are not to be probed.
   if (!file || Number(source?.applicant_user_id) !== actor.user.id) throw notFound('File');
-  return file;
+  return { sha256: file.sha256, size: file.size, mediaType: file.mediaType, originalName: file.originalName, referencedFrom: file.publicId };
 }
 
 /**
@@ -73,7 +76,7 @@ export function checkMayAttach(actor: Actor, row: CaseRow, item: ItemRow, expect
  */
 export async function attachFile(ctx: AppContext, props: AttachFileProps): Promise<{ file: CaseFileRow; result: TransitionResult }> {
   const { row, item, actor } = props;
-  const allowed = materialsOf(row, item);
+  const allowed = materialsOf(row, item, await certificateMaterialsOf(ctx.db.knex, item.code));
   if (!allowed.includes(props.material)) throw unknownMaterial(props.material, allowed);
   let facts: { sha256: string; size: number; mediaType: MaterialType | string; originalName: string; referencedFrom: string | null };
   let content: Buffer | undefined;
@@ -83,8 +86,7 @@ export async function attachFile(ctx: AppContext, props: AttachFileProps): Promi
     facts = { sha256: sha256Of(bytes), size: bytes.length, mediaType, originalName, referencedFrom: null };
     content = bytes;
   } else if (props.fromFile) {
-    const f = await referencedFile(ctx, actor, props.fromFile);
-    facts = { sha256: f.sha256, size: f.size, mediaType: f.mediaType, originalName: f.originalName, referencedFrom: f.publicId };
+    facts = await referencedFile(ctx, actor, props.fromFile);
   } else {
     throw validationFailed('file: send the material as the multipart field `file`, or name a file you hold in `fromFile`', { field: 'file' });
   }

@@ -8,6 +8,8 @@ import { ProofList } from '../commitments/ProofList';
 import { ErrorState } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
 import { GuideWords } from './GuideWords';
+import type { CertificateKindView } from '../../api/certificates';
+import { GuideCertificates } from '../certificates/GuideCertificates';
 
 /** An item's guide: what to bring, what it costs, how long it takes, and which levels handle it. */
 export function ItemGuideScreen() {
@@ -15,7 +17,7 @@ export function ItemGuideScreen() {
   const { t, i18n } = useTranslation(['applicant', 'common']);
   const en = i18n.language === 'en';
   const screens = Grid.useBreakpoint();
-  const item = useAsync(() => api<ItemGuide>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
+  const item = useAsync(() => api<ItemGuide & { certificates?: CertificateKindView[] }>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
   const deps = useAsync(loadDepartments, []);
   if (item.error) return <ErrorState error={item.error} onRetry={item.reload} />;
   if (!item.data) return <Card loading />;
@@ -78,6 +80,7 @@ export function ItemGuideScreen() {
         />
       </Card>
       <ProofList proofs={it.proofs ?? []} />
+      <GuideCertificates kinds={it.certificates} />
       <GuideWords item={it} />
     </Space>
   );

@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { formatTime } from '../../components/format';
 import { PromiseTag } from '../../components/LightTag';
 import { useAsync } from '../../components/useAsync';
+import { MyCertificates } from '../certificates/MyCertificates';
 import { MyLicences } from '../licences/MyLicences';
 import { MyCommitments } from '../commitments/MyCommitments';
 
@@ -51,6 +52,7 @@ export function MyCasesScreen() {
           />
         </Card>
       )}
+      <MyCertificates />
       <MyLicences />
       <MyCommitments />
     </Space>

@@ -67,7 +67,7 @@ export function MineFilesButton({ caseNo, material, onAttached, onFailed }: Prop
                 title={`${f.material}：${f.name}`}
                 description={
                   <Typography.Text type="secondary">
-                    {t(typeKey(f.mediaType))} · {formatSize(f.size)} · {t('mine.from', { caseNo: f.caseNo })} · {formatTime(f.uploadedAt)}
+                    {'certificateId' in f ? t('certificates:file.from', { issuer: f.issuer, date: f.issuedOn }) : `${t(typeKey(f.mediaType))} · ${formatSize(f.size)} · ${t('mine.from', { caseNo: f.caseNo })} · ${formatTime(f.uploadedAt)}`}
                   </Typography.Text>
                 }
               />

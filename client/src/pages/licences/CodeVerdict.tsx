@@ -1,6 +1,7 @@
 import { Result, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CodeVerdict as Verdict } from '../../api/licences';
+import { CertificateFields } from '../certificates/CertificateFields';
 import { LicenceFields } from './LicenceFields';
 import { outcomeOf, statusColor, statusWord } from './licenceWords';
 
@@ -11,7 +12,7 @@ import { outcomeOf, statusColor, statusWord } from './licenceWords';
 export function CodeVerdict({ v }: { v: Verdict }) {
   const { t, i18n } = useTranslation('licences');
   const outcome = outcomeOf(v);
-  const licence = v.kind === 'licence' ? v : null;
+  const licence = v.kind === 'licence' || v.kind === 'certificate' ? v : null;
   let status: 'success' | 'warning' | 'error' = 'error';
   let title = t('verdict.failed');
   let sub = v.reason ? t(`verdict.reason.${v.reason}`) : '';
@@ -34,7 +35,7 @@ export function CodeVerdict({ v }: { v: Verdict }) {
         {t('verify.checked', { code: v.code })}
       </Typography.Text>
       {/* Data no longer matching its signature is not shown: it may be what a forger wrote. */}
-      {licence && outcome !== 'failed' && <LicenceFields l={licence} />}
+      {licence && outcome !== 'failed' && (licence.kind === 'certificate' ? <CertificateFields c={licence} /> : <LicenceFields l={licence} />)}
     </Space>
   );
 }

@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { verifyFile, type FileVerdict } from '../../api/licences';
 import { ErrorState } from '../../components/ErrorState';
+import { CertificateFields } from '../certificates/CertificateFields';
 import { LicenceFields } from './LicenceFields';
 import { fileOutcomeOf, statusWord, VALID } from './licenceWords';
 
@@ -71,7 +72,7 @@ function FileResult({ name, v }: { name: string; v: FileVerdict }) {
   return (
     <Space orientation="vertical" size="small" style={{ width: '100%' }} data-testid="file-verdict" data-outcome={outcome} data-genuine={String(v.genuine)}>
       <Alert type={type} showIcon title={<strong>{title}</strong>} description={detail} />
-      {v.licence && <LicenceFields l={v.licence} />}
+      {v.licence && (v.licence.kind === 'certificate' ? <CertificateFields c={v.licence} /> : <LicenceFields l={v.licence} />)}
       <Typography.Text type="secondary" style={{ fontSize: 12 }} className="licence-id">
         {t('file.sha256')}：{v.sha256}
       </Typography.Text>
