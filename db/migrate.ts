@@ -19,10 +19,10 @@ import * as m017 from './migrations/017_case_files';
 import * as m018 from './migrations/018_e_licences';
 import * as m019 from './migrations/019_case_documents';
 import * as m020 from './migrations/020_aggregate_events';
-import * as m022 from './migrations/022_e_licence_pilot';
 import * as m021 from './migrations/021_publicity_register';
-import * as m024 from './migrations/024_commitments';
+import * as m022 from './migrations/022_e_licence_pilot';
 import * as m023 from './migrations/023_certificates';
+import * as m024 from './migrations/024_commitments';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -51,10 +51,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '018_e_licences': m018,
   '019_case_documents': m019,
   '020_aggregate_events': m020,
-  '022_e_licence_pilot': m022,
   '021_publicity_register': m021,
-  '024_commitments': m024,
+  '022_e_licence_pilot': m022,
   '023_certificates': m023,
+  '024_commitments': m024,
 };
 
 const source: Knex.MigrationSource<string> = {
