@@ -23,6 +23,7 @@ import * as m021 from './migrations/021_publicity_register';
 import * as m022 from './migrations/022_e_licence_pilot';
 import * as m023 from './migrations/023_certificates';
 import * as m024 from './migrations/024_commitments';
+import * as m025 from './migrations/025_market';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '022_e_licence_pilot': m022,
   '023_certificates': m023,
   '024_commitments': m024,
+  '025_market': m025,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -111,6 +111,19 @@ const fields = z.object({
    * 20 working days a decision takes by default, so the check ends before the decision at the latest).
    */
   POST_CHECK_DAYS: z.coerce.number().int().min(1).max(120).default(20),
+  /** The centre reviews an agency's registration (入驻) within this many working days. */
+  MARKET_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+  /** The chosen agency confirms (or declines) an order within this many hours; silence counts as declining. */
+  MARKET_CONFIRM_HOURS: z.coerce.number().positive().max(720).default(48),
+  /** One agency holds at most this many orders between confirmation and completion. */
+  MARKET_MAX_OPEN_ORDERS: z.coerce.number().int().min(1).max(1000).default(10),
+  /** The three-way rating's weights, client:department:centre (Yuyao's 5:3:2). */
+  MARKET_RATING_WEIGHTS: z
+    .string()
+    .regex(/^\d+(\.\d+)?:\d+(\.\d+)?:\d+(\.\d+)?$/, 'three weights like 5:3:2')
+    .default('5:3:2')
+    .transform((v) => v.split(':').map(Number) as [number, number, number])
+    .refine((w) => w.some((x) => x > 0), 'at least one weight above 0'),
   /** The log-in page lists the demo accounts (password included). Default: on, except with NODE_ENV=production, where it may not be on. */
   DEMO_MODE: z.enum(['on', 'off']).optional(),
   /** Demo and training only: the server's clock starts at this instant and runs on from there. */
