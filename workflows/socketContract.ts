@@ -136,6 +136,52 @@ export interface CertificateUpdated {
   at: string;
 }
 
+/**
+ * The intermediary market (网上中介超市). What goes to the public `market` room is public: an agency's
+ * name, state, score and stars; an order's announcement fields and state; a counted rating's marks.
+ */
+export interface AgencyUpdated {
+  id: number;
+  name: string;
+  /** REGISTER, APPROVE, REJECT, SUSPEND, RESTORE, EXPEL, APPEAL, UPHOLD, OVERTURN, … */
+  type: string;
+  state: string;
+  score: number | null;
+  stars: number | null;
+  revision: number;
+  seq: number;
+  at: string;
+}
+
+export interface MarketOrderUpdated {
+  id: number;
+  orderNo: string;
+  /** POST, APPROVE, SIGN_UP, SELECT, CONFIRM, DECLINE, … */
+  type: string;
+  state: string;
+  method: string;
+  serviceItemCode: string;
+  chosenAgencyId: number | null;
+  revision: number;
+  seq: number;
+  at: string;
+}
+
+export interface MarketRatingUpdated {
+  id: number;
+  orderId: number;
+  agencyId: number;
+  raterKind: string;
+  /** RATE, APPROVE, REJECT. */
+  type: string;
+  status: string;
+  /** The agency's score and stars once this rating counts (null while pending or rejected). */
+  agencyScore: number | null;
+  agencyStars: number | null;
+  seq: number;
+  at: string;
+}
+
 export interface ServerToClientEvents {
   'auth:revoked': (e: AuthRevoked) => void;
   'case:updated': (e: CaseUpdated) => void;
@@ -145,6 +191,9 @@ export interface ServerToClientEvents {
   'licence:updated': (e: LicenceUpdated) => void;
   'postcheck:updated': (e: PostCheckUpdated) => void;
   'certificate:updated': (e: CertificateUpdated) => void;
+  'agency:updated': (e: AgencyUpdated) => void;
+  'order:updated': (e: MarketOrderUpdated) => void;
+  'rating:updated': (e: MarketRatingUpdated) => void;
 }
 
 export interface ClientToServerEvents {
@@ -152,8 +201,11 @@ export interface ClientToServerEvents {
   'case:unsubscribe': (req: { caseNo?: string }, ack: Ack<{ caseNo: string | null }>) => void;
 }
 
-/** What the handshake carries in `auth`: a staff/applicant token, or a case number with its query code. */
-export type HandshakeAuth = { token: string } | { caseNo: string; queryCode: string };
+/**
+ * What the handshake carries in `auth`: a staff/applicant token, a case number with its query code, or
+ * `{ market: true }` for anyone watching the public market (announcements, selections, rankings).
+ */
+export type HandshakeAuth = { token: string } | { caseNo: string; queryCode: string } | { market: true };
 
 /** The rooms a socket may be in; names are built only by these helpers. */
 export const rooms = {
@@ -164,4 +216,6 @@ export const rooms = {
   supervision: (jurisdictionCode: string) => `supervision:${jurisdictionCode}`,
   /** Every socket of one logged-in user, so a change to the user reaches them on every process. */
   user: (userId: number) => `user:${userId}`,
+  /** The public intermediary market: every socket may listen; only public fields are sent here. */
+  market: () => 'market',
 };

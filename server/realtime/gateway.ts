@@ -65,7 +65,11 @@ export function attachGateway(ctx: AppContext, http: HttpServer, limits: RateLim
         socket.data.caseNo = row.caseNo;
         return next();
       }
-      next(fail('UNAUTHENTICATED', 'Send a token, or a case number and its query code, in the handshake auth'));
+      if (auth.market === true) {
+        socket.data.market = true;
+        return next();
+      }
+      next(fail('UNAUTHENTICATED', 'Send a token, a case number and its query code, or market: true, in the handshake auth'));
     } catch (err) {
       if (err instanceof RateLimitedError) return next(fail('RATE_LIMITED', err.message));
       ctx.log.error({ err }, 'socket handshake failed');
@@ -75,6 +79,8 @@ export function attachGateway(ctx: AppContext, http: HttpServer, limits: RateLim
 
   io.on('connection', (socket: IoSocket) => {
     const user = socket.data.user;
+    // The public market room carries public fields only; anyone may watch it (a page asks with market: true).
+    if (socket.data.market) void socket.join(rooms.market());
     if (user) {
       void socket.join(rooms.user(user.id));
       const desk = deskOfUser(user);

@@ -15,6 +15,8 @@ export interface SocketData {
   user?: UserRow;
   /** The case an applicant without an account proved a query code for in the handshake. */
   caseNo?: string;
+  /** A socket that asked to watch the public market (no account needed). */
+  market?: boolean;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { CaseUpdated, CaseUrged, CertificateUpdated, ClientToServerEvents, HandshakeAuth, LicenceUpdated, PostCheckUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
+import type { AgencyUpdated, MarketOrderUpdated, MarketRatingUpdated, CaseUpdated, CaseUrged, CertificateUpdated, ClientToServerEvents, HandshakeAuth, LicenceUpdated, PostCheckUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
 import { session } from '../session';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -88,6 +88,9 @@ export function useStaffLive(
     onLicence?: (e: LicenceUpdated) => void;
     onPostCheck?: (e: PostCheckUpdated) => void;
     onCertificate?: (e: CertificateUpdated) => void;
+    onAgency?: (e: AgencyUpdated) => void;
+    onOrder?: (e: MarketOrderUpdated) => void;
+    onRating?: (e: MarketRatingUpdated) => void;
   },
   key: string | null,
 ): LiveStatus {
@@ -104,11 +107,33 @@ export function useStaffLive(
     s.on('licence:updated', (e) => ref.current.onLicence?.(e));
     s.on('postcheck:updated', (e) => ref.current.onPostCheck?.(e));
     s.on('certificate:updated', (e) => ref.current.onCertificate?.(e));
+    s.on('agency:updated', (e) => ref.current.onAgency?.(e));
+    s.on('order:updated', (e) => ref.current.onOrder?.(e));
+    s.on('rating:updated', (e) => ref.current.onRating?.(e));
     setSocket(s);
     return () => {
       s.disconnect();
       setSocket(null);
     };
   }, [key]);
+  return useStatus(socket);
+}
+
+/** The public market's socket (no account): announcements, selections, agencies' states, counted ratings. */
+export function useMarketLive(handlers: { onAgency?: (e: AgencyUpdated) => void; onOrder?: (e: MarketOrderUpdated) => void; onRating?: (e: MarketRatingUpdated) => void }): LiveStatus {
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
+  const ref = useRef(handlers);
+  ref.current = handlers;
+  useEffect(() => {
+    const s = connect({ market: true });
+    s.on('agency:updated', (e) => ref.current.onAgency?.(e));
+    s.on('order:updated', (e) => ref.current.onOrder?.(e));
+    s.on('rating:updated', (e) => ref.current.onRating?.(e));
+    setSocket(s);
+    return () => {
+      s.disconnect();
+      setSocket(null);
+    };
+  }, []);
   return useStatus(socket);
 }
