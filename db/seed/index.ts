@@ -11,6 +11,7 @@ import { centreContactFor } from './centreContacts';
 import { buildDepartments } from './departments';
 import { E_LICENCE_PILOT_CODES } from './eLicencePilot';
 import { buildJurisdictions } from './jurisdictions';
+import { seedMarket } from './market';
 import { buildDemoUsers, DEMO_APPLICANT_PROFILE } from './users';
 import { levelOfCode } from '../../workflows/levels';
 
@@ -18,7 +19,7 @@ async function insertChunked(trx: Knex, table: string, rows: Record<string, unkn
   for (let i = 0; i < rows.length; i += 200) await trx(table).insert(rows.slice(i, i + 200));
 }
 
-/** Loads the Wenzhou tree, departments, the 1,003-item catalogue (the e-licence pilot's items flagged), the calendar and demo users. */
+/** Loads the Wenzhou tree, departments, the 1,003-item catalogue (the e-licence pilot's items flagged), the calendar, demo users and the intermediary market. */
 export async function seedAll(knex: Knex): Promise<void> {
   const now = dbTime(new Date());
   const tree = buildJurisdictions();
@@ -58,9 +59,12 @@ export async function seedAll(knex: Knex): Promise<void> {
     await insertChunked(trx, 'departments', buildDepartments().map((d) => ({ code: d.code, name: d.name, name_en: d.nameEn })));
     // The online licence pilot's 22 items carry their flag (db/seed/eLicencePilot.ts).
     const pilot = new Set(E_LICENCE_PILOT_CODES);
-    await insertChunked(trx, 'items', buildCatalogue().map((item) => itemToRow({ ...item, eLicencePilot: pilot.has(item.code) }, true, now)));
+    const catalogue = buildCatalogue();
+    await insertChunked(trx, 'items', catalogue.map((item) => itemToRow({ ...item, eLicencePilot: pilot.has(item.code) }, true, now)));
     await insertUsers(trx, users);
     await setUserProfile(trx, DEMO_APPLICANT_PROFILE.username, DEMO_APPLICANT_PROFILE);
+    // The intermediary market (网上中介超市): service items, agencies and their history (db/seed/market/).
+    await seedMarket(trx, catalogue);
   });
   const days = chineseCalendarDays();
   for (const year of CALENDAR_YEARS) {

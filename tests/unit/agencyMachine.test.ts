@@ -9,7 +9,7 @@ const system = { role: 'system' };
 const clerk = { role: 'clerk' };
 
 const at = (value: string, context: Partial<AgencyContext> = {}): AnyMachineSnapshot => agencyMachine.resolveState({ value, context: { ...initialAgencyContext(), ...context } });
-const send = (s: AnyMachineSnapshot, e: Omit<AgencyEvent, 'today'> & { today?: string }): AnyMachineSnapshot =>
+const send = (s: AnyMachineSnapshot, e: { type: AgencyEvent['type']; actor: { role: string }; reason?: string; decisionNo?: string; today?: string }): AnyMachineSnapshot =>
   transition(agencyMachine, s, { today, ...e } as AgencyEvent)[0];
 const expelled = () => send(at('listed'), { type: 'EXPEL', actor: centre, reason: '出具虚假报告', decisionNo: '温中介清〔2026〕1号' });
 
