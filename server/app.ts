@@ -15,6 +15,7 @@ import { publicityRouter } from './routes/publicity';
 import { licenceOperationsRouter } from './routes/licenceOperations';
 import { postChecksRouter } from './routes/postChecks';
 import { certificatesRouter } from './routes/certificates';
+import { marketAgenciesRouter } from './routes/marketAgencies';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
@@ -58,6 +59,8 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.post('/api/licences/verify-file', applicantActionThrottle);
   // An export of the public register reads up to 20,000 entries: the same public budget.
   app.get('/api/publicity/export', applicantActionThrottle);
+  // 入驻 creates an account and an agency: the public's filing budget.
+  app.post('/api/market/agencies', filingThrottle);
   app.use('/api/cases', casesRouter(ctx));
   app.use('/api/cases', caseDocumentsRouter(ctx));
   app.use('/api', caseFilesRouter(ctx));
@@ -66,6 +69,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use(licenceOperationsRouter(ctx));
   app.use(postChecksRouter(ctx));
   app.use('/api', certificatesRouter(ctx));
+  app.use('/api', marketAgenciesRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));

@@ -1,6 +1,7 @@
 import { listItemProofs } from '../../db/repositories/commitments/proofs';
 import { certificatesNeededBy } from '../../db/repositories/certificates/certificateKinds';
 import { presentCertificateKind } from '../presenters/certificates';
+import { serviceItemsOfItem } from '../../db/repositories/market/serviceItems';
 import { Router } from 'express';
 import { listDepartments } from '../../db/repositories/departments';
 import { findCurrentItem, searchItems } from '../../db/repositories/items';
@@ -35,8 +36,14 @@ export function catalogueRouter(ctx: AppContext): Router {
     if (!item) throw notFound('Item');
     // The guide's proof list (证明事项清单): per proof its basis, units and whether a commitment may replace it;
     // the certificates the item needs: an applicant with an account attaches the e-certificate the platform issued.
-    const [proofs, needs] = await Promise.all([listItemProofs(ctx.db.knex, item.code), certificatesNeededBy(ctx.db.knex, item.code)]);
-    res.json({ ...presentItem(item), proofs, certificates: needs.map(presentCertificateKind) });
+    // The intermediary services it needs (网上中介超市), each saying whether the government commissions and pays.
+    const [proofs, needs, services] = await Promise.all([listItemProofs(ctx.db.knex, item.code), certificatesNeededBy(ctx.db.knex, item.code), serviceItemsOfItem(ctx.db.knex, item.code)]);
+    res.json({
+      ...presentItem(item),
+      proofs,
+      certificates: needs.map(presentCertificateKind),
+      marketServices: services.map((s) => ({ code: s.code, name: s.name, governmentPaid: s.governmentPaid, requiredQualification: s.requiredQualification })),
+    });
   });
   r.get('/departments', async (_req, res) => {
     res.json({ departments: await listDepartments(ctx.db.knex) });
