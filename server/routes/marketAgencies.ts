@@ -22,9 +22,10 @@ import { presentAgencyEvent, presentAgencyProfile, presentAgencySummary, present
 
 const serviceItemNotFound = () => new AppError('SERVICE_ITEM_NOT_FOUND', 404, 'No intermediary service item with this code');
 
-const actorOf = (res: Parameters<typeof currentUser>[0]): Actor => {
+/** The logged-in user as an actor; null for the public. */
+const actorOf = (res: Parameters<typeof currentUser>[0]): Actor | null => {
   const user = currentUser(res);
-  return user ? { kind: 'user', user } : { kind: 'system', name: 'anonymous' };
+  return user ? { kind: 'user', user } : null;
 };
 
 /** The areas whose agencies serve `area`: the area itself and, above a county, the city (an agency serving the city serves all of it). */
@@ -39,7 +40,7 @@ export function marketAgenciesRouter(ctx: AppContext): Router {
   const r = Router();
   const db = ctx.db.knex;
 
-  const profile = async (actor: Actor, a: AgencyRow) => {
+  const profile = async (actor: Actor | null, a: AgencyRow) => {
     const privileged = isMarketCentre(actor) || isAgencyAccount(actor, a);
     const [qualifications, staff, services, badActs] = await Promise.all([qualificationsOf(db, a.id), staffOf(db, a.id), servicesOf(db, a.id), badActsOfAgency(db, a.id)]);
     const history = privileged ? (await listAggregateEvents(db, 'agency', [a.id])).map(presentAgencyEvent) : [];
