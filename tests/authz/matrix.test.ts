@@ -6,7 +6,7 @@ import { registeredRoutes } from './expressRoutes';
 import { AREAS, caseAt, closedCase, inBatches, otherCase, type CaseHandle } from './fixtures';
 import { isUser, judgeHttp, notAtOwnDesk, outsideJurisdiction, type Me } from './judge';
 import { ACTION_MISSING, ACTION_OTHER, ACTIONS, CLOSED, NA, NF, OK, PRINCIPALS, REST, type Grid, type Principal, type Row } from './matrix';
-import { PROBES, type Probe, type Target } from './probes';
+import { agencyRegistration, PROBES, type Probe, type Target } from './probes';
 import { socketMatrix } from './socketMatrix';
 
 type Scope = 'own' | 'other' | 'missing' | 'closed';
@@ -23,6 +23,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   let licenceId = "";
   let postCheckId = 0;
   let certificateId = 0;
+  let agencyId = 0;
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -50,6 +51,10 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     const asked = await api.as('applicant', 'POST', '/api/certificates', { kindCode: 'JZZM', villageCode: DEMO.villageCode, purpose: '授权矩阵' });
     if (asked.status !== 201) throw new Error(`requesting the matrix's certificate: ${asked.status} ${JSON.stringify(asked.body)}`);
     certificateId = asked.body.certificate.id;
+    // A market agency's registration pending review: the agency routes' target.
+    const registered = await api.request('POST', '/api/market/agencies', { body: agencyRegistration(`authz.agency.${process.pid}`) });
+    if (registered.status !== 201) throw new Error(`registering the matrix's agency: ${registered.status} ${JSON.stringify(registered.body)}`);
+    agencyId = registered.body.agency.id;
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -71,6 +76,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     licenceId,
     postCheckId,
     certificateId,
+    agencyId,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */

@@ -48,6 +48,7 @@ export const LNF = '404 LICENCE_NOT_FOUND';
 export const PNF = '404 POST_CHECK_NOT_FOUND';
 export const CNF = '404 CREDIT_RECORD_NOT_FOUND';
 export const CERT_NF = '404 CERTIFICATE_NOT_FOUND';
+export const ANF = '404 AGENCY_NOT_FOUND';
 /** 409, with whatever code: the case waits elsewhere (INVALID_TRANSITION), or is closed. */
 export const C = '409';
 
@@ -178,6 +179,17 @@ export const REST: Record<string, Row | 'actions'> = {
   // nobody else learns it exists. Its actions: the village clerk's FORWARD of a kind the town does not review is
   // refused by the machine (409); the applicant and those above may see but not act (403). The queue is the
   // village and town centres' clerks'. The PDF of a request not issued: 409 for whoever may see it.
+  // The market's agencies (issue 12 part A): lists, profiles and service items are public; registration (入驻) is a public
+  // form (it makes its own account); the target is a registration pending review, seen only by the city centre's
+  // supervisors (and its own account): others get AGENCY_NOT_FOUND; the centre's SUSPEND of a pending one is 409.
+  'GET /api/market/agencies': { own: EVERYONE },
+  'POST /api/market/agencies': { own: EVERYONE },
+  'GET /api/market/my-agency': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, OK) },
+  'GET /api/market/agencies/:id': { own: g(ANF, ANF, ANF, ANF, ANF, ANF, ANF, ANF, ANF, ANF, ANF, ANF, ANF, OK, ANF, ANF, ANF) },
+  'POST /api/market/agencies/:id/operations': { own: g(U, U, ANF, ANF, ANF, ANF, ANF, ANF, ANF, ANF, ANF, ANF, ANF, '409 INVALID_TRANSITION', ANF, ANF, ANF) },
+  'GET /api/market/review': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, OK, F, F, F) },
+  'GET /api/market/service-items': { own: EVERYONE },
+  'GET /api/market/service-items/:code': { own: EVERYONE },
   'GET /api/certificate-kinds': { own: EVERYONE },
   'POST /api/certificates': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
   'GET /api/me/certificates': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },

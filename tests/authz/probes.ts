@@ -1,4 +1,21 @@
-import { buildCase, DEMO } from '../helpers/api';
+import { buildCase, DEMO, fakeUscc } from '../helpers/api';
+
+/** A market agency's registration (入驻) with its own account. */
+export function agencyRegistration(username: string) {
+  return {
+    name: `授权矩阵${username}工程咨询有限公司`,
+    uscc: fakeUscc(),
+    legalRepresentative: '陈建国',
+    contactPhone: '13957700000',
+    address: '鹿城区人民路1号',
+    jurisdictionCode: DEMO.countyCode,
+    areas: [DEMO.countyCode],
+    services: ['ZJFW001'],
+    qualifications: [{ name: '地质灾害危险性评估资质', level: '乙级', certificateNo: 'DZ-1', issuedBy: '浙江省自然资源厅', expiresOn: '2030-06-30' }],
+    staff: [{ name: '林海峰', title: '高级工程师', certificateNo: 'ZY-1' }],
+    account: { username, password: 'matrix-1234' },
+  };
+}
 import { DEMO_PASSWORD } from '../../db/seed/users';
 
 /** What a probe points at, for the scope being tried (own, other, missing, closed). */
@@ -15,6 +32,8 @@ export interface Target {
   postCheckId: number;
   /** A 居住证明 request of `applicant`, waiting at 安澜社区 (made by the test). */
   certificateId: number;
+  /** A market agency's registration pending review (made by the test). */
+  agencyId: number;
 }
 
 export interface Probe {
@@ -98,6 +117,14 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/credit-records': () => ({ path: '/api/credit-records' }),
   'POST /api/credit-records/:id/repair': () => ({ path: '/api/credit-records/2147483647/repair', body: { reason: '授权矩阵探测' } }),
   'GET /api/me/commitments': () => ({ path: '/api/me/commitments' }),
+  'GET /api/market/agencies': () => ({ path: '/api/market/agencies?onSite=true' }),
+  'POST /api/market/agencies': () => ({ path: '/api/market/agencies', body: agencyRegistration(`authz${process.pid % 10000}x${++made}`) }),
+  'GET /api/market/my-agency': () => ({ path: '/api/market/my-agency' }),
+  'GET /api/market/agencies/:id': (t) => ({ path: `/api/market/agencies/${t.agencyId}` }),
+  'POST /api/market/agencies/:id/operations': (t) => ({ path: `/api/market/agencies/${t.agencyId}/operations`, body: { type: 'SUSPEND', reason: '授权矩阵探测' } }),
+  'GET /api/market/review': () => ({ path: '/api/market/review' }),
+  'GET /api/market/service-items': () => ({ path: '/api/market/service-items?department=resources' }),
+  'GET /api/market/service-items/:code': () => ({ path: '/api/market/service-items/ZJFW001' }),
   'GET /api/certificate-kinds': () => ({ path: '/api/certificate-kinds' }),
   'POST /api/certificates': () => ({ path: '/api/certificates', body: { kindCode: 'JZZM', villageCode: DEMO.villageCode, purpose: '授权矩阵探测' } }),
   'GET /api/me/certificates': () => ({ path: '/api/me/certificates' }),
