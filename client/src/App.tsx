@@ -26,6 +26,12 @@ const PostCheckScreen = lazy(() => import('./pages/commitments/PostCheckScreen')
 const CertificateScreen = lazy(() => import('./pages/certificates/CertificateScreen').then((m) => ({ default: m.CertificateScreen })));
 const CertificateDeskScreen = lazy(() => import('./pages/certificates/CertificateDeskScreen').then((m) => ({ default: m.CertificateDeskScreen })));
 const RequestCertificateScreen = lazy(() => import('./pages/certificates/RequestCertificateScreen').then((m) => ({ default: m.RequestCertificateScreen })));
+const AgenciesScreen = lazy(() => import('./pages/market/AgenciesScreen').then((m) => ({ default: m.AgenciesScreen })));
+const AgencyScreen = lazy(() => import('./pages/market/AgencyScreen').then((m) => ({ default: m.AgencyScreen })));
+const ServiceItemsScreen = lazy(() => import('./pages/market/ServiceItemsScreen').then((m) => ({ default: m.ServiceItemsScreen })));
+const ServiceItemScreen = lazy(() => import('./pages/market/ServiceItemScreen').then((m) => ({ default: m.ServiceItemScreen })));
+const RegisterAgencyScreen = lazy(() => import('./pages/market/RegisterAgencyScreen').then((m) => ({ default: m.RegisterAgencyScreen })));
+const MarketReviewScreen = lazy(() => import('./pages/market/ReviewScreen').then((m) => ({ default: m.ReviewScreen })));
 const VerifyScreen = lazy(() => import('./pages/licences/VerifyScreen').then((m) => ({ default: m.VerifyScreen })));
 const PublicityScreen = lazy(() => import('./pages/publicity/PublicityScreen').then((m) => ({ default: m.PublicityScreen })));
 const DrillDownScreen = lazy(() => import('./pages/supervisor/DrillDownScreen').then((m) => ({ default: m.DrillDownScreen })));
@@ -48,6 +54,14 @@ const router = createBrowserRouter([
       { path: '/track/:caseNo/decision', element: <DecisionScreen /> },
       { path: '/verify', element: <VerifyScreen /> },
       { path: '/publicity', element: <PublicityScreen /> },
+      // The intermediary market's agencies and service items (issue 12 part A): public, but registration and review.
+      { path: '/market/agencies', element: <AgenciesScreen /> },
+      { path: '/market/agencies/:id', element: <AgencyScreen /> },
+      { path: '/market/my-agency', element: <RequireRole roles={['intermediary']}><AgencyScreen mine /></RequireRole> },
+      { path: '/market/service-items', element: <ServiceItemsScreen /> },
+      { path: '/market/service-items/:code', element: <ServiceItemScreen /> },
+      { path: '/market/register', element: <RegisterAgencyScreen /> },
+      { path: '/market/review', element: <RequireRole roles={['supervisor']}><MarketReviewScreen /></RequireRole> },
       { path: '/licences', element: <RequireRole roles={['reviewer', 'supervisor']}><IssuedLicencesScreen /></RequireRole> },
       { path: '/licences/:id', element: <RequireRole roles={['applicant', 'reviewer', 'supervisor', 'admin']}><LicenceScreen /></RequireRole> },
       { path: '/post-checks', element: <RequireRole roles={['reviewer', 'supervisor', 'admin']}><PostChecksScreen /></RequireRole> },

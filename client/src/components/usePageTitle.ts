@@ -20,6 +20,12 @@ const TITLES: [pattern: string, key: string][] = [
   ['/admin', 'admin'],
   ['/verify', 'verify'],
   ['/publicity', 'publicity:pageTitle'],
+  ['/market/agencies/:id', 'marketAgencies:profile.title'],
+  ['/market/agencies', 'marketAgencies:list.title'],
+  ['/market/my-agency', 'marketAgencies:mine.title'],
+  ['/market/service-items/*', 'marketAgencies:items.title'],
+  ['/market/register', 'marketAgencies:register.title'],
+  ['/market/review', 'marketAgencies:review.title'],
 ];
 
 /** The page's name for the browser tab, history and screen readers: "进度查询 - 温州市五级联动审批". */

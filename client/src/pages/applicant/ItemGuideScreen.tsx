@@ -10,6 +10,7 @@ import { useAsync } from '../../components/useAsync';
 import { GuideWords } from './GuideWords';
 import type { CertificateKindView } from '../../api/certificates';
 import { GuideCertificates } from '../certificates/GuideCertificates';
+import { GuideMarketServices, type GuideMarketService } from '../market/GuideMarketServices';
 
 /** An item's guide: what to bring, what it costs, how long it takes, and which levels handle it. */
 export function ItemGuideScreen() {
@@ -17,7 +18,7 @@ export function ItemGuideScreen() {
   const { t, i18n } = useTranslation(['applicant', 'common']);
   const en = i18n.language === 'en';
   const screens = Grid.useBreakpoint();
-  const item = useAsync(() => api<ItemGuide & { certificates?: CertificateKindView[] }>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
+  const item = useAsync(() => api<ItemGuide & { certificates?: CertificateKindView[]; marketServices?: GuideMarketService[] }>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
   const deps = useAsync(loadDepartments, []);
   if (item.error) return <ErrorState error={item.error} onRetry={item.reload} />;
   if (!item.data) return <Card loading />;
@@ -81,6 +82,7 @@ export function ItemGuideScreen() {
       </Card>
       <ProofList proofs={it.proofs ?? []} />
       <GuideCertificates kinds={it.certificates} />
+      <GuideMarketServices services={it.marketServices} />
       <GuideWords item={it} />
     </Space>
   );
