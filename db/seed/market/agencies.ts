@@ -120,7 +120,7 @@ export function buildAgencies(items: readonly ServiceItemSeed[]): AgencySeed[] {
     names.add(name);
     const demo = i < DEMO_AGENCIES.length;
     const quals = [...new Set(services.map((c) => byCode.get(c)!.requiredQualification))].map((q, k) => {
-      const svc = items.find((s) => s.requiredQualification === q)!;
+      const svc = services.map((c) => byCode.get(c)!).find((s) => s.requiredQualification === q)!;
       const expired = !demo && k === 0 && i % 17 === 5;
       return {
         name: q,

@@ -101,10 +101,10 @@ export function buildHistory(agencies: readonly AgencySeed[], items: readonly Se
 }
 
 export const EXPULSION_REASONS = [
-  ['false_result', '出具的地质灾害危险性评估报告数据造假'],
+  ['false_result', '出具的评估报告关键数据造假，被行业主管部门查实'],
   ['late', '无正当理由超期三个月未交付服务成果'],
   ['overcharge', '收取费用超出合同约定金额'],
-  ['false_result', '检测报告与实际不符，被行业主管部门查实'],
+  ['false_result', '检测报告与现场实际不符'],
   ['late', '连续两次无故逾期且拒不整改'],
   ['overcharge', '以不正当手段承揽业务并额外收费'],
 ] as const;
