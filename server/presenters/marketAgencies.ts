@@ -4,6 +4,10 @@ import type { QualificationRow, StaffRow } from '../../db/repositories/market/ag
 import type { BadActRow } from '../../db/repositories/market/badActs';
 import type { ServiceItemRow } from '../../db/repositories/market/serviceItems';
 import type { AgencyContext } from '../../workflows/agencyMachine';
+import { maskPhone } from './case';
+
+/** A mobile number may be a person's: masked for the public (DESIGN.md, personal data); a landline is the office's. */
+const publicPhone = (phone: string) => (/^1\d{10}$/.test(phone) ? maskPhone(phone) : phone);
 
 /** What anyone sees of an agency in a list (a company's registered particulars are public). */
 export function presentAgencySummary(a: AgencyRow) {
@@ -48,7 +52,7 @@ export function presentAgencyProfile(
   return {
     ...presentAgencySummary(a),
     legalRepresentative: a.legalRepresentative,
-    contactPhone: a.contactPhone,
+    contactPhone: privileged ? a.contactPhone : publicPhone(a.contactPhone),
     address: a.address,
     introduction: a.introduction,
     registeredAt: a.registeredAt,

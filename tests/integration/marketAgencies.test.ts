@@ -102,6 +102,10 @@ describe('market agencies (网上中介超市)', () => {
     expect(a.creditRecord).toHaveLength(1);
     expect(a).toMatchObject({ state: 'expelled', reason: expect.any(String), decisionNo: expect.stringContaining('温审管中介'), stars: 1 });
     expect(res.body.history).toEqual([]);
+    // A mobile number may be a person's: masked for the public; the landline of an office is not.
+    const mobile = (await api.request('GET', '/api/market/agencies/2')).body.agency.contactPhone as string;
+    expect(mobile).toMatch(/^1\d{2}\*{4}\d{4}$/);
+    expect((await api.as('intermediary2', 'GET', '/api/market/my-agency')).body.agency.contactPhone).toMatch(/^1\d{10}$/);
     expect((await api.request('GET', '/api/market/agencies/999999')).status).toBe(404);
     expect((await api.request('GET', '/api/market/agencies/abc')).status).toBe(404);
   });
