@@ -100,5 +100,12 @@ browserIt('the public sees the expelled list and the 121 service items in Englis
   await pp.locator('[data-testid="agency-profile"][data-state="expelled"]').waitFor({ timeout: UI_MS });
   await pp.getByTestId('agency-credit').getByText('False result').or(pp.getByTestId('agency-credit').getByText('Late without reason')).or(pp.getByTestId('agency-credit').getByText('Fee above contract')).first().waitFor({ timeout: UI_MS });
   await screenshot(pp, 'market-expelled-profile');
+  // An approval item's guide names the intermediary services it needs and who pays, linking to the agencies.
+  const linked = (await suite.api.request('GET', '/api/market/service-items/ZJFW001')).body.approvalItems[0].code as string;
+  await pp.goto(`/items/${linked}`);
+  const card = pp.getByTestId('guide-market-services');
+  await card.getByText('Commissioned and paid by the government').first().waitFor({ timeout: UI_MS });
+  await card.getByRole('link', { name: 'Choose an agency' }).first().click();
+  await pp.locator('[data-testid="service-item"]').getByRole('heading', { name: '地质灾害危险性评估' }).waitFor({ timeout: UI_MS });
   expect(pub.errors).toEqual([]);
 });
