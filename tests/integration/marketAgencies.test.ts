@@ -3,7 +3,7 @@ import { isValidUscc } from '../../workflows/identity';
 import { AgencyReviewScheduler } from '../../server/market/agencies/reviewScheduler';
 import { Api, DEMO, fakeUscc } from '../helpers/api';
 import { closeAll, connect, startLiveServer, waitUntil, type ClientSocket } from '../helpers/sockets';
-import type { TestServer } from '../helpers/testServer';
+import { startTestServer, type TestServer } from '../helpers/testServer';
 
 /*
  * The market's agencies over real HTTP and real sockets: the seeded market
@@ -222,5 +222,18 @@ describe('market agencies (网上中介超市)', () => {
     expect((await api.as('applicant', 'GET', '/api/market/review')).status).toBe(403);
     expect((await api.as('applicant', 'GET', '/api/market/my-agency')).status).toBe(403);
     expect((await api.as('intermediary', 'GET', '/api/market/my-agency')).body.agency.name).toBe('温州市瓯江工程咨询有限公司');
+  });
+
+  it('throttles registration per address like public filing (429 with Retry-After)', async () => {
+    const limited = await startTestServer({ env: { FILING_LIMIT: '2', FILING_WINDOW_MINUTES: '60' } });
+    try {
+      const local = new Api(limited.url);
+      const tries = [];
+      for (let i = 0; i < 3; i++) tries.push(await local.request('POST', '/api/market/agencies', { body: registration() }));
+      expect(tries.map((r) => r.status)).toEqual([201, 201, 429]);
+      expect(tries[2]!.body.error.code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
   });
 });
