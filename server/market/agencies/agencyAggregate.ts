@@ -24,7 +24,8 @@ export const MARKET_CITY = '330300000000';
  * centre's supervisors.
  */
 export function agencyLive(a: AgencyRow, event: Omit<AggregateEventRow, 'id'>): { event: string; rooms: string[]; message: AgencyUpdated } {
-  const published = isPublicAgency(a) || (event.fromState !== null && isPublicAgency({ state: event.fromState }));
+  // The centre's own lateness (REVIEW_OVERDUE) is the centre's business, not the public room's.
+  const published = event.type !== 'REVIEW_OVERDUE' && (isPublicAgency(a) || (event.fromState !== null && isPublicAgency({ state: event.fromState })));
   const to = [...(published ? [rooms.market()] : []), ...(a.userId ? [rooms.user(a.userId)] : []), rooms.supervision(MARKET_CITY)];
   return {
     event: 'agency:updated',
