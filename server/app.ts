@@ -15,6 +15,7 @@ import { publicityRouter } from './routes/publicity';
 import { licenceOperationsRouter } from './routes/licenceOperations';
 import { postChecksRouter } from './routes/postChecks';
 import { certificatesRouter } from './routes/certificates';
+import { marketOrdersRouter } from './routes/marketOrders';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
@@ -66,6 +67,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use(licenceOperationsRouter(ctx));
   app.use(postChecksRouter(ctx));
   app.use('/api', certificatesRouter(ctx));
+  app.use('/api', marketOrdersRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));

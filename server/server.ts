@@ -10,6 +10,7 @@ import { OutboxPublisher } from './realtime/publisher';
 import { Scheduler } from './scheduler';
 import { PublicityScheduler } from './publicity/publicityScheduler';
 import { PostCheckScheduler } from './commitments/postCheckScheduler';
+import { OrderScheduler } from './market/orders/orderScheduler';
 import { answerClientError } from './http/clientError';
 import { openRateLimits } from './security/rateLimits';
 
@@ -26,6 +27,8 @@ export interface RunningServer {
   publicity: PublicityScheduler | null;
   /** Flags post-checks past their due date (server/commitments/), beside the deadline scheduler. */
   postChecks: PostCheckScheduler | null;
+  /** Fires purchase orders' timers (server/market/orders/): sign-up closing, draw, quotes, confirmation, overdue service. */
+  marketOrders: OrderScheduler | null;
   port: number;
   stop(): Promise<void>;
 }
@@ -57,6 +60,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   const scheduler = config.SCHEDULER ? new Scheduler(ctx, instance) : null;
   const publicity = config.SCHEDULER ? new PublicityScheduler(ctx) : null;
   const postChecks = config.SCHEDULER ? new PostCheckScheduler(ctx) : null;
+  const marketOrders = config.SCHEDULER ? new OrderScheduler(ctx) : null;
   // A busy port rejects here (EADDRINUSE) instead of crashing the process from an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -69,6 +73,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   scheduler?.start(config.SCHEDULER_INTERVAL_MS);
   publicity?.start(config.SCHEDULER_INTERVAL_MS);
   postChecks?.start(config.SCHEDULER_INTERVAL_MS);
+  marketOrders?.start(config.SCHEDULER_INTERVAL_MS);
   gateway.stats.start(config.STATS_INTERVAL_MS);
   const addr = server.address();
   return {
@@ -79,6 +84,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
     scheduler,
     publicity,
     postChecks,
+    marketOrders,
     port: typeof addr === 'object' && addr ? addr.port : port,
     /**
      * Graceful: stop taking connections, let requests in flight finish (at most
@@ -88,7 +94,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
       const closed = new Promise<void>((resolve) => gateway.io.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), closed]);
+      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), marketOrders?.stop(), closed]);
       clearTimeout(force);
       gateway.stats.stop();
       await Promise.all([...redis.map((c) => c.quit().catch(() => undefined)), limits.close()]);

@@ -44,7 +44,7 @@ export type OrderEvent =
   | (Base & { type: 'REJECT' })
   | (Base & { type: 'RESUBMIT' })
   | (Base & { type: 'CANCEL' })
-  | (Base & { type: 'SIGN_UP'; agencyId: number })
+  | (Base & { type: 'SIGN_UP'; agencyId: number; userId?: number })
   | (Base & { type: 'CLOSE_SIGNUP' })
   | (Base & { type: 'SELECT'; agencyId: number })
   | (Base & { type: 'DRAW'; agencyId: number | null })
@@ -68,11 +68,15 @@ export interface OrderContext {
   /** SHA-256 of the draw seed, published on approval (before sign-up closes). */
   commitment: string | null;
   signups: number[];
+  /** The accounts of the signed-up agencies (told of the order's changes). */
+  watchers: number[];
   /** The agencies that may still be chosen: the sign-ups at closing, less the declined. */
   candidates: number[];
   declined: number[];
   chosenAgencyId: number | null;
   quotesOpened: boolean;
+  /** The selection by the system was made (the seed may be published). */
+  drawn: boolean;
   contractAmount: number | null;
   contractFileId: string | null;
   resultFileId: string | null;
@@ -116,10 +120,14 @@ export const marketOrderMachine = setup({
   actions: {
     noteReason: assign({ lastReason: ({ event }) => (nonBlank(event.reason) ? event.reason!.trim() : null) }),
     commit: assign({ commitment: ({ event }) => (event.type === 'APPROVE' ? event.commitment : null) }),
-    addSignup: assign({ signups: ({ context, event }) => (event.type === 'SIGN_UP' ? [...context.signups, event.agencyId] : context.signups) }),
+    addSignup: assign({
+      signups: ({ context, event }) => (event.type === 'SIGN_UP' ? [...context.signups, event.agencyId] : context.signups),
+      watchers: ({ context, event }) => (event.type === 'SIGN_UP' && event.userId !== undefined ? [...(context.watchers ?? []), event.userId] : context.watchers ?? []),
+    }),
     closeSignup: assign({ candidates: ({ context }) => [...context.signups] }),
     choose: assign({ chosenAgencyId: ({ event }) => picked(event) }),
-    openQuotes: assign({ quotesOpened: true }),
+    openQuotes: assign({ quotesOpened: true, drawn: true }),
+    markDrawn: assign({ drawn: true }),
     decline: assign({
       declined: ({ context }) => (context.chosenAgencyId === null ? context.declined : [...context.declined, context.chosenAgencyId]),
       chosenAgencyId: null,
@@ -141,10 +149,12 @@ export const marketOrderMachine = setup({
     budgetMax: input.budgetMax,
     commitment: null,
     signups: [],
+    watchers: [],
     candidates: [],
     declined: [],
     chosenAgencyId: null,
     quotesOpened: false,
+    drawn: false,
     contractAmount: null,
     contractFileId: null,
     resultFileId: null,
@@ -180,8 +190,8 @@ export const marketOrderMachine = setup({
       on: {
         SELECT: { guard: and(['owner', 'direct', 'pickedCandidate']), target: 'awaiting_confirmation', actions: 'choose' },
         DRAW: [
-          { guard: and(['system', 'random', 'pickedCandidate']), target: 'awaiting_confirmation', actions: 'choose' },
-          { guard: and(['system', 'random', 'pickedNobody']), target: 'expired' },
+          { guard: and(['system', 'random', 'pickedCandidate']), target: 'awaiting_confirmation', actions: ['markDrawn', 'choose'] },
+          { guard: and(['system', 'random', 'pickedNobody']), target: 'expired', actions: 'markDrawn' },
         ],
         OPEN_QUOTES: [
           { guard: and(['system', 'bidding', 'pickedCandidate']), target: 'awaiting_confirmation', actions: ['openQuotes', 'choose'] },
