@@ -51,7 +51,7 @@ describe('market purchase orders (网上中介超市)', () => {
   const upload = async (a: BuiltAgency, id: number, which: 'contract' | 'result', fields: Record<string, string> = {}) => {
     const form = new FormData();
     for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    form.append('file', new Blob([pdfBytes(which)], { type: 'application/pdf' }), `${which}.pdf`);
+    form.append('file', new Blob([new Uint8Array(pdfBytes(which))], { type: 'application/pdf' }), `${which}.pdf`);
     return fetch(`${srv.url}/api/market/orders/${id}/${which}`, { method: 'POST', body: form, headers: { authorization: `Bearer ${await api.token(a.username)}` } });
   };
   /** An order approved by the centre, open to sign-up. */
