@@ -11,6 +11,7 @@ import { machineAggregate, type AggregateCommand, type AggregateResult } from '.
 import { canSeeOrder, isAgencyUser, isMarketCentre, isOrderOwner } from '../../policies/marketOrders';
 import { orderLive } from './orderLive';
 import { linkResultToCase } from './caseLink';
+import { caseTransitions, type TransitionResult } from '../../commands/transitionCase';
 import { pickNext } from './selection';
 
 /**
@@ -58,6 +59,7 @@ async function recountOpen(trx: Knex, agencyId: number | null): Promise<void> {
   if (agencyId !== null) await setOpenOrders(trx, agencyId, await countOpenOrdersOf(trx, agencyId, OPEN_ORDER_STATES));
 }
 
+const caseResults = new WeakMap<object, TransitionResult[]>();
 const kinds = new WeakMap<AppContext['config'], ReturnType<typeof build>>();
 
 function build(confirmHours: number) {
@@ -99,14 +101,16 @@ function build(confirmHours: number) {
       return {};
     },
     live: (o, e) => orderLive(o, e),
-    async effects(ctx, trx, { before, row, event }, action) {
+    async effects(ctx, trx, result, action) {
+      const { before, row, event } = result;
       if (before.chosenAgencyId !== row.chosenAgencyId || before.state !== row.state) {
         await recountOpen(trx, before.chosenAgencyId);
         if (row.chosenAgencyId !== before.chosenAgencyId) await recountOpen(trx, row.chosenAgencyId);
       }
       if (event.type === 'ACCEPT_RESULT' && row.chosenAgencyId !== null) {
         await addCompletedOrder(trx, row.chosenAgencyId);
-        await linkResultToCase(ctx, trx, row, event.createdAt);
+        const linked = await linkResultToCase(ctx, trx, row);
+        if (linked.length) caseResults.set(result, linked);
       }
       // Declined on a drawn or bid order: the next by the same rule, at once, in the same transaction.
       if (action.type === 'DECLINE' && row.state === 'selecting' && row.method !== 'direct') {
@@ -115,7 +119,14 @@ function build(confirmHours: number) {
       }
     },
   });
-  return kind;
+  // The case transitions the case link made in the transaction are announced after its commit too.
+  return {
+    ...kind,
+    committed(ctx: AppContext, result: AggregateResult<OrderRow>) {
+      kind.committed(ctx, result);
+      for (const r of caseResults.get(result) ?? []) caseTransitions.committed(ctx, r);
+    },
+  };
 }
 
 /** The order aggregate of this server's configuration (the confirmation limit). */
