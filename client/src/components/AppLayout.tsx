@@ -48,6 +48,9 @@ export function AppLayout() {
     // Public too: the register of licences granted (双公示).
     { key: '/publicity', label: t('publicity:nav') },
   ];
+  items.push({ key: '/market', label: t('marketOrders:nav') });
+  if (user?.role === 'applicant' || user?.role === 'reviewer') items.push({ key: '/market/orders/new', label: t('marketOrders:navPost') });
+  if (user?.role === 'intermediary') items.push({ key: '/market/workbench', label: t('marketOrders:navWorkbench') });
   if (user?.role === 'applicant') items.push({ key: '/mine', label: t('nav.mine') });
   if (user?.role === 'clerk' || user?.role === 'reviewer') items.push({ key: '/desk', label: t('nav.queue') });
   if (user?.role === 'supervisor' || user?.role === 'admin') items.push({ key: '/supervisor', label: t('nav.dashboard') });
@@ -56,7 +59,7 @@ export function AppLayout() {
   if (user?.role === 'reviewer' || user?.role === 'supervisor' || user?.role === 'admin') items.push({ key: '/post-checks', label: t('commitments:nav') });
   if (user?.role === 'clerk' && (user.level === 'village' || user.level === 'town')) items.push({ key: '/desk/certificates', label: t('certificates:nav') });
   if (user?.role === 'admin') items.push({ key: '/admin', label: t('nav.admin') });
-  const selected = (k: string) => (k === '/' ? pathname === '/' || pathname.startsWith('/items') : pathname.startsWith(k) && !(k === '/desk' && pathname.startsWith('/desk/certificates')));
+  const selected = (k: string) => (k === '/' ? pathname === '/' || pathname.startsWith('/items') : pathname.startsWith(k) && !(k === '/desk' && pathname.startsWith('/desk/certificates')) && !(k === '/market' && (pathname.startsWith('/market/workbench') || pathname.startsWith('/market/orders/new'))));
   const wall = pathname.startsWith('/supervisor');
   const light = pathname === '/';
   return (
