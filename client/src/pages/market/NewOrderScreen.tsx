@@ -91,11 +91,11 @@ export function NewOrderScreen() {
         )}
         <Form.Item label={t('field.budget')} required>
           <Form.Item name="budgetMin" rules={req} noStyle>
-            <InputNumber min={0} data-testid="order-budget-min" />
+            <InputNumber min={0} aria-label={t('field.budgetMin')} data-testid="order-budget-min" />
           </Form.Item>
           {' – '}
           <Form.Item name="budgetMax" rules={req} noStyle>
-            <InputNumber min={0} data-testid="order-budget-max" />
+            <InputNumber min={0} aria-label={t('field.budgetMax')} data-testid="order-budget-max" />
           </Form.Item>
         </Form.Item>
         <Form.Item name="method" label={t('field.method')}>
