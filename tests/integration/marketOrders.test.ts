@@ -94,7 +94,8 @@ describe('market purchase orders (网上中介超市)', () => {
     expect(posted.status).toBe(201);
     const id = posted.body.order.id as number;
     expect(posted.body.order).toMatchObject({ state: 'in_review', drawCommitment: null, orderNo: expect.stringMatching(/^MO\d{8}-\d{6}$/) });
-    // Not public while in review.
+    // Not public while in review: the owner hears of it, the public room does not (it gets the same batch, so by now it would have).
+    await waitUntil('the owner hears of the posting', () => ownerInbox.some((e) => e.id === id && e.type === 'POST'));
     expect((await api.request('GET', `/api/market/orders/${id}`)).status).toBe(404);
     expect((await act('applicant', id, { type: 'APPROVE' })).status).toBe(403);
     const approved = await act('clerk.city', id, { type: 'APPROVE', expectedVersion: 1 });
@@ -102,6 +103,9 @@ describe('market purchase orders (网上中介超市)', () => {
     const commitment = approved.body.order.drawCommitment as string;
     expect(commitment).toMatch(/^[0-9a-f]{64}$/);
     await waitUntil('the public room hears of the announcement', () => publicInbox.some((e) => e.id === id && e.type === 'APPROVE' && e.state === 'signup'));
+    expect(publicInbox.filter((e) => e.id === id).map((e) => e.type)).toEqual(['APPROVE']);
+    // Public messages carry public fields only.
+    expect(Object.keys(publicInbox.find((e) => e.id === id)!).sort()).toEqual(['at', 'chosenAgencyId', 'id', 'method', 'orderNo', 'revision', 'seq', 'serviceItemCode', 'state', 'type']);
     const before = (await api.request('GET', `/api/market/orders/${id}/draw`)).body;
     expect(before).toMatchObject({ commitment, drawn: false, seed: null, candidates: [] });
     for (const a of agencies) expect((await signUp(a, id)).status).toBe(201);
