@@ -214,7 +214,10 @@ describe('market purchase orders (网上中介超市)', () => {
     expect((await signUp(await buildAgency(db, { services: [item.code], qualification: { name: '工程勘察资质', level: '乙级', expiresOn: '2030-01-01' } }), levelled)).body.error.code).toBe('MARKET_QUALIFICATION_MISSING');
     expect((await signUp(agencies[0]!, id)).status).toBe(201);
     expect(await code(agencies[0]!)).toBe('MARKET_ALREADY_SIGNED_UP');
-    // The owner's own agency account.
+    // The owner itself: an order posted for the legal person that is the agency.
+    const ownCompany = await opened({ ownerKind: 'legal_person', ownerName: agencies[1]!.name });
+    expect((await signUp(agencies[1]!, ownCompany)).body.error.code).toBe('MARKET_OWN_ORDER');
+    // An agency account does not post orders.
     const self = await buildAgency(db, { services: [item.code] });
     const own = await api.as(self.username, 'POST', '/api/market/orders', { serviceItemCode: item.code, title: '自家订单', content: '测试自家订单', budgetMin: 1, budgetMax: 2, method: 'random', signupDeadline: iso(now + HOUR), selectionAt: iso(now + 2 * HOUR), serviceDays: 1 });
     expect(own.body.error.code).toBe('MARKET_OWNER_NOT_ALLOWED');

@@ -24,7 +24,8 @@ const refuse = (code: string, message: string) => new AppError(code, 422, messag
  */
 export async function checkEligible(db: Knex, o: OrderRow, agency: AgencyFacts, today: string, maxOpen: number): Promise<void> {
   if (agency.state !== 'listed') throw new AppError('MARKET_AGENCY_NOT_LISTED', 403, `The agency is ${agency.state}, not listed in the market: it may not sign up`);
-  if (agency.userId !== null && agency.userId === o.ownerUserId) throw new AppError('MARKET_OWN_ORDER', 403, 'An agency does not sign up to its own order');
+  // The owner itself: its own account, or the legal person the order was posted for.
+  if ((agency.userId !== null && agency.userId === o.ownerUserId) || (o.ownerKind === 'legal_person' && o.ownerName.trim() === agency.name.trim())) throw new AppError('MARKET_OWN_ORDER', 403, 'An agency does not sign up to its own order');
   if (o.avoidedAgencies.includes(agency.id)) throw new AppError('MARKET_AGENCY_AVOIDED', 403, 'The owner must avoid this agency (回避: a conflict of interest)');
   if (!(await offersService(db, agency.id, o.serviceItemCode))) throw refuse('MARKET_SERVICE_NOT_OFFERED', `The agency does not offer the service item ${o.serviceItemCode}`);
   const quals = (await qualificationsOf(db, agency.id)).filter((q) => q.name === o.requiredQualification && q.expiresOn >= today);
