@@ -20,6 +20,7 @@ export const MARKET_ORDER_OPERATIONS: Operation[] = [
     more: { 422: 'VALIDATION_FAILED, MARKET_SERVICE_ITEM_UNKNOWN or MARKET_CASE_NOT_OWNED', 403: 'MARKET_OWNER_NOT_ALLOWED or MARKET_NOT_GOVERNMENT_PAID' },
   },
   { operationId: 'listMarketOrders', method: 'get', path: '/api/market/orders', summary: 'Public: the announced orders (past the centre’s review), newest first, paginated with `total`; public fields only (no quotes before they are opened, a person owner’s name masked)', access: 'public', request: { query: M.OrderListQuery }, ok: [200, '{ orders, total, page, pageSize }'] },
+  { operationId: 'listCentreMarketOrders', method: 'get', path: '/api/market/centre/orders', summary: 'The market centre’s list (county/city centre clerks, supervisors): every order of its area, in review ones too, each with the actions the caller may take; paginated with `total`', access: 'staff', request: { query: M.OrderListQuery }, ok: [200, '{ orders, total, page, pageSize }'], errors: [403] },
   { operationId: 'listMyMarketOrders', method: 'get', path: '/api/market/me/orders', summary: 'The owner’s own orders, in review ones too', access: 'staff', ok: [200, '{ orders, total }'], errors: [403] },
   {
     operationId: 'getMarketOrder',

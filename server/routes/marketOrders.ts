@@ -10,7 +10,7 @@ import { ancestorCode } from '../../workflows/levels';
 import { orderActionsIn } from '../../workflows/marketOrderMachine';
 import type { Actor } from '../auth/actor';
 import type { AppContext } from '../context';
-import { AppError } from '../errors';
+import { AppError, forbidden } from '../errors';
 import { currentUser, requireUser } from '../http/auth';
 import { OrderActionBody, OrderIdParam, OrderListQuery, OrderPostBody, OrderRepostBody, SignupBody } from '../http/marketOrderSchemas';
 import { parseBody, parseQuery } from '../http/validate';
@@ -90,6 +90,21 @@ export function marketOrdersRouter(ctx: AppContext): Router {
     const orders = [];
     for (const o of rows) orders.push((await present(actor, o)).order);
     res.json({ orders, total });
+  });
+
+  // The centre's list: every order of its area, in review ones first (what waits for it), each with its actions.
+  r.get('/market/centre/orders', async (req, res) => {
+    const user = requireUser(res);
+    const actor: Actor = { kind: 'user', user };
+    if (!isMarketCentre(actor, { jurisdictionCode: user.jurisdictionCode })) throw forbidden('Only the market centre (county or city centre clerks, supervisors) has this list');
+    const q = parseQuery(OrderListQuery, req.query);
+    const { rows, total } = await listOrders(db, { states: q.state?.split(','), serviceItemCode: q.serviceItem, method: q.method, within: user.jurisdictionCode, offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+    const orders = [];
+    for (const o of rows) {
+      const shown = await present(actor, o);
+      orders.push({ ...shown.order, actions: shown.actions });
+    }
+    res.json({ orders, total, page: q.page, pageSize: q.pageSize });
   });
 
   r.get('/market/orders/:id', async (req, res) => {

@@ -200,6 +200,7 @@ export const REST: Record<string, Row | 'actions'> = {
   // agency in the market: 403 MARKET_AGENCY_NOT_LISTED). The files: owner and centre (none yet: 404), others 403.
   'POST /api/market/orders': { own: g(U, U, OK, MO_F, MO_F, MO_F, MO_F, MO_F, MO_GOV, MO_GOV, MO_GOV, MO_GOV, MO_F, MO_F, MO_F, MO_F, MO_F) },
   'GET /api/market/orders': { own: EVERYONE },
+  'GET /api/market/centre/orders': { own: g(U, U, F, F, F, OK, OK, OK, F, F, F, F, OK, OK, F, F, F) },
   'GET /api/market/me/orders': { own: g(U, U, OK, F, F, F, F, F, OK, OK, OK, OK, F, F, F, F, F) },
   'GET /api/market/orders/:id': { own: EVERYONE },
   'GET /api/market/orders/:id/draw': { own: EVERYONE },

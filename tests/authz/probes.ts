@@ -104,6 +104,7 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/certificate-kinds': () => ({ path: '/api/certificate-kinds' }),
   'POST /api/market/orders': (t) => ({ path: '/api/market/orders', body: { serviceItemCode: t.marketServiceItem, title: '授权矩阵探测', content: '授权矩阵探测订单', budgetMin: 1, budgetMax: 10, method: 'random', signupDeadline: new Date(Date.now() + 24 * 3_600_000).toISOString(), selectionAt: new Date(Date.now() + 25 * 3_600_000).toISOString(), serviceDays: 5 } }),
   'GET /api/market/orders': () => ({ path: '/api/market/orders' }),
+  'GET /api/market/centre/orders': () => ({ path: '/api/market/centre/orders' }),
   'GET /api/market/me/orders': () => ({ path: '/api/market/me/orders' }),
   'GET /api/market/orders/:id': (t) => ({ path: `/api/market/orders/${t.marketOrderId}` }),
   'GET /api/market/orders/:id/draw': (t) => ({ path: `/api/market/orders/${t.marketOrderId}/draw` }),

@@ -49,7 +49,8 @@ browserIt('an owner posts, the centre approves, an agency signs up, the draw res
   await screenshot(op, 'market-order-posted');
 
   const centre = await suite.staffPage('clerk.city');
-  await centre.page.goto(`/market/orders/${id}`);
+  await centre.page.goto('/market');
+  await centre.page.locator(`[data-testid="market-review"] [data-testid="market-order"][data-id="${id}"] a`).click();
   await centre.page.getByTestId('order-action-APPROVE').click();
   await centre.page.locator('[data-testid="order-page"][data-state="signup"]').waitFor({ timeout: UI_MS });
   expect(centre.errors).toEqual([]);

@@ -97,6 +97,9 @@ describe('market purchase orders (网上中介超市)', () => {
     // Not public while in review: the owner hears of it, the public room does not (it gets the same batch, so by now it would have).
     await waitUntil('the owner hears of the posting', () => ownerInbox.some((e) => e.id === id && e.type === 'POST'));
     expect((await api.request('GET', `/api/market/orders/${id}`)).status).toBe(404);
+    const queue = await api.as('clerk.city', 'GET', '/api/market/centre/orders?state=in_review');
+    expect(queue.body.orders.find((o: { id: number }) => o.id === id)).toMatchObject({ state: 'in_review', actions: expect.arrayContaining(['APPROVE', 'REJECT']) });
+    expect((await api.as('clerk.othertown', 'GET', '/api/market/centre/orders')).status).toBe(403);
     expect((await act('applicant', id, { type: 'APPROVE' })).status).toBe(403);
     const approved = await act('clerk.city', id, { type: 'APPROVE', expectedVersion: 1 });
     expect(approved.status).toBe(200);

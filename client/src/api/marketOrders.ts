@@ -82,3 +82,7 @@ export async function sha256Hex(text: string): Promise<string> {
 export function repostOrder(id: number, dates: { signupDeadline: string; selectionAt: string }): Promise<OrderPage> {
   return api('POST', `/api/market/orders/${id}/repost`, { body: dates });
 }
+
+export function listCentreOrders(state?: string): Promise<{ orders: (PublicOrderView & Partial<OrderDetailView> & { actions: string[] })[]; total: number }> {
+  return api('GET', `/api/market/centre/orders${qs({ state, pageSize: 100 })}`);
+}

@@ -12,6 +12,8 @@ const zh = {
     total: '共 {{n}} 条',
     view: '查看',
     rerun: '复核抽签',
+    review: '待中心审核的公告',
+    mine: '我发布的公告',
   },
   field: {
     orderNo: '公告编号',
@@ -157,6 +159,8 @@ const en: typeof zh = {
     total: '{{n}} in all',
     view: 'Open',
     rerun: 'Re-run the draw',
+    review: 'Waiting for the centre’s review',
+    mine: 'My announcements',
   },
   field: {
     orderNo: 'Announcement no.',

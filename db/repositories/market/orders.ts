@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { codePrefix } from '../../../workflows/levels';
 import { parseJson, toBool } from '../../connection';
 
 /** A purchase order of the intermediary market: an aggregate row of the one command path (workflows/marketOrderMachine.ts). */
@@ -128,6 +129,8 @@ export interface OrderFilter {
   method?: string;
   ownerUserId?: number;
   agencyId?: number;
+  /** Orders whose area is under this jurisdiction (the centre's). */
+  within?: string;
   offset: number;
   limit: number;
 }
@@ -138,6 +141,7 @@ function filtered(db: Knex, f: OrderFilter): Knex.QueryBuilder {
   if (f.serviceItemCode) q.where('service_item_code', f.serviceItemCode);
   if (f.method) q.where('method', f.method);
   if (f.ownerUserId !== undefined) q.where('owner_user_id', f.ownerUserId);
+  if (f.within) q.where('jurisdiction_code', 'like', `${codePrefix(f.within)}%`);
   if (f.agencyId !== undefined) q.where((w) => w.where('chosen_agency_id', f.agencyId!).orWhereIn('id', db('market_signups').select('order_id').where('agency_id', f.agencyId!)));
   return q;
 }

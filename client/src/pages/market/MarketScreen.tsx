@@ -2,7 +2,9 @@ import { Button, Card, List, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { listOrders, type PublicOrderView } from '../../api/marketOrders';
+import { listCentreOrders, listMyOrders, listOrders, type PublicOrderView } from '../../api/marketOrders';
+import { useStaffLive } from '../../live/socket';
+import { useUser } from '../../session';
 import { ErrorState } from '../../components/ErrorState';
 import { LiveBadge } from '../../components/LiveBadge';
 import { useAsync } from '../../components/useAsync';
@@ -50,6 +52,20 @@ export function MarketScreen() {
   const open = useAsync(() => listOrders({ state: 'signup', pageSize: 50 }), []);
   const results = useAsync(() => listOrders({ state: RESULTS, pageSize: 50 }), []);
   const [drawOf, setDrawOf] = useState<PublicOrderView | null>(null);
+  const user = useUser();
+  const centre = !!user && ((user.role === 'clerk' && ['county', 'city', 'province'].includes(user.level)) || user.role === 'supervisor');
+  const owner = !!user && (user.role === 'applicant' || user.role === 'reviewer');
+  const review = useAsync(() => (centre ? listCentreOrders('in_review') : Promise.resolve(null)), [centre]);
+  const mine = useAsync(() => (owner ? listMyOrders() : Promise.resolve(null)), [owner]);
+  useStaffLive(
+    {
+      onOrder: () => {
+        void review.reload();
+        void mine.reload();
+      },
+    },
+    centre || owner ? (user?.username ?? null) : null,
+  );
   const live = useMarketLive({
     onOrder: () => {
       void open.reload();
@@ -64,6 +80,16 @@ export function MarketScreen() {
         <LiveBadge status={live} />
       </Space>
       <Typography.Paragraph type="secondary">{t('market.intro')}</Typography.Paragraph>
+      {review.data && (
+        <Card size="small" title={`${t('market.review')}（${t('market.total', { n: review.data.total })}）`}>
+          <List locale={{ emptyText: t('market.empty') }} dataSource={review.data.orders} renderItem={(o) => <OrderItem o={o} />} data-testid="market-review" />
+        </Card>
+      )}
+      {mine.data && (
+        <Card size="small" title={`${t('market.mine')}（${t('market.total', { n: mine.data.total })}）`}>
+          <List locale={{ emptyText: t('market.empty') }} dataSource={mine.data.orders} renderItem={(o) => <OrderItem o={o} />} data-testid="market-mine" />
+        </Card>
+      )}
       <Card size="small" title={`${t('market.open')}（${t('market.total', { n: open.data?.total ?? 0 })}）`}>
         <List loading={!open.data} locale={{ emptyText: t('market.empty') }} dataSource={open.data?.orders ?? []} renderItem={(o) => <OrderItem o={o} />} data-testid="market-open" />
       </Card>
