@@ -1,7 +1,7 @@
 import { ACTION_TYPES, type ActionType } from '../../workflows/caseEvents';
 import { Api, buildCase, DEMO, type ApiResponse } from '../helpers/api';
 import { highLimits } from '../helpers/highLimits';
-import { buildServiceItem } from '../helpers/market';
+import { buildServiceItem } from '../helpers/marketFactories';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { registeredRoutes } from './expressRoutes';
 import { AREAS, caseAt, closedCase, inBatches, otherCase, type CaseHandle } from './fixtures';

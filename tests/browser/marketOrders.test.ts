@@ -2,7 +2,7 @@
 import { OrderScheduler } from '../../server/market/orders/orderScheduler';
 import { accessibilityProblems, browserIt, PHONE, screenshot } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browserSuite';
-import { buildAgency, buildServiceItem } from '../helpers/market';
+import { buildAgency, buildServiceItem } from '../helpers/marketFactories';
 
 /**
  * Purchase orders in the web app (issue 12): the owner posts an announcement

@@ -5,7 +5,7 @@ import { OrderScheduler } from '../../server/market/orders/orderScheduler';
 import { DEMO } from '../../db/seed/users';
 import { Api, buildCase } from '../helpers/api';
 import { pdfBytes } from '../helpers/files';
-import { buildAgency, buildServiceItem, type BuiltAgency } from '../helpers/market';
+import { buildAgency, buildServiceItem, type BuiltAgency } from '../helpers/marketFactories';
 import { closeAll, connect, startLiveServer, waitUntil, type ClientSocket } from '../helpers/sockets';
 import type { TestServer } from '../helpers/testServer';
 
