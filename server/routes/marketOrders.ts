@@ -62,7 +62,9 @@ export function marketOrdersRouter(ctx: AppContext): Router {
       if (a === 'SELECT') return owner && o.method === 'direct';
       return owner;
     });
-    return { order: presentOrderDetail(o, signups, { seesAvoided: owner || centre }), actions };
+    // Competing agencies do not learn who else signed up (collusion); the draw publishes the candidates once drawn.
+    const seen = owner || centre ? signups : signups.filter((s) => s.agencyId === agencyId);
+    return { order: { ...presentOrderDetail(o, seen, { seesAvoided: owner || centre }), chosenAgency: presentPublicOrder(o, signups).chosenAgency, quotes: presentPublicOrder(o, signups).quotes }, actions };
   }
 
   r.post('/market/orders', async (req, res) => {

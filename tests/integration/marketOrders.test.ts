@@ -112,6 +112,9 @@ describe('market purchase orders (网上中介超市)', () => {
     const before = (await api.request('GET', `/api/market/orders/${id}/draw`)).body;
     expect(before).toMatchObject({ commitment, drawn: false, seed: null, candidates: [] });
     for (const a of agencies) expect((await signUp(a, id)).status).toBe(201);
+    // An agency sees its own sign-up only, never its competitors'; the owner sees all.
+    expect((await order(id, agencies[0]!.username)).signups.map((x: { agencyId: number }) => x.agencyId)).toEqual([agencies[0]!.id]);
+    expect((await order(id)).signups).toHaveLength(3);
     const publicView = (await api.request('GET', `/api/market/orders/${id}`)).body.order;
     expect(publicView).toMatchObject({ state: 'signup', signupCount: 3, quotes: null });
     expect(publicView.signups).toBeUndefined();
