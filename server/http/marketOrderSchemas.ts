@@ -41,6 +41,19 @@ export const OrderRepostBody = z
   .refine((b) => Date.parse(b.selectionAt) >= Date.parse(b.signupDeadline), { message: 'selectionAt comes at or after signupDeadline', path: ['selectionAt'] })
   .openapi('MarketOrderRepost');
 
+/** What the owner may change in a returned announcement before resubmitting it. */
+export const OrderEdits = z
+  .object({
+    title: z.string().trim().min(2).max(200).optional(),
+    content: z.string().trim().min(2).max(2000).optional(),
+    budgetMin: yuan.optional(),
+    budgetMax: yuan.optional(),
+    signupDeadline: instant.optional(),
+    selectionAt: instant.optional(),
+    serviceDays: z.number().int().min(1).max(365).optional(),
+  })
+  .strict();
+
 export const ORDER_API_ACTIONS = ['APPROVE', 'REJECT', 'RESUBMIT', 'CANCEL', 'SELECT', 'CONFIRM', 'DECLINE', 'CONFIRM_CONTRACT', 'REJECT_CONTRACT', 'ACCEPT_RESULT', 'RETURN_RESULT', 'TERMINATE'] as const;
 
 export const OrderActionBody = z
@@ -48,10 +61,12 @@ export const OrderActionBody = z
     type: z.enum(ORDER_API_ACTIONS),
     reason: z.string().trim().max(1000).optional(),
     agencyId: z.number().int().min(1).optional().openapi({ description: 'SELECT: the signed-up agency the owner chooses' }),
+    edits: OrderEdits.optional().openapi({ description: 'RESUBMIT: the owner’s changes to a returned announcement' }),
     expectedVersion: z.number().int().min(1).optional(),
   })
   .strict()
   .refine((b) => b.type !== 'SELECT' || b.agencyId !== undefined, { message: 'SELECT names agencyId', path: ['agencyId'] })
+  .refine((b) => b.edits === undefined || b.type === 'RESUBMIT', { message: 'edits go with RESUBMIT only', path: ['edits'] })
   .openapi('MarketOrderAction');
 
 export const SignupBody = z

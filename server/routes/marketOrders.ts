@@ -10,7 +10,7 @@ import { ancestorCode } from '../../workflows/levels';
 import { orderActionsIn } from '../../workflows/marketOrderMachine';
 import type { Actor } from '../auth/actor';
 import type { AppContext } from '../context';
-import { AppError, forbidden } from '../errors';
+import { AppError, forbidden, validationFailed } from '../errors';
 import { currentUser, requireUser } from '../http/auth';
 import { OrderActionBody, OrderIdParam, OrderListQuery, OrderPostBody, OrderRepostBody, SignupBody } from '../http/marketOrderSchemas';
 import { parseBody, parseQuery } from '../http/validate';
@@ -170,6 +170,18 @@ export function marketOrdersRouter(ctx: AppContext): Router {
         const chosen = await findAgency(db, body.agencyId!);
         if (chosen && chosen.state !== 'listed') throw new AppError('MARKET_AGENCY_NOT_LISTED', 403, `The agency is ${chosen.state}: it may not be chosen`);
         action = { type: 'SELECT', agencyId: body.agencyId!, reason: body.reason };
+        break;
+      }
+      case 'RESUBMIT': {
+        const e = body.edits ?? {};
+        const min = e.budgetMin ?? o.budgetMin;
+        const max = e.budgetMax ?? o.budgetMax;
+        const deadline = e.signupDeadline ? Date.parse(e.signupDeadline) : Date.parse(`${o.signupDeadline.replace(' ', 'T')}Z`);
+        const selection = e.selectionAt ? Date.parse(e.selectionAt) : Date.parse(`${o.selectionAt.replace(' ', 'T')}Z`);
+        if (min > max) throw validationFailed('edits.budgetMin: budgetMin may not exceed budgetMax', { field: 'edits.budgetMin' });
+        if (selection < deadline) throw validationFailed('edits.selectionAt: selectionAt comes at or after signupDeadline', { field: 'edits.selectionAt' });
+        if (deadline <= ctx.now().getTime()) throw validationFailed('edits.signupDeadline: the sign-up deadline has passed; give a new one', { field: 'edits.signupDeadline' });
+        action = { type: 'RESUBMIT', reason: body.reason, ...(body.edits ? { edits: body.edits } : {}) };
         break;
       }
       case 'CONFIRM_CONTRACT':

@@ -329,4 +329,17 @@ describe('market purchase orders (网上中介超市)', () => {
     expect(JSON.stringify(events.find((e) => e.type === 'START_SPECIAL'))).toContain('intermediary');
     expect(JSON.stringify(events.find((e) => e.type === 'END_SPECIAL'))).toContain('system');
   });
+  it('returns an announcement to its owner, who edits and resubmits it', async () => {
+    const posted = await announce();
+    const id = posted.body.order.id as number;
+    expect((await act('clerk.city', id, { type: 'REJECT' })).status).toBe(409);
+    const back = await act('clerk.city', id, { type: 'REJECT', reason: '预算区间过宽，请细化' });
+    expect(back.body.order).toMatchObject({ state: 'returned', lastReason: '预算区间过宽，请细化' });
+    expect((await act('applicant', id, { type: 'RESUBMIT', edits: { budgetMin: 60_000 } })).status).toBe(422);
+    expect((await act('applicant', id, { type: 'APPROVE', edits: { budgetMax: 1 } })).status).toBe(422);
+    const again = await act('applicant', id, { type: 'RESUBMIT', edits: { budgetMin: 20_000, budgetMax: 30_000, title: '药店装修地质勘察（修改）' } });
+    expect(again.body.order).toMatchObject({ state: 'in_review', budgetMin: 20_000, budgetMax: 30_000, title: '药店装修地质勘察（修改）' });
+    const row = await srv.ctx.db.knex('market_orders').where({ id }).first();
+    expect(JSON.parse(row.machine_context).budgetMax).toBe(30_000);
+  });
 });

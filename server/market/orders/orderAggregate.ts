@@ -19,7 +19,31 @@ import { pickNext } from './selection';
  * actor and date; `byAgencyId` is the acting agency (set by the server from
  * the account, never taken from a request body); `seed` the draw's seed on APPROVE.
  */
-export type OrderAction = (OrderEvent extends infer E ? (E extends unknown ? Omit<E, 'actor' | 'today'> : never) : never) & { byAgencyId?: number; seed?: string };
+export type OrderAction = (OrderEvent extends infer E ? (E extends unknown ? Omit<E, 'actor' | 'today'> : never) : never) & { byAgencyId?: number; seed?: string; edits?: OrderEdits };
+
+/** The owner's changes to a returned order (checked by the route against the merged values). */
+export interface OrderEdits {
+  title?: string;
+  content?: string;
+  budgetMin?: number;
+  budgetMax?: number;
+  signupDeadline?: string;
+  selectionAt?: string;
+  serviceDays?: number;
+}
+
+function editColumns(e: OrderEdits | undefined): Partial<OrderRow> {
+  if (!e) return {};
+  return {
+    ...(e.title !== undefined ? { title: e.title.trim() } : {}),
+    ...(e.content !== undefined ? { content: e.content.trim() } : {}),
+    ...(e.budgetMin !== undefined ? { budgetMin: e.budgetMin } : {}),
+    ...(e.budgetMax !== undefined ? { budgetMax: e.budgetMax } : {}),
+    ...(e.signupDeadline !== undefined ? { signupDeadline: dbTime(new Date(e.signupDeadline)) } : {}),
+    ...(e.selectionAt !== undefined ? { selectionAt: dbTime(new Date(e.selectionAt)) } : {}),
+    ...(e.serviceDays !== undefined ? { serviceDays: e.serviceDays } : {}),
+  };
+}
 
 export const orderNotFound = () => new AppError('MARKET_ORDER_NOT_FOUND', 404, 'No purchase order with this number that you may see');
 
@@ -75,8 +99,11 @@ function build(confirmHours: number) {
     machine: marketOrderMachine,
     context: (o) => o.machineContext as unknown as OrderContext,
     columns(o, after, action, at) {
-      const c = after.context as OrderContext;
+      const edits = action.type === 'RESUBMIT' ? editColumns(action.edits) : {};
+      // A changed budget is the machine's too (a contract may not exceed it).
+      const c = { ...(after.context as OrderContext), ...(edits.budgetMax !== undefined ? { budgetMax: edits.budgetMax } : {}) };
       return {
+        ...edits,
         machineContext: c as unknown as Record<string, unknown>,
         chosenAgencyId: c.chosenAgencyId,
         contractAmount: c.contractAmount,
@@ -98,6 +125,7 @@ function build(confirmHours: number) {
       if (a.type === 'UPLOAD_CONTRACT') return { amount: a.amount, fileId: a.fileId };
       if (a.type === 'DELIVER_RESULT') return { fileId: a.fileId };
       if (a.type === 'CONFIRM_CONTRACT') return { serviceDueOn: a.serviceDueOn };
+      if (a.type === 'RESUBMIT' && a.edits) return { edited: Object.keys(a.edits) };
       return {};
     },
     live: (o, e) => orderLive(o, e),

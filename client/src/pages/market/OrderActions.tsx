@@ -19,6 +19,8 @@ export function OrderActions({ d, onDone }: { d: OrderPage; onDone: () => void }
   const [quote, setQuote] = useState<number | null>(null);
   const [amount, setAmount] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
+  const [deadline, setDeadline] = useState('');
+  const [selection, setSelection] = useState('');
   const o = d.order;
 
   async function run(fn: () => Promise<unknown>, ok = t('order.done')) {
@@ -36,7 +38,8 @@ export function OrderActions({ d, onDone }: { d: OrderPage; onDone: () => void }
   }
   const act = (type: string) => {
     if (NEEDS_REASON.has(type) && !reason.trim()) return message.warning(t('order.reasonRequired'));
-    return run(() => actOnOrder(o.id, { type, reason: reason.trim() || undefined, expectedVersion: o.revision } as OrderActionInput));
+    const edits = type === 'RESUBMIT' && (deadline || selection) ? { ...(deadline ? { signupDeadline: new Date(deadline).toISOString() } : {}), ...(selection ? { selectionAt: new Date(selection).toISOString() } : {}) } : undefined;
+    return run(() => actOnOrder(o.id, { type, reason: reason.trim() || undefined, expectedVersion: o.revision, ...(edits ? { edits } : {}) } as OrderActionInput));
   };
   const buttons = d.actions.filter((a) => BY_BUTTON.includes(a));
   const signable = user?.role === 'intermediary' && o.state === 'signup' && !o.signups;
@@ -62,6 +65,16 @@ export function OrderActions({ d, onDone }: { d: OrderPage; onDone: () => void }
     <Card size="small" data-testid="order-actions">
       <Space orientation="vertical" style={{ width: '100%' }}>
         {buttons.some((a) => NEEDS_REASON.has(a)) && <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('field.reason')} data-testid="order-reason" />}
+        {buttons.includes('RESUBMIT') && (
+          <Space wrap>
+            <label>
+              {t('field.signupDeadline')} <Input type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} style={{ width: 220 }} data-testid="order-edit-deadline" />
+            </label>
+            <label>
+              {t('field.selectionAt')} <Input type="datetime-local" value={selection} onChange={(e) => setSelection(e.target.value)} style={{ width: 220 }} data-testid="order-edit-selection" />
+            </label>
+          </Space>
+        )}
         <Space wrap>
           {buttons.map((a) => (
             <Button key={a} loading={busy} type={['APPROVE', 'CONFIRM', 'CONFIRM_CONTRACT', 'ACCEPT_RESULT'].includes(a) ? 'primary' : 'default'} danger={['DECLINE', 'TERMINATE', 'CANCEL'].includes(a)} onClick={() => void act(a)} data-testid={`order-action-${a}`}>
