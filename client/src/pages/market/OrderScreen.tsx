@@ -6,7 +6,7 @@ import { actOnOrder, downloadOrderFile, getOrder } from '../../api/marketOrders'
 import { ErrorState, errorText } from '../../components/ErrorState';
 import { LiveBadge } from '../../components/LiveBadge';
 import { useAsync } from '../../components/useAsync';
-import { useStaffLive } from '../../live/socket';
+import { useMarketLive, useStaffLive } from '../../live/socket';
 import { useUser } from '../../session';
 import { DrawRerun } from './DrawRerun';
 import { OrderActions } from './OrderActions';
@@ -19,7 +19,10 @@ export function OrderScreen() {
   const id = Number(useParams().id);
   const user = useUser();
   const detail = useAsync(() => getOrder(id), [id]);
-  const live = useStaffLive({ onOrder: (e) => e.id === id && void detail.reload() }, user?.username ?? null);
+  const staff = useStaffLive({ onOrder: (e) => e.id === id && void detail.reload() }, user?.username ?? null);
+  // Without an account the public room tells of the announcement's changes.
+  const pub = useMarketLive({ onOrder: (e) => !user && e.id === id && void detail.reload() });
+  const live = user ? staff : pub;
   const d = detail.data;
   if (detail.error) return <ErrorState error={detail.error} onRetry={detail.reload} />;
   if (!d) return <Card loading />;
