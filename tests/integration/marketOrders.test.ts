@@ -176,6 +176,8 @@ describe('market purchase orders (网上中介超市)', () => {
     expect((await act('applicant', id, { type: 'ACCEPT_RESULT' })).body.order.state).toBe('completed');
     const after = (await api.as('reviewer.county', 'GET', `/api/cases/${caseNo}`)).body;
     expect(after).toMatchObject({ state: 'review', special: null, clock: { paused: false } });
+    // The working days the intermediary took are not the department's: the step's used days are those before the pause.
+    expect(after.clock.usedDays).toBe(paused.body.case.clock.usedDays);
     const files = (await api.as('reviewer.county', 'GET', `/api/cases/${caseNo}/files`)).body;
     expect(JSON.stringify(files)).toContain('中介服务成果');
     const events = (await api.as('reviewer.county', 'GET', `/api/cases/${caseNo}/events`)).body.events as Array<{ type: string; payload?: { procedure?: string }; actor?: { role: string }; reason?: string | null }>;
