@@ -44,6 +44,8 @@ export function presentOrderDetail(o: OrderRow, signups: SignupRow[], opts: { se
   const c = o.machineContext as unknown as OrderContext;
   return {
     ...presentPublicOrder(o, signups),
+    // Those involved see whom they deal with in full.
+    owner: { kind: o.ownerKind, name: o.ownerName },
     caseNo: o.caseNo,
     avoidedAgencies: opts.seesAvoided ? o.avoidedAgencies : null,
     signups: signups.map((s) => ({ agencyId: s.agencyId, name: s.agencyName, uscc: s.uscc, signedUpAt: s.createdAt, declined: (c.declined ?? []).includes(s.agencyId), ...(c.quotesOpened ? { quote: s.quote } : {}) })),
