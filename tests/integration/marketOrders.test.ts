@@ -47,6 +47,9 @@ describe('market purchase orders (网上中介超市)', () => {
     const publicView = (await api.request('GET', `/api/market/orders/${id}`)).body.order;
     expect(publicView).toMatchObject({ state: 'signup', signupCount: 3, quotes: null });
     expect(publicView.signups).toBeUndefined();
+    // A person owner's name is masked in public, in full for those involved.
+    expect(publicView.owner).toEqual({ kind: 'person', name: '张*' });
+    expect((await order(id)).owner.name).toBe('张伟');
 
     await toSelection(id);
     const drawn = await order(id);
