@@ -45,6 +45,7 @@ export function marketOrderFilesRouter(ctx: AppContext, present: Present): Route
     const o = await loadVisibleOrder(ctx, actor, req.params.id);
     const agency = user.role === 'intermediary' ? await findAgencyOfUser(db, user.id) : undefined;
     if (!agency || agency.id !== o.chosenAgencyId) throw new AppError('FORBIDDEN', 403, 'Only the chosen agency uploads the contract and the result');
+    if (agency.state !== 'listed') throw new AppError('MARKET_AGENCY_NOT_LISTED', 403, `The agency is ${agency.state}: it may not act in the market`);
     if (!req.is('multipart/form-data')) throw badRequest('Send the file as multipart/form-data (field file)');
     await upload(req, res);
     const fields = parseBody(schema, { ...req.body }) as Record<string, unknown>;

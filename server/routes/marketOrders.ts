@@ -190,7 +190,11 @@ export function marketOrdersRouter(ctx: AppContext): Router {
       default:
         action = { type: body.type, reason: body.reason } as OrderAction;
     }
-    if (agency) action.byAgencyId = agency.id;
+    if (agency) {
+      // An agency no longer listed (suspended, expelled) acts on nothing.
+      if (agency.state !== 'listed') throw new AppError('MARKET_AGENCY_NOT_LISTED', 403, `The agency is ${agency.state}: it may not act in the market`);
+      action.byAgencyId = agency.id;
+    }
     await actOnOrder(ctx, { key: String(o.id), actor, action, expectedVersion: body.expectedVersion });
     res.json(await present(actor, (await findOrder(db, o.id))!));
   });

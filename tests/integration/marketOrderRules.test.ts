@@ -102,4 +102,18 @@ describe('market purchase order rules', () => {
     const row = await m.srv.ctx.db.knex('market_orders').where({ id }).first();
     expect(JSON.parse(row.machine_context).budgetMax).toBe(30_000);
   });
+  it('refuses an agency expelled after it was chosen: it acts on nothing, and the timer passes the order on', async () => {
+    const id = await opened({ method: 'direct' });
+    const [a, b] = [await buildAgency(m.srv.ctx.db.knex, { services: [m.item.code] }), m.agencies[0]!];
+    expect((await signUp(a, id)).status).toBe(201);
+    expect((await signUp(b, id)).status).toBe(201);
+    await toSelection(id);
+    expect((await act('applicant', id, { type: 'SELECT', agencyId: a.id })).status).toBe(200);
+    await m.srv.ctx.db.knex('market_agencies').where({ id: a.id }).update({ state: 'expelled' });
+    expect((await act(a.username, id, { type: 'CONFIRM' })).body.error.code).toBe('MARKET_AGENCY_NOT_LISTED');
+    m.now += 49 * HOUR;
+    await m.pass.tick();
+    expect((await act('applicant', id, { type: 'SELECT', agencyId: a.id })).body.error.code).toBe('MARKET_AGENCY_NOT_LISTED');
+    expect((await act('applicant', id, { type: 'SELECT', agencyId: b.id })).body.order.chosenAgency.id).toBe(b.id);
+  });
 });
