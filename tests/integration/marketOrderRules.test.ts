@@ -1,4 +1,6 @@
 import { DEMO } from '../../db/seed/users';
+import type { MarketOrderUpdated } from '../../workflows/socketContract';
+import { closeAll, connect, waitUntil, type ClientSocket } from '../helpers/sockets';
 import { buildAgency, type BuiltAgency } from '../helpers/marketFactories';
 import { HOUR, useMarketOrderSuite } from '../helpers/marketOrderSuite';
 
@@ -115,5 +117,34 @@ describe('market purchase order rules', () => {
     await m.pass.tick();
     expect((await act('applicant', id, { type: 'SELECT', agencyId: a.id })).body.error.code).toBe('MARKET_AGENCY_NOT_LISTED');
     expect((await act('applicant', id, { type: 'SELECT', agencyId: b.id })).body.order.chosenAgency.id).toBe(b.id);
+  });
+  it('tells order:updated exactly to those entitled: owner and centre always, the public room once announced, an agency once it signed up', async () => {
+    const a = m.agencies[2]!;
+    const other = await buildAgency(m.srv.ctx.db.knex, { services: [m.item.code] });
+    const heard = new Map<string, MarketOrderUpdated[]>();
+    const sockets: ClientSocket[] = [];
+    for (const who of ['applicant', 'clerk.city', 'supervisor.city', 'reviewer.city', 'clerk.othertown', a.username, other.username, 'market']) {
+      const s = await connect(m.srv.url, who === 'market' ? { market: true } : { token: await api.token(who) });
+      heard.set(who, []);
+      s.on('order:updated', (e) => heard.get(who)!.push(e));
+      sockets.push(s);
+    }
+    try {
+      const posted = await announce();
+      const id = posted.body.order.id as number;
+      const types = (who: string) => heard.get(who)!.filter((e) => e.id === id).map((e) => e.type);
+      await waitUntil('owner, centre clerks and supervisors hear of the posting', () => ['applicant', 'clerk.city', 'supervisor.city'].every((w) => types(w).includes('POST')));
+      expect((await act('clerk.city', id, { type: 'APPROVE' })).status).toBe(200);
+      expect((await signUp(a, id)).status).toBe(201);
+      await act('applicant', id, { type: 'CANCEL', reason: '项目暂缓' });
+      await waitUntil('the public room hears of the cancellation', () => types('market').includes('CANCEL'));
+      await waitUntil('the owner hears of the cancellation', () => types('applicant').includes('CANCEL'));
+      await waitUntil('the signed-up agency hears of the cancellation', () => types(a.username).includes('CANCEL'));
+      expect(types('market')).toEqual(['APPROVE', 'SIGN_UP', 'CANCEL']);
+      expect(types(a.username)).toEqual(['SIGN_UP', 'CANCEL']);
+      for (const w of ['reviewer.city', 'clerk.othertown', other.username]) expect(types(w)).toEqual([]);
+    } finally {
+      closeAll(sockets);
+    }
   });
 });
