@@ -2,6 +2,7 @@
 import { OrderScheduler } from '../../server/market/orders/orderScheduler';
 import { accessibilityProblems, browserIt, PHONE, screenshot } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browserSuite';
+import { buildCase } from '../helpers/api';
 import { buildAgency, buildServiceItem } from '../helpers/marketFactories';
 
 /**
@@ -86,4 +87,16 @@ browserIt('an owner posts, the centre approves, an agency signs up, the draw res
   await op.locator('[data-testid="order-page"][data-state="awaiting_confirmation"]').waitFor({ timeout: UI_MS });
   await op.getByTestId('order-chosen').waitFor({ timeout: UI_MS });
   expect(owner.errors).toEqual([]);
+});
+
+browserIt('a case paused for the intermediary procedure says so on its clock: 中介服务, not the department’s time', async () => {
+  const api = suite.api;
+  const filed = await api.file(buildCase(), 'applicant');
+  expect((await api.act('clerk.village', filed.caseNo, { type: 'ACCEPT' })).status).toBe(200);
+  expect((await api.act('clerk.town', filed.caseNo, { type: 'FORWARD', opinion: '初审同意' })).status).toBe(200);
+  expect((await api.act('reviewer.county', filed.caseNo, { type: 'START_SPECIAL', procedure: 'intermediary', reason: '需委托中介机构进行地质勘察' })).status).toBe(200);
+  const desk = await suite.staffPage('reviewer.county');
+  await desk.page.goto(`/desk/cases/${filed.caseNo}`);
+  await desk.page.getByTestId('clock-paused').getByText('中介服务', { exact: false }).waitFor({ timeout: UI_MS });
+  expect(desk.errors).toEqual([]);
 });
