@@ -16,6 +16,7 @@ import { licenceOperationsRouter } from './routes/licenceOperations';
 import { postChecksRouter } from './routes/postChecks';
 import { certificatesRouter } from './routes/certificates';
 import { marketAgenciesRouter } from './routes/marketAgencies';
+import { marketOrdersRouter } from './routes/marketOrders';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
@@ -70,6 +71,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use(postChecksRouter(ctx));
   app.use('/api', certificatesRouter(ctx));
   app.use('/api', marketAgenciesRouter(ctx));
+  app.use('/api', marketOrdersRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));

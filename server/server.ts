@@ -11,6 +11,7 @@ import { Scheduler } from './scheduler';
 import { PublicityScheduler } from './publicity/publicityScheduler';
 import { PostCheckScheduler } from './commitments/postCheckScheduler';
 import { AgencyReviewScheduler } from './market/agencies/reviewScheduler';
+import { OrderScheduler } from './market/orders/orderScheduler';
 import { answerClientError } from './http/clientError';
 import { openRateLimits } from './security/rateLimits';
 
@@ -29,6 +30,8 @@ export interface RunningServer {
   postChecks: PostCheckScheduler | null;
   /** Flags agency registrations and appeals the centre has not reviewed in time (server/market/agencies/). */
   agencyReviews: AgencyReviewScheduler | null;
+  /** Fires purchase orders' timers (server/market/orders/): sign-up closing, draw, quotes, confirmation, overdue service. */
+  marketOrders: OrderScheduler | null;
   port: number;
   stop(): Promise<void>;
 }
@@ -61,6 +64,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   const publicity = config.SCHEDULER ? new PublicityScheduler(ctx) : null;
   const postChecks = config.SCHEDULER ? new PostCheckScheduler(ctx) : null;
   const agencyReviews = config.SCHEDULER ? new AgencyReviewScheduler(ctx) : null;
+  const marketOrders = config.SCHEDULER ? new OrderScheduler(ctx) : null;
   // A busy port rejects here (EADDRINUSE) instead of crashing the process from an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -74,6 +78,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   publicity?.start(config.SCHEDULER_INTERVAL_MS);
   postChecks?.start(config.SCHEDULER_INTERVAL_MS);
   agencyReviews?.start(config.SCHEDULER_INTERVAL_MS);
+  marketOrders?.start(config.SCHEDULER_INTERVAL_MS);
   gateway.stats.start(config.STATS_INTERVAL_MS);
   const addr = server.address();
   return {
@@ -85,6 +90,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
     publicity,
     postChecks,
     agencyReviews,
+    marketOrders,
     port: typeof addr === 'object' && addr ? addr.port : port,
     /**
      * Graceful: stop taking connections, let requests in flight finish (at most
@@ -94,7 +100,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
       const closed = new Promise<void>((resolve) => gateway.io.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), agencyReviews?.stop(), closed]);
+      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), agencyReviews?.stop(), marketOrders?.stop(), closed]);
       clearTimeout(force);
       gateway.stats.stop();
       await Promise.all([...redis.map((c) => c.quit().catch(() => undefined)), limits.close()]);

@@ -60,6 +60,8 @@ const caseSetup = setup({
     actorAtStep: ({ context, event }) => worksStep(event.actor, current(context)),
     byApplicant: ({ event }) => event.actor.role === 'applicant' || event.actor.role === 'proxy_agent',
     bySystem: ({ event }) => event.actor.role === 'system',
+    /** The intermediary procedure (中介服务): the market's system ends it when the owner accepts the order's result. */
+    inIntermediary: ({ context }) => context.special?.procedure === 'intermediary',
     materialsNotYetRequested: ({ context }) => !context.materialsRequested,
     hasMissingList: ({ event }) =>
       event.type === 'REQUEST_MATERIALS' && event.missing.length > 0 && event.missing.every(nonBlank),
@@ -279,10 +281,10 @@ export function buildCaseMachine(route: Route) {
         tags: ['open', 'processing', 'paused'],
         on: {
           END_SPECIAL: [
-            { guard: and(['actorAtStep', 'atDecideStep']), target: 'decision', actions: 'clearSpecial' },
-            { guard: 'actorAtStep', target: 'review', actions: 'clearSpecial' },
+            { guard: and([or(['actorAtStep', and(['bySystem', 'inIntermediary'])]), 'atDecideStep']), target: 'decision', actions: 'clearSpecial' },
+            { guard: or(['actorAtStep', and(['bySystem', 'inIntermediary'])]), target: 'review', actions: 'clearSpecial' },
           ],
-          ATTACH_FILE: { guard: and(['actorAtStep', 'hasMaterial']), actions: 'clearMarkOfFile' },
+          ATTACH_FILE: { guard: and([or(['actorAtStep', and(['bySystem', 'inIntermediary'])]), 'hasMaterial']), actions: 'clearMarkOfFile' },
           WITHDRAW: { guard: 'byApplicant', target: 'withdrawn' },
         },
       },

@@ -34,6 +34,10 @@ const RegisterAgencyScreen = lazy(() => import('./pages/market/RegisterAgencyScr
 const MarketReviewScreen = lazy(() => import('./pages/market/ReviewScreen').then((m) => ({ default: m.ReviewScreen })));
 const VerifyScreen = lazy(() => import('./pages/licences/VerifyScreen').then((m) => ({ default: m.VerifyScreen })));
 const PublicityScreen = lazy(() => import('./pages/publicity/PublicityScreen').then((m) => ({ default: m.PublicityScreen })));
+const MarketScreen = lazy(() => import('./pages/market/MarketScreen').then((m) => ({ default: m.MarketScreen })));
+const NewOrderScreen = lazy(() => import('./pages/market/NewOrderScreen').then((m) => ({ default: m.NewOrderScreen })));
+const OrderScreen = lazy(() => import('./pages/market/OrderScreen').then((m) => ({ default: m.OrderScreen })));
+const WorkbenchScreen = lazy(() => import('./pages/market/WorkbenchScreen').then((m) => ({ default: m.WorkbenchScreen })));
 const DrillDownScreen = lazy(() => import('./pages/supervisor/DrillDownScreen').then((m) => ({ default: m.DrillDownScreen })));
 
 // Staff-only faces load on demand: an applicant's phone never downloads ECharts or the admin screens.
@@ -69,6 +73,10 @@ const router = createBrowserRouter([
       { path: '/certificates/request', element: <RequireRole roles={['applicant']}><RequestCertificateScreen /></RequireRole> },
       { path: '/certificates/:id', element: <RequireRole roles={['applicant', 'clerk', 'supervisor', 'admin']}><CertificateScreen /></RequireRole> },
       { path: '/desk/certificates', element: <RequireRole roles={['clerk']}><CertificateDeskScreen /></RequireRole> },
+      { path: '/market', element: <MarketScreen /> },
+      { path: '/market/orders/new', element: <RequireRole roles={['applicant', 'reviewer']}><NewOrderScreen /></RequireRole> },
+      { path: '/market/orders/:id', element: <OrderScreen /> },
+      { path: '/market/workbench', element: <RequireRole roles={['intermediary']}><WorkbenchScreen /></RequireRole> },
       { path: '/mine', element: <RequireRole roles={['applicant']}><MyCasesScreen /></RequireRole> },
       { path: '/login', element: <LoginScreen /> },
       { path: '/desk', element: <RequireRole roles={['clerk', 'reviewer']}><QueueScreen /></RequireRole> },

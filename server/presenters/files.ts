@@ -53,7 +53,8 @@ export function presentCaseFiles(row: CaseRow, item: ItemRow, files: CaseFileRow
     version: row.version,
     state: row.state,
     linksExpireInSeconds: ttlSeconds,
-    materials: materialsOf(row, item, certificates).map((name) => ({
+    // The case's materials, and any a file was attached under besides (中介服务成果 attached by the market's system).
+    materials: [...new Set([...materialsOf(row, item, certificates), ...files.map((f) => f.material)])].map((name) => ({
       name,
       required: required.get(name) ?? false,
       verdict: marks[name]?.verdict ?? null,

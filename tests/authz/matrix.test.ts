@@ -1,6 +1,7 @@
 import { ACTION_TYPES, type ActionType } from '../../workflows/caseEvents';
 import { Api, buildCase, DEMO, type ApiResponse } from '../helpers/api';
 import { highLimits } from '../helpers/highLimits';
+import { buildServiceItem } from '../helpers/marketFactories';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { registeredRoutes } from './expressRoutes';
 import { AREAS, caseAt, closedCase, inBatches, otherCase, type CaseHandle } from './fixtures';
@@ -24,6 +25,8 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   let postCheckId = 0;
   let certificateId = 0;
   let agencyId = 0;
+  let marketOrderId = 0;
+  let marketServiceItem = '';
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -55,6 +58,13 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     const registered = await api.request('POST', '/api/market/agencies', { body: agencyRegistration(`authz.agency.${process.pid}`) });
     if (registered.status !== 201) throw new Error(`registering the matrix's agency: ${registered.status} ${JSON.stringify(registered.body)}`);
     agencyId = registered.body.agency.id;
+    // A purchase order of `applicant` (鹿城区), approved by the 温州市 centre and open to sign-up: the market order routes' target.
+    marketServiceItem = (await buildServiceItem(srv.ctx.db.knex)).code;
+    const posted = await api.as('applicant', 'POST', '/api/market/orders', { serviceItemCode: marketServiceItem, title: '授权矩阵订单', content: '授权矩阵订单内容', budgetMin: 1, budgetMax: 10, method: 'random', signupDeadline: new Date(Date.now() + 86_400_000).toISOString(), selectionAt: new Date(Date.now() + 90_000_000).toISOString(), serviceDays: 5 });
+    if (posted.status !== 201) throw new Error(`posting the matrix's market order: ${posted.status} ${JSON.stringify(posted.body)}`);
+    marketOrderId = posted.body.order.id;
+    const approved = await api.as('clerk.city', 'POST', `/api/market/orders/${marketOrderId}/actions`, { type: 'APPROVE' });
+    if (approved.status !== 200) throw new Error(`approving the matrix's market order: ${approved.status} ${JSON.stringify(approved.body)}`);
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -77,6 +87,8 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     postCheckId,
     certificateId,
     agencyId,
+    marketOrderId,
+    marketServiceItem,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */

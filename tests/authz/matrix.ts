@@ -49,6 +49,11 @@ export const PNF = '404 POST_CHECK_NOT_FOUND';
 export const CNF = '404 CREDIT_RECORD_NOT_FOUND';
 export const CERT_NF = '404 CERTIFICATE_NOT_FOUND';
 export const ANF = '404 AGENCY_NOT_FOUND';
+export const MO_F = '403 MARKET_OWNER_NOT_ALLOWED';
+export const MO_GOV = '403 MARKET_NOT_GOVERNMENT_PAID';
+export const MO_C = '409 INVALID_TRANSITION';
+export const MA_NL = '403 MARKET_AGENCY_NOT_LISTED';
+export const MF_NF = '404 MARKET_FILE_MISSING';
 /** 409, with whatever code: the case waits elsewhere (INVALID_TRANSITION), or is closed. */
 export const C = '409';
 
@@ -199,6 +204,26 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /api/certificates/:id/pdf': { own: g(U, U, '409 CERTIFICATE_NOT_ISSUED', '409 CERTIFICATE_NOT_ISSUED', CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, '409 CERTIFICATE_NOT_ISSUED', '409 CERTIFICATE_NOT_ISSUED', '409 CERTIFICATE_NOT_ISSUED', CERT_NF, CERT_NF) },
   'GET /api/cases/:caseNo/licence': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/cases/:caseNo/licence.pdf': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
+  // Purchase orders of the intermediary market: the probe's order (posted by `applicant` for 鹿城区, approved by the
+  // 温州市 centre, open to sign-up) is public; anyone reads it, its draw and the list. Posting: an applicant account;
+  // a department only for a government-paid item (the probe's is not); others 403. The centre (county/city/province
+  // clerks, supervisors above) acts on it: APPROVE of an order already open is refused by the machine (409); the
+  // rest may see but not act (403). Sign-up, the workbench and uploads are an agency's (the demo `intermediary` has no
+  // agency in the market: 403 MARKET_AGENCY_NOT_LISTED). The files: owner and centre (none yet: 404), others 403.
+  'POST /api/market/orders': { own: g(U, U, OK, MO_F, MO_F, MO_F, MO_F, MO_F, MO_GOV, MO_GOV, MO_GOV, MO_GOV, MO_F, MO_F, MO_F, MO_F, MO_F) },
+  'GET /api/market/orders': { own: EVERYONE },
+  'GET /api/market/centre/orders': { own: g(U, U, F, F, F, OK, OK, OK, F, F, F, F, OK, OK, F, F, F) },
+  'GET /api/market/me/orders': { own: g(U, U, OK, F, F, F, F, F, OK, OK, OK, OK, F, F, F, F, F) },
+  'GET /api/market/orders/:id': { own: EVERYONE },
+  'GET /api/market/orders/:id/draw': { own: EVERYONE },
+  'POST /api/market/orders/:id/signups': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, MA_NL) },
+  'POST /api/market/orders/:id/repost': { own: g(U, U, '409 INVALID_TRANSITION', F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
+  'POST /api/market/orders/:id/actions': { own: g(U, U, F, F, F, MO_C, MO_C, MO_C, F, F, F, F, MO_C, MO_C, F, F, F) },
+  'POST /api/market/orders/:id/contract': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
+  'POST /api/market/orders/:id/result': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
+  'GET /api/market/orders/:id/contract': { own: g(U, U, MF_NF, F, F, MF_NF, MF_NF, MF_NF, F, F, F, F, MF_NF, MF_NF, F, F, F) },
+  'GET /api/market/orders/:id/result': { own: g(U, U, MF_NF, F, F, MF_NF, MF_NF, MF_NF, F, F, F, F, MF_NF, MF_NF, F, F, F) },
+  'GET /api/market/workbench': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, MA_NL) },
   'GET /api/queue': {
     own: g(  U,  U,  F,   OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    F,    F,     F,    F,    F),
     content: 'ownDesk',

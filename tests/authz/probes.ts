@@ -34,6 +34,9 @@ export interface Target {
   certificateId: number;
   /** A market agency's registration pending review (made by the test). */
   agencyId: number;
+  /** A purchase order of `applicant` open to sign-up, and its (not government-paid) service item (made by the test). */
+  marketOrderId: number;
+  marketServiceItem: string;
 }
 
 export interface Probe {
@@ -126,6 +129,20 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/market/service-items': () => ({ path: '/api/market/service-items?department=resources' }),
   'GET /api/market/service-items/:code': () => ({ path: '/api/market/service-items/ZJFW001' }),
   'GET /api/certificate-kinds': () => ({ path: '/api/certificate-kinds' }),
+  'POST /api/market/orders': (t) => ({ path: '/api/market/orders', body: { serviceItemCode: t.marketServiceItem, title: '授权矩阵探测', content: '授权矩阵探测订单', budgetMin: 1, budgetMax: 10, method: 'random', signupDeadline: new Date(Date.now() + 24 * 3_600_000).toISOString(), selectionAt: new Date(Date.now() + 25 * 3_600_000).toISOString(), serviceDays: 5 } }),
+  'GET /api/market/orders': () => ({ path: '/api/market/orders' }),
+  'GET /api/market/centre/orders': () => ({ path: '/api/market/centre/orders' }),
+  'GET /api/market/me/orders': () => ({ path: '/api/market/me/orders' }),
+  'GET /api/market/orders/:id': (t) => ({ path: `/api/market/orders/${t.marketOrderId}` }),
+  'GET /api/market/orders/:id/draw': (t) => ({ path: `/api/market/orders/${t.marketOrderId}/draw` }),
+  'POST /api/market/orders/:id/signups': (t) => ({ path: `/api/market/orders/${t.marketOrderId}/signups`, body: {} }),
+  'POST /api/market/orders/:id/repost': (t) => ({ path: `/api/market/orders/${t.marketOrderId}/repost`, body: { signupDeadline: new Date(Date.now() + 24 * 3_600_000).toISOString(), selectionAt: new Date(Date.now() + 25 * 3_600_000).toISOString() } }),
+  'POST /api/market/orders/:id/actions': (t) => ({ path: `/api/market/orders/${t.marketOrderId}/actions`, body: { type: 'APPROVE' } }),
+  'POST /api/market/orders/:id/contract': (t) => ({ path: `/api/market/orders/${t.marketOrderId}/contract`, body: {} }),
+  'POST /api/market/orders/:id/result': (t) => ({ path: `/api/market/orders/${t.marketOrderId}/result`, body: {} }),
+  'GET /api/market/orders/:id/contract': (t) => ({ path: `/api/market/orders/${t.marketOrderId}/contract` }),
+  'GET /api/market/orders/:id/result': (t) => ({ path: `/api/market/orders/${t.marketOrderId}/result` }),
+  'GET /api/market/workbench': () => ({ path: '/api/market/workbench' }),
   'POST /api/certificates': () => ({ path: '/api/certificates', body: { kindCode: 'JZZM', villageCode: DEMO.villageCode, purpose: '授权矩阵探测' } }),
   'GET /api/me/certificates': () => ({ path: '/api/me/certificates' }),
   'GET /api/certificates/:id': (t) => ({ path: `/api/certificates/${t.certificateId}` }),

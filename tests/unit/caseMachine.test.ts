@@ -238,6 +238,20 @@ describe('special procedures', () => {
   test('only the actor of the step can end a special procedure', () => {
     expect(run(linked, [...TO_DECISION, startSpecial(cityMarket)]).can(endSpecial(cityHealth))).toBe(false);
   });
+  test('the system ends an intermediary procedure (the market order’s result accepted)', () => {
+    const inter: CaseEvent = { type: 'START_SPECIAL', actor: countyMarket, procedure: 'intermediary', reason: '需委托地质勘察' };
+    const snap = run(linked, [...TO_COUNTY_REVIEW, inter, endSpecial(system)]);
+    expect([snap.value, snap.context.stepIndex, snap.context.special]).toEqual(['review', 2, null]);
+  });
+  test('the system does not end any other special procedure', () => {
+    expect(run(linked, [...TO_COUNTY_REVIEW, startSpecial(countyMarket)]).can(endSpecial(system))).toBe(false);
+  });
+  test('the system attaches a file to a case paused for an intermediary procedure only', () => {
+    const file: CaseEvent = { type: 'ATTACH_FILE', actor: system, material: '中介服务成果', fileId: 'f', mediaType: 'application/pdf', size: 1, source: 'upload' };
+    const inter: CaseEvent = { type: 'START_SPECIAL', actor: countyMarket, procedure: 'intermediary', reason: '需委托地质勘察' };
+    expect(run(linked, [...TO_COUNTY_REVIEW, inter]).can(file)).toBe(true);
+    expect(run(linked, [...TO_COUNTY_REVIEW, startSpecial(countyMarket)]).can(file)).toBe(false);
+  });
   test('START_SPECIAL is not available during acceptance', () => {
     expect(run(linked, TO_ACCEPTANCE).can(startSpecial(villageClerk))).toBe(false);
   });

@@ -50,6 +50,9 @@ export function AppLayout() {
     // Public: the intermediary market's agencies (and, from there, service items and registration).
     { key: '/market/agencies', label: t('marketAgencies:nav.agencies') },
   ];
+  items.push({ key: '/market', label: t('marketOrders:nav') });
+  if (user?.role === 'applicant' || user?.role === 'reviewer') items.push({ key: '/market/orders/new', label: t('marketOrders:navPost') });
+  if (user?.role === 'intermediary') items.push({ key: '/market/workbench', label: t('marketOrders:navWorkbench') });
   if (user?.role === 'applicant') items.push({ key: '/mine', label: t('nav.mine') });
   if (user?.role === 'clerk' || user?.role === 'reviewer') items.push({ key: '/desk', label: t('nav.queue') });
   if (user?.role === 'supervisor' || user?.role === 'admin') items.push({ key: '/supervisor', label: t('nav.dashboard') });
@@ -60,7 +63,7 @@ export function AppLayout() {
   if (user?.role === 'supervisor' && user.level === 'city') items.push({ key: '/market/review', label: t('marketAgencies:nav.review') });
   if (user?.role === 'intermediary') items.push({ key: '/market/my-agency', label: t('marketAgencies:mine.title') });
   if (user?.role === 'admin') items.push({ key: '/admin', label: t('nav.admin') });
-  const selected = (k: string) => (k === '/' ? pathname === '/' || pathname.startsWith('/items') : pathname.startsWith(k) && !(k === '/desk' && pathname.startsWith('/desk/certificates')));
+  const selected = (k: string) => (k === '/' ? pathname === '/' || pathname.startsWith('/items') : pathname.startsWith(k) && !(k === '/desk' && pathname.startsWith('/desk/certificates')) && !(k === '/market' && (pathname.startsWith('/market/workbench') || pathname.startsWith('/market/orders/new'))));
   const wall = pathname.startsWith('/supervisor');
   const light = pathname === '/';
   return (

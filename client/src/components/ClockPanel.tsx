@@ -28,6 +28,8 @@ export function ClockPanel({ c, showStep = true }: { c: CaseView; showStep?: boo
   const { t } = useTranslation(['applicant', 'common']);
   const k = c.clock;
   const running = k.phase !== 'stopped';
+  // A special procedure names itself (中介服务: the intermediary market's time, not the department's).
+  const procedure = k.paused && k.pauseKind === 'special' && c.special ? t(`common:special.${c.special.procedure}`) : null;
   const pct = k.limitDays > 0 ? Math.min(100, Math.round((k.usedDays / k.limitDays) * 100)) : 0;
   return (
     <div data-testid="clock">
@@ -35,7 +37,7 @@ export function ClockPanel({ c, showStep = true }: { c: CaseView; showStep?: boo
       {showStep && (
         <>
           {k.paused && k.pauseKind && (
-            <Alert type="info" showIcon role="status" style={{ margin: '12px 0' }} title={t('applicant:clockPaused')} description={t(`common:pause.${k.pauseKind}`)} />
+            <Alert type="info" showIcon role="status" style={{ margin: '12px 0' }} title={t('applicant:clockPaused')} description={procedure ? t('common:pauseFor', { procedure }) : t(`common:pause.${k.pauseKind}`)} data-testid="clock-paused" />
           )}
           <Descriptions size="small" column={{ xs: 1, sm: 2, md: 4 }} bordered style={{ marginTop: 12 }}>
             <Descriptions.Item label={t('applicant:phase')}>{t(`common:phase.${k.phase}`)}</Descriptions.Item>

@@ -46,6 +46,7 @@ export const common = {
       why: { materials: '补正材料', special: '特别程序' },
     },
     pause: { materials: '补正材料期间，暂停计时', special: '特别程序期间（听证、专家评审等），暂停计时' },
+    pauseFor: '特别程序（{{procedure}}）期间，暂停计时，不计入部门办理时间',
     stepKind: { accept: '收件受理', review: '审查', decide: '审批决定', issue: '制证', deliver: '送达' },
     action: {
       ACCEPT: '受理', REQUEST_MATERIALS: '一次性告知补正', SUPPLY_MATERIALS: '补交材料', REFUSE: '不予受理',
@@ -110,6 +111,7 @@ export const common = {
       why: { materials: 'supplying materials', special: 'special procedure' },
     },
     pause: { materials: 'Clock paused while materials are supplied', special: 'Clock paused for a special procedure (hearing, expert review, …)' },
+    pauseFor: 'Clock paused for the special procedure ({{procedure}}): not counted as the department’s time',
     stepKind: { accept: 'Acceptance', review: 'Review', decide: 'Decision', issue: 'Licence', deliver: 'Delivery' },
     action: {
       ACCEPT: 'Accept', REQUEST_MATERIALS: 'Request materials', SUPPLY_MATERIALS: 'Supply materials', REFUSE: 'Refuse',

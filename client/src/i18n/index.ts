@@ -15,12 +15,13 @@ import { commitments } from './commitments';
 import { certificates } from './certificates';
 import { search } from './search';
 import { marketAgencies } from './marketAgencies';
+import { marketOrders } from './marketOrders';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates, marketAgencies };
+const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates, marketAgencies, marketOrders };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import * as M from './marketOrderSchemas';
+import type { Operation } from './openapi';
+
+const id = z.object({ id: M.OrderIdParam });
+const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+const file = (fields: typeof M.ResultFields | typeof M.ContractFields) => ({ content: { 'multipart/form-data': { schema: fields.extend({ file: z.string().openapi({ format: 'binary' }) }) } } });
+
+/** Purchase orders of the intermediary market (网上中介超市, issue 12; docs/market-orders.md). */
+export const MARKET_ORDER_OPERATIONS: Operation[] = [
+  {
+    operationId: 'postMarketOrder',
+    method: 'post',
+    path: '/api/market/orders',
+    summary: 'Post a purchase announcement (an applicant account as a person or legal person, or a department reviewer for a government-paid service item): in review by the centre; the order and its first event written in one transaction, pushed (`order:updated`) to the owner and the centre',
+    access: 'staff',
+    request: { body: json(M.OrderPostBody) },
+    ok: [201, '{ order, actions, event }'],
+    errors: [403, 413, 415, 422, 429],
+    more: { 422: 'VALIDATION_FAILED, MARKET_SERVICE_ITEM_UNKNOWN or MARKET_CASE_NOT_OWNED', 403: 'MARKET_OWNER_NOT_ALLOWED or MARKET_NOT_GOVERNMENT_PAID' },
+  },
+  { operationId: 'listMarketOrders', method: 'get', path: '/api/market/orders', summary: 'Public: the announced orders (past the centre’s review), newest first, paginated with `total`; public fields only (no quotes before they are opened, a person owner’s name masked)', access: 'public', request: { query: M.OrderListQuery }, ok: [200, '{ orders, total, page, pageSize }'] },
+  { operationId: 'listCentreMarketOrders', method: 'get', path: '/api/market/centre/orders', summary: 'The market centre’s list (county/city centre clerks, supervisors): every order of its area, in review ones too, each with the actions the caller may take; paginated with `total`', access: 'staff', request: { query: M.OrderListQuery }, ok: [200, '{ orders, total, page, pageSize }'], errors: [403] },
+  { operationId: 'listMyMarketOrders', method: 'get', path: '/api/market/me/orders', summary: 'The owner’s own orders, in review ones too', access: 'staff', ok: [200, '{ orders, total }'], errors: [403] },
+  {
+    operationId: 'getMarketOrder',
+    method: 'get',
+    path: '/api/market/orders/{id}',
+    summary: 'One order: anyone sees the announcement and the result; the owner, the centre and the agencies that signed up see the sign-ups (quotes once opened), contract amount, service dates, history and the actions they may take',
+    access: 'public',
+    request: { params: id },
+    ok: [200, '{ order, actions, history }'],
+    errors: [404],
+  },
+  {
+    operationId: 'getMarketOrderDraw',
+    method: 'get',
+    path: '/api/market/orders/{id}/draw',
+    summary: 'The random draw (or the bidding’s tie draw): the committed SHA-256 of the seed from approval on; after the selection the seed, every candidate’s USCC and SHA-256(seed:uscc), the declined and the winner, so anyone can re-run it',
+    access: 'public',
+    request: { params: id },
+    ok: [200, '{ commitment, drawn, seed, candidates, declined, winnerAgencyId, algorithm }'],
+    errors: [404],
+  },
+  {
+    operationId: 'signUpToMarketOrder',
+    method: 'post',
+    path: '/api/market/orders/{id}/signups',
+    summary: 'An agency signs up (报名), with a sealed quote for price bidding; refused unless listed, offering the service, qualified (unexpired, level), serving the area, not avoided, not its own order, under MARKET_MAX_OPEN_ORDERS, and sign-up open',
+    access: 'staff',
+    request: { params: id, body: json(M.SignupBody) },
+    ok: [201, '{ order, actions }'],
+    errors: [403, 404, 413, 415, 422, 429],
+    more: { 409: 'MARKET_SIGNUP_CLOSED, MARKET_ALREADY_SIGNED_UP, MARKET_TOO_MANY_ORDERS', 403: 'MARKET_AGENCY_NOT_LISTED, MARKET_OWN_ORDER, MARKET_AGENCY_AVOIDED', 422: 'MARKET_SERVICE_NOT_OFFERED, MARKET_QUALIFICATION_MISSING, MARKET_AREA_NOT_SERVED' },
+  },
+  {
+    operationId: 'actOnMarketOrder',
+    method: 'post',
+    path: '/api/market/orders/{id}/actions',
+    summary: 'APPROVE / REJECT / TERMINATE (the centre), RESUBMIT / CANCEL / SELECT (direct) / CONFIRM_CONTRACT / REJECT_CONTRACT / ACCEPT_RESULT / RETURN_RESULT (the owner), CONFIRM / DECLINE (the chosen agency). A department choosing on another’s order is refused and recorded (MARKET_STEERING)',
+    access: 'staff',
+    request: { params: id, body: json(M.OrderActionBody) },
+    ok: [200, '{ order, actions }'],
+    errors: [403, 404, 413, 415, 422, 429],
+    more: { 409: 'INVALID_TRANSITION or VERSION_CONFLICT', 403: 'FORBIDDEN, MARKET_STEERING or MARKET_AGENCY_NOT_LISTED' },
+  },
+  {
+    operationId: 'repostMarketOrder',
+    method: 'post',
+    path: '/api/market/orders/{id}/repost',
+    summary: 'The owner re-posts an expired order (nobody signed up, or nobody left): a new order copied from it with new dates, in review',
+    access: 'staff',
+    request: { params: id, body: json(M.OrderRepostBody) },
+    ok: [201, '{ order, actions, event }'],
+    errors: [403, 404, 413, 415, 422, 429],
+    more: { 409: 'INVALID_TRANSITION (not expired)' },
+  },
+  {
+    operationId: 'uploadMarketContract',
+    method: 'post',
+    path: '/api/market/orders/{id}/contract',
+    summary: 'The chosen agency uploads the contract (PDF, JPEG, PNG or OFD) with its amount (not above the budget): to the owner’s review',
+    access: 'staff',
+    request: { params: id, body: file(M.ContractFields) },
+    ok: [201, '{ order, actions }'],
+    errors: [403, 404, 413, 415, 422, 429],
+    more: { 409: 'INVALID_TRANSITION (not awaiting a contract, or the amount above the budget)' },
+  },
+  {
+    operationId: 'uploadMarketResult',
+    method: 'post',
+    path: '/api/market/orders/{id}/result',
+    summary: 'The chosen agency delivers the result (a file) of a service in progress: to the owner’s acceptance',
+    access: 'staff',
+    request: { params: id, body: file(M.ResultFields) },
+    ok: [201, '{ order, actions }'],
+    errors: [403, 404, 413, 415, 422, 429],
+    more: { 409: 'INVALID_TRANSITION' },
+  },
+  { operationId: 'getMarketContract', method: 'get', path: '/api/market/orders/{id}/contract', summary: 'The contract file, for the owner, the chosen agency and the centre', access: 'staff', request: { params: id }, ok: [200, 'the file'], errors: [403, 404] },
+  { operationId: 'getMarketResult', method: 'get', path: '/api/market/orders/{id}/result', summary: 'The result file, for the owner, the chosen agency and the centre', access: 'staff', request: { params: id }, ok: [200, 'the file'], errors: [403, 404] },
+  { operationId: 'getMarketWorkbench', method: 'get', path: '/api/market/workbench', summary: 'An agency’s workbench: the announcements it may sign up to now (by state, service, qualification, area), its orders with their deadlines', access: 'staff', ok: [200, '{ agency, announcements, orders }'], errors: [403] },
+];
