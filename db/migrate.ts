@@ -24,6 +24,7 @@ import * as m022 from './migrations/022_e_licence_pilot';
 import * as m023 from './migrations/023_certificates';
 import * as m024 from './migrations/024_commitments';
 import * as m025 from './migrations/025_market';
+import * as m028 from './migrations/028_market_ratings_extra';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '023_certificates': m023,
   '024_commitments': m024,
   '025_market': m025,
+  '028_market_ratings_extra': m028,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -15,6 +15,8 @@ import { publicityRouter } from './routes/publicity';
 import { licenceOperationsRouter } from './routes/licenceOperations';
 import { postChecksRouter } from './routes/postChecks';
 import { certificatesRouter } from './routes/certificates';
+import { marketRatingsRouter } from './routes/marketRatings';
+import { marketRatingViewsRouter } from './routes/marketRatingViews';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
@@ -66,6 +68,8 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use(licenceOperationsRouter(ctx));
   app.use(postChecksRouter(ctx));
   app.use('/api', certificatesRouter(ctx));
+  app.use('/api', marketRatingsRouter(ctx));
+  app.use('/api', marketRatingViewsRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));
