@@ -3,6 +3,7 @@ import { Api, buildCase, DEMO, type ApiResponse } from '../helpers/api';
 import { highLimits } from '../helpers/highLimits';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { registeredRoutes } from './expressRoutes';
+import { marketFixtures } from './marketFixtures';
 import { AREAS, caseAt, closedCase, inBatches, otherCase, type CaseHandle } from './fixtures';
 import { isUser, judgeHttp, notAtOwnDesk, outsideJurisdiction, type Me } from './judge';
 import { ACTION_MISSING, ACTION_OTHER, ACTIONS, CLOSED, NA, NF, OK, PRINCIPALS, REST, type Grid, type Principal, type Row } from './matrix';
@@ -23,6 +24,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   let licenceId = "";
   let postCheckId = 0;
   let certificateId = 0;
+  let market = { orderId: 0, agencyId: 0, ratingId: 0, complaintId: 0 };
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -50,6 +52,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     const asked = await api.as('applicant', 'POST', '/api/certificates', { kindCode: 'JZZM', villageCode: DEMO.villageCode, purpose: '授权矩阵' });
     if (asked.status !== 201) throw new Error(`requesting the matrix's certificate: ${asked.status} ${JSON.stringify(asked.body)}`);
     certificateId = asked.body.certificate.id;
+    market = await marketFixtures(api, srv.ctx.db.knex);
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -71,6 +74,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     licenceId,
     postCheckId,
     certificateId,
+    market,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */

@@ -15,6 +15,8 @@ export interface Target {
   postCheckId: number;
   /** A 居住证明 request of `applicant`, waiting at 安澜社区 (made by the test). */
   certificateId: number;
+  /** Market (made by the test): a completed order of `applicant` with its three ratings approved, its agency, one approved rating, a closed complaint. */
+  market: { orderId: number; agencyId: number; ratingId: number; complaintId: number };
 }
 
 export interface Probe {
@@ -98,6 +100,17 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/credit-records': () => ({ path: '/api/credit-records' }),
   'POST /api/credit-records/:id/repair': () => ({ path: '/api/credit-records/2147483647/repair', body: { reason: '授权矩阵探测' } }),
   'GET /api/me/commitments': () => ({ path: '/api/me/commitments' }),
+  'POST /api/market/orders/:id/ratings': (t) => ({ path: `/api/market/orders/${t.market.orderId}/ratings`, body: { quality: 5, timeliness: 5, attitude: 5, fees: 5, conduct: 5, comment: '授权矩阵探测' } }),
+  'GET /api/market/orders/:id/ratings': (t) => ({ path: `/api/market/orders/${t.market.orderId}/ratings` }),
+  'GET /api/market/ratings': () => ({ path: '/api/market/ratings?status=pending' }),
+  'POST /api/market/ratings/:id/moderate': (t) => ({ path: `/api/market/ratings/${t.market.ratingId}/moderate`, body: { type: 'APPROVE' } }),
+  'POST /api/market/agencies/:id/bad-acts': (t) => ({ path: `/api/market/agencies/${t.market.agencyId}/bad-acts`, body: { kind: 'other', orderId: t.market.orderId, reason: '授权矩阵探测' } }),
+  'POST /api/market/orders/:id/complaints': (t) => ({ path: `/api/market/orders/${t.market.orderId}/complaints`, body: { reason: '授权矩阵探测' } }),
+  'GET /api/market/complaints': () => ({ path: '/api/market/complaints' }),
+  'POST /api/market/complaints/:id/close': (t) => ({ path: `/api/market/complaints/${t.market.complaintId}/close`, body: { outcome: '授权矩阵探测' } }),
+  'GET /api/market/rankings': () => ({ path: '/api/market/rankings' }),
+  'GET /api/market/credit-records': () => ({ path: '/api/market/credit-records?format=json' }),
+  'GET /api/market/supervision': () => ({ path: '/api/market/supervision' }),
   'GET /api/certificate-kinds': () => ({ path: '/api/certificate-kinds' }),
   'POST /api/certificates': () => ({ path: '/api/certificates', body: { kindCode: 'JZZM', villageCode: DEMO.villageCode, purpose: '授权矩阵探测' } }),
   'GET /api/me/certificates': () => ({ path: '/api/me/certificates' }),
