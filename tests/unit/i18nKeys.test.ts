@@ -9,6 +9,7 @@ import { documents } from '../../client/src/i18n/documents';
 import { errors } from '../../client/src/i18n/errors';
 import { files } from '../../client/src/i18n/files';
 import { certificates } from '../../client/src/i18n/certificates';
+import { marketRatings } from '../../client/src/i18n/marketRatings';
 import { licences } from '../../client/src/i18n/licences';
 import { publicity } from '../../client/src/i18n/publicity';
 import { search } from '../../client/src/i18n/search';
@@ -34,7 +35,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const namespaces = { admin, certificates, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search } as unknown as Record<string, { zh: Tree; en: Tree }>;
+const namespaces = { admin, certificates, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search } as unknown as Record<string, { zh: Tree; en: Tree }>;
 
 describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
   const zh = leaves(namespaces[ns]!.zh);

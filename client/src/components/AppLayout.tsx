@@ -47,6 +47,7 @@ export function AppLayout() {
     { key: '/verify', label: t('nav.verify') },
     // Public too: the register of licences granted (双公示).
     { key: '/publicity', label: t('publicity:nav') },
+    { key: '/market/rankings', label: t('marketRatings:nav.rankings') },
   ];
   if (user?.role === 'applicant') items.push({ key: '/mine', label: t('nav.mine') });
   if (user?.role === 'clerk' || user?.role === 'reviewer') items.push({ key: '/desk', label: t('nav.queue') });
@@ -55,6 +56,7 @@ export function AppLayout() {
   if (user?.role === 'reviewer' || user?.role === 'supervisor') items.push({ key: '/licences', label: t('licenceOps:nav') });
   if (user?.role === 'reviewer' || user?.role === 'supervisor' || user?.role === 'admin') items.push({ key: '/post-checks', label: t('commitments:nav') });
   if (user?.role === 'clerk' && (user.level === 'village' || user.level === 'town')) items.push({ key: '/desk/certificates', label: t('certificates:nav') });
+  if (user?.role === 'supervisor' && (user.level === 'city' || user.level === 'province')) items.push({ key: '/market/supervision', label: t('marketRatings:nav.supervision') }, { key: '/market/ratings', label: t('marketRatings:nav.moderation') });
   if (user?.role === 'admin') items.push({ key: '/admin', label: t('nav.admin') });
   const selected = (k: string) => (k === '/' ? pathname === '/' || pathname.startsWith('/items') : pathname.startsWith(k) && !(k === '/desk' && pathname.startsWith('/desk/certificates')));
   const wall = pathname.startsWith('/supervisor');

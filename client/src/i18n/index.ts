@@ -14,12 +14,13 @@ import { licenceOps } from './licenceOps';
 import { commitments } from './commitments';
 import { certificates } from './certificates';
 import { search } from './search';
+import { marketRatings } from './marketRatings';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates };
+const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates, marketRatings };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);
