@@ -15,15 +15,16 @@ export function RateOrderScreen() {
   const user = useUser();
   const orderId = Number(useParams().id);
   const data = useAsync(() => getOrderRatings(orderId), [orderId, user?.username]);
-  const [form] = Form.useForm<Marks & { comment: string }>();
+  const [form] = Form.useForm<{ comment: string }>();
   const [busy, setBusy] = useState(false);
   const [complaint, setComplaint] = useState('');
+  const [marks, setMarks] = useState<Marks>({ quality: 5, timeliness: 5, attitude: 5, fees: 5, conduct: 5 });
   const d = data.data;
 
-  const submit = async (v: Marks & { comment: string }) => {
+  const submit = async (v: { comment: string }) => {
     setBusy(true);
     try {
-      await rateOrder(orderId, { ...v, comment: v.comment ?? '' });
+      await rateOrder(orderId, { ...marks, comment: v.comment ?? '' });
       message.success(t('rate.submitted'));
       await data.reload();
     } catch (e) {
@@ -66,11 +67,14 @@ export function RateOrderScreen() {
       {d?.mine?.rating && <Alert type="success" showIcon message={t('rate.done', { status: t(`status.${d.mine.rating.state}`) })} data-testid="rated" />}
       {d?.mine?.mayRate && (
         <Card size="small" title={t('rate.as', { kind: t(`raterKind.${d.mine.raterKind}`) })}>
-          <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ quality: 5, timeliness: 5, attitude: 5, fees: 5, conduct: 5, comment: '' }}>
+          <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} initialValues={{ comment: '' }}>
             {INDICATORS.map((k) => (
-              <Form.Item key={k} name={k} label={t(`indicator.${k}`)} rules={[{ required: true }]}>
-                <Rate allowClear={false} aria-label={t(`indicator.${k}`)} data-testid={`mark-${k}`} />
-              </Form.Item>
+              <div key={k} style={{ marginBottom: 12 }}>
+                <Typography.Text id={`mark-label-${k}`}>{t(`indicator.${k}`)}</Typography.Text>
+                <div>
+                  <Rate allowClear={false} value={marks[k]} onChange={(v) => setMarks((m) => ({ ...m, [k]: v }))} aria-labelledby={`mark-label-${k}`} data-testid={`mark-${k}`} />
+                </div>
+              </div>
             ))}
             <Form.Item name="comment" label={t('rate.comment')}>
               <Input.TextArea rows={3} maxLength={1000} placeholder={t('rate.commentHint')} />
