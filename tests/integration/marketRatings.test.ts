@@ -152,6 +152,28 @@ describe('market ratings (三位一体评价)', () => {
     await waitUntil('the public hears the agency drop to one star', () => publicAgencies.some((e) => e.id === agency.id && e.type === 'BAD_ACT' && e.stars === 1));
   });
 
+  it('tells the centre and the agency of a pending rating, and nobody else; the public hears it once approved', async () => {
+    const agency = await buildAgency(db, { serviceItems: [item] });
+    const stranger = await buildAgency(db, { serviceItems: [item] });
+    const inbox = { agency: [] as MarketRatingUpdated[], stranger: [] as MarketRatingUpdated[], centre: [] as MarketRatingUpdated[], countyCentre: [] as MarketRatingUpdated[] };
+    const login = async (username: string) => (await api.request('POST', '/api/auth/login', { body: { username, password: 'demo1234' } })).body.token as string;
+    for (const [who, auth] of [['agency', { token: await login(agency.username) }], ['stranger', { token: await login(stranger.username) }], ['centre', { token: await api.token('supervisor.city') }], ['countyCentre', { token: await api.token('supervisor.county') }]] as const) {
+      const s = await connect(srv.url, auth);
+      s.on('rating:updated', (e) => inbox[who].push(e));
+      sockets.push(s);
+    }
+    const o = await order(agency);
+    const r = await rate('applicant', o.id, marks(5));
+    await waitUntil('the agency hears of the pending rating', () => inbox.agency.some((e) => e.id === r.body.rating.id && e.status === 'pending'));
+    await waitUntil('the centre hears of it', () => inbox.centre.some((e) => e.id === r.body.rating.id && e.type === 'RATE'));
+    expect(publicInbox.some((e) => e.id === r.body.rating.id)).toBe(false);
+    await moderate(r.body.rating.id, { type: 'APPROVE' });
+    await waitUntil('the public hears it approved', () => publicInbox.some((e) => e.id === r.body.rating.id && e.agencyStars === 5));
+    await waitUntil('the agency hears it approved', () => inbox.agency.some((e) => e.id === r.body.rating.id && e.status === 'approved'));
+    expect(inbox.stranger).toEqual([]);
+    expect(inbox.countyCentre).toEqual([]);
+  });
+
   it('exports the credit records as CSV (BOM, header of the documented fields) and as a JSON array', async () => {
     const csv = await fetch(`${srv.url}/api/market/credit-records?format=csv`);
     expect(csv.status).toBe(200);

@@ -83,6 +83,7 @@ export async function countCountedBadActs(db: Knex, agencyId: number): Promise<n
     .where('b.agency_id', agencyId)
     .whereNot('b.kind', 'steering')
     .whereNull('c.repaired_at')
-    .count({ n: '*' });
+    .count({ n: '*' })
+    .forShare();
   return Number(n);
 }

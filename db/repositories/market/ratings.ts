@@ -87,9 +87,9 @@ export async function listRatingsByState(db: Knex, state: string, page: number, 
   return { total: Number(n), rows: rows.map(ratingFromDb) };
 }
 
-/** An agency's approved ratings, as the score formula counts them. */
+/** An agency's approved ratings, as the score formula counts them (a locking read: the latest committed, on MySQL too). */
 export async function countedRatingsOf(db: Knex, agencyId: number): Promise<CountedRating[]> {
-  const rows = await db('market_ratings').where({ agency_id: agencyId, status: 'approved' }).select('order_id', 'rater_kind', 'quality', 'timeliness', 'attitude', 'fees', 'conduct');
+  const rows = await db('market_ratings').where({ agency_id: agencyId, status: 'approved' }).select('order_id', 'rater_kind', 'quality', 'timeliness', 'attitude', 'fees', 'conduct').forShare();
   return rows.map((r: Record<string, any>) => ({
     orderId: Number(r.order_id),
     raterKind: r.rater_kind,

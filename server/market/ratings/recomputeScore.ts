@@ -11,9 +11,19 @@ import { agencyScore, orderComposite, type AgencyScore, type RatingWeights } fro
  * to market_agencies in the caller's transaction.
  */
 export async function recomputeAgencyScore(trx: Knex, agencyId: number, weights: RatingWeights, at: string): Promise<AgencyScore> {
+  await lockAgency(trx, agencyId);
   const score = agencyScore(await countedRatingsOf(trx, agencyId), weights, await countCountedBadActs(trx, agencyId));
   await writeAgencyScore(trx, agencyId, score, at);
   return score;
+}
+
+/**
+ * Two approvals of one agency's ratings at once: the agency row is locked
+ * first and the ratings read with a locking read, so the second recompute
+ * waits for the first and counts its rating (no lost update on MySQL).
+ */
+export async function lockAgency(trx: Knex, agencyId: number): Promise<void> {
+  await trx('market_agencies').where({ id: agencyId }).forUpdate().first('id');
 }
 
 /** The credit subject of an agency's bad act: the legal person by its USCC. */
@@ -26,6 +36,7 @@ export function agencySubject(a: RatedAgency, department: string) {
  * a bad act `one_star` (and its credit record) is written for the order, once.
  */
 export async function oneStarBadAct(trx: Knex, orderId: number, agencyId: number, weights: RatingWeights, at: string): Promise<boolean> {
+  await lockAgency(trx, agencyId);
   const ratings = (await countedRatingsOf(trx, agencyId)).filter((r) => r.orderId === orderId);
   const composite = orderComposite(ratings, weights);
   if (composite === null || composite >= 2) return false;
