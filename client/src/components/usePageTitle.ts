@@ -20,6 +20,10 @@ const TITLES: [pattern: string, key: string][] = [
   ['/admin', 'admin'],
   ['/verify', 'verify'],
   ['/publicity', 'publicity:pageTitle'],
+  ['/market/rankings', 'marketRatings:pageTitle.rankings'],
+  ['/market/supervision', 'marketRatings:pageTitle.supervision'],
+  ['/market/ratings', 'marketRatings:pageTitle.moderation'],
+  ['/market/orders/:id/rate', 'marketRatings:pageTitle.rate'],
 ];
 
 /** The page's name for the browser tab, history and screen readers: "进度查询 - 温州市五级联动审批". */

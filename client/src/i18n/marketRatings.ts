@@ -1,6 +1,7 @@
 /** Market ratings and accountability (网上中介超市 · 三位一体评价): rankings, rating, moderation, supervision. */
 export const marketRatings = {
   zh: {
+    pageTitle: { rankings: '中介机构信用排行', supervision: '中介超市监管', moderation: '中介评价审核', rate: '评价中介服务' },
     orderState: { in_review: '待审核', returned: '已退回', signup: '报名中', selecting: '选取中', awaiting_confirmation: '待机构确认', contract: '待上传合同', contract_review: '待确认合同', in_service: '服务中', result_review: '待确认成果', completed: '服务完成', expired: '已过时', cancelled: '已撤销', terminated: '服务中止' },
     nav: { rankings: '中介排行', supervision: '中介监管', moderation: '评价审核' },
     indicator: { quality: '服务质量', timeliness: '服务时效', attitude: '服务态度', fees: '服务收费', conduct: '服务规范' },
@@ -82,6 +83,7 @@ export const marketRatings = {
     },
   },
   en: {
+    pageTitle: { rankings: 'Agency rankings', supervision: 'Market supervision', moderation: 'Rating moderation', rate: 'Rate the service' },
     orderState: { in_review: 'In review', returned: 'Returned', signup: 'Sign-up open', selecting: 'Selecting', awaiting_confirmation: 'Awaiting confirmation', contract: 'Contract due', contract_review: 'Contract review', in_service: 'In service', result_review: 'Result review', completed: 'Completed', expired: 'Expired', cancelled: 'Cancelled', terminated: 'Terminated' },
     nav: { rankings: 'Agency rankings', supervision: 'Market supervision', moderation: 'Rating moderation' },
     indicator: { quality: 'Quality', timeliness: 'Timeliness', attitude: 'Attitude', fees: 'Fees', conduct: 'Conduct' },
