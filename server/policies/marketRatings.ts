@@ -7,7 +7,8 @@ import type { Actor } from '../auth/actor';
  * Who rates an order, moderates ratings and records bad acts (issue 12):
  * - the client: the order's owner;
  * - the approving department: a reviewer of the department that keeps the
- *   order's service item, whose jurisdiction covers the order's;
+ *   order's service item (or of the approval item of the case the order
+ *   serves), whose jurisdiction covers the order's;
  * - the centre: a city-level (or province) supervisor (效能监察, 中介管理服务中心)
  *   over the order's jurisdiction. The centre also moderates and closes complaints.
  * An agency (intermediary) never rates, moderates or records anything here.
@@ -20,9 +21,10 @@ export function isMarketCentre(actor: Actor, jurisdictionCode?: string): boolean
   return jurisdictionCode === undefined || isWithin(jurisdictionCode, u.jurisdictionCode);
 }
 
-export function isApprovingDepartment(actor: Actor, order: Pick<RatedOrder, 'serviceDepartment' | 'jurisdictionCode'>): boolean {
+export function isApprovingDepartment(actor: Actor, order: Pick<RatedOrder, 'serviceDepartment' | 'caseDepartment' | 'jurisdictionCode'>): boolean {
   const u = user(actor);
-  return !!u && u.role === 'reviewer' && u.department !== null && u.department === order.serviceDepartment && isWithin(order.jurisdictionCode, u.jurisdictionCode);
+  if (!u || u.role !== 'reviewer' || u.department === null) return false;
+  return (u.department === order.serviceDepartment || u.department === order.caseDepartment) && isWithin(order.jurisdictionCode, u.jurisdictionCode);
 }
 
 export function isAgencyUser(actor: Actor): boolean {

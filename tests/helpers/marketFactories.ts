@@ -67,7 +67,7 @@ export async function buildAgency(db: Knex, overrides: { name?: string; state?: 
 }
 
 /** An order in state `completed` (or `state`), served by `agencyId`, owned by `ownerUserId`. */
-export async function buildCompletedOrder(db: Knex, o: { agencyId: number; ownerUserId: number; serviceItemCode: string; state?: string; jurisdictionCode?: string }): Promise<{ id: number; orderNo: string }> {
+export async function buildCompletedOrder(db: Knex, o: { agencyId: number; ownerUserId: number; serviceItemCode: string; state?: string; jurisdictionCode?: string; caseNo?: string }): Promise<{ id: number; orderNo: string }> {
   const k = ++n;
   const orderNo = `MO${tag}${String(k).padStart(6, '0')}`.slice(0, 24);
   const [rawId] = await db('market_orders').insert({
@@ -77,7 +77,7 @@ export async function buildCompletedOrder(db: Knex, o: { agencyId: number; owner
     owner_name: '张伟',
     service_item_code: o.serviceItemCode,
     jurisdiction_code: o.jurisdictionCode ?? DEMO.countyCode,
-    case_no: null,
+    case_no: o.caseNo ?? null,
     title: `测试采购公告${k}`,
     content: '宗地测绘',
     budget_min: 1000,

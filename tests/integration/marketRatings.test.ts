@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import { agencyScore } from '../../workflows/marketScore';
 import type { AgencyUpdated, MarketRatingUpdated } from '../../workflows/socketContract';
 import { MARKET_CREDIT_FIELDS } from '../../server/market/ratings/creditFile';
-import { Api } from '../helpers/api';
+import { Api, buildCase, DEMO } from '../helpers/api';
 import { buildAgency, buildCompletedOrder, buildServiceItem, type BuiltAgency } from '../helpers/marketFactories';
 import { closeAll, connect, startLiveServer, waitUntil, type ClientSocket } from '../helpers/sockets';
 import type { TestServer } from '../helpers/testServer';
@@ -114,6 +114,17 @@ describe('market ratings (三位一体评价)', () => {
     expect((await moderate(mine.rating.id, { type: 'REJECT', reason: '与事实不符' })).body.rating).toMatchObject({ state: 'rejected', moderationReason: '与事实不符' });
     const twice = await moderate(mine.rating.id, { type: 'APPROVE' });
     expect([twice.status, twice.body.error?.code]).toEqual([409, 'INVALID_TRANSITION']);
+  });
+
+  it('lets a reviewer of the department of the case the order serves rate as the approving department', async () => {
+    const agency = await buildAgency(db, { serviceItems: [item] });
+    const filed = await api.file(buildCase({ itemCode: DEMO.otherItemCode }), 'applicant');
+    const o = await buildCompletedOrder(db, { agencyId: agency.id, ownerUserId: ownerId, serviceItemCode: item, caseNo: filed.caseNo });
+    const rated = await rate('reviewer.health.county', o.id, marks(4));
+    expect(rated.status).toBe(201);
+    expect(rated.body.rating.raterKind).toBe('department');
+    // Another department's reviewer of another county is none of the raters.
+    expect((await rate('reviewer.health.county', (await order(agency)).id, marks(4))).status).toBe(403);
   });
 
   it('turns a one-star rating into a bad act with its credit record, one star, and a place on the centre’s review list', async () => {

@@ -8,6 +8,8 @@ export interface RatedOrder {
   serviceItemCode: string;
   /** The department keeping the service item (market_service_items.department); null if the item is unknown. */
   serviceDepartment: string | null;
+  /** The department of the approval item of the linked case, if the order serves one. */
+  caseDepartment: string | null;
   jurisdictionCode: string;
   caseNo: string | null;
   state: string;
@@ -32,8 +34,10 @@ export interface RatedAgency {
 export async function findRatedOrder(db: Knex, id: number): Promise<RatedOrder | undefined> {
   const r = await db('market_orders as o')
     .leftJoin('market_service_items as s', 's.code', 'o.service_item_code')
+    .leftJoin('cases as c', 'c.case_no', 'o.case_no')
+    .leftJoin('items as i', 'i.id', 'c.item_id')
     .where('o.id', id)
-    .first('o.id', 'o.order_no', 'o.owner_user_id', 'o.service_item_code', 's.department', 'o.jurisdiction_code', 'o.case_no', 'o.state', 'o.chosen_agency_id');
+    .first('o.id', 'o.order_no', 'o.owner_user_id', 'o.service_item_code', 's.department', 'i.department as case_department', 'o.jurisdiction_code', 'o.case_no', 'o.state', 'o.chosen_agency_id');
   if (!r) return undefined;
   return {
     id: Number(r.id),
@@ -41,6 +45,7 @@ export async function findRatedOrder(db: Knex, id: number): Promise<RatedOrder |
     ownerUserId: Number(r.owner_user_id),
     serviceItemCode: r.service_item_code,
     serviceDepartment: r.department ?? null,
+    caseDepartment: r.case_department ?? null,
     jurisdictionCode: r.jurisdiction_code,
     caseNo: r.case_no ?? null,
     state: r.state,
