@@ -83,3 +83,31 @@ browserIt('the client rates a completed order on the rating form, in English', a
   await screenshot(p, 'market-rate-order-phone');
   expect(client.errors).toEqual([]);
 });
+
+browserIt('the centre’s supervision screen on a phone: a one-star agency to review, a complaint closed with its outcome', async () => {
+  const db = suite.srv.ctx.db.knex;
+  const api = suite.api;
+  const item = await buildServiceItem(db, { department: 'market' });
+  const ownerUserId = Number((await db('users').where({ username: 'applicant' }).first('id')).id);
+  const agency = await buildAgency(db, { serviceItems: [item], name: '鹿城拖延测绘有限公司' });
+  const order = await buildCompletedOrder(db, { agencyId: agency.id, ownerUserId, serviceItemCode: item });
+  const bad = await api.as('supervisor.city', 'POST', `/api/market/agencies/${agency.id}/bad-acts`, { kind: 'late', orderId: order.id, reason: '逾期 20 天未交付测绘成果' });
+  expect(bad.status).toBe(201);
+  const filed = await api.as('applicant', 'POST', `/api/market/orders/${order.id}/complaints`, { reason: '机构逾期且不接电话' });
+  expect(filed.status).toBe(201);
+
+  const centre = await suite.staffPage('supervisor.city', { viewport: PHONE });
+  const cp = centre.page;
+  await cp.goto('/market/supervision');
+  await cp.locator(`[data-testid="to-review"][data-id="${agency.id}"]`).getByText('复核 / 清退').waitFor({ timeout: UI_MS });
+  await cp.getByTestId('market-supervision').getByText('逾期 20 天未交付测绘成果').waitFor({ timeout: UI_MS });
+  expect(await accessibilityProblems(cp)).toEqual([]);
+  await screenshot(cp, 'market-supervision-phone');
+  const item2 = cp.locator('.ant-list-item', { hasText: '机构逾期且不接电话' });
+  await item2.getByLabel('处理结果').fill('已约谈机构，责令三日内交付');
+  await item2.getByRole('button', { name: '办结' }).click();
+  await cp.getByText('投诉已办结').waitFor({ timeout: UI_MS });
+  await cp.locator('.ant-list-item', { hasText: '机构逾期且不接电话' }).waitFor({ state: 'detached', timeout: UI_MS });
+  expect((await api.as('applicant', 'GET', '/api/market/complaints')).body.complaints.find((c: { id: number }) => c.id === filed.body.complaint.id)).toMatchObject({ state: 'closed', outcome: '已约谈机构，责令三日内交付' });
+  expect(centre.errors).toEqual([]);
+});
