@@ -40,7 +40,7 @@ export async function oneStarBadAct(trx: Knex, orderId: number, agencyId: number
   const ratings = (await countedRatingsOf(trx, agencyId)).filter((r) => r.orderId === orderId);
   const composite = orderComposite(ratings, weights);
   if (composite === null || composite >= 2) return false;
-  const already = await trx('market_bad_acts').where({ order_id: orderId, agency_id: agencyId, kind: 'one_star' }).first('id');
+  const already = await trx('market_bad_acts').where({ order_id: orderId, agency_id: agencyId, kind: 'one_star' }).forShare().first('id');
   if (already) return false;
   const agency = (await findRatedAgency(trx, agencyId))!;
   await insertBadAct(
