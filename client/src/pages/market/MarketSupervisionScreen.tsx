@@ -53,7 +53,7 @@ export function MarketSupervisionScreen() {
           </Col>
           <Col xs={24} lg={12}>
             <Card size="small" title={t('supervision.pendingRatings', { count: d.pendingRatings.total })} extra={<Link to="/market/ratings">{t('supervision.toModeration')}</Link>}>
-              <List size="small" dataSource={d.pendingRatings.items.slice(0, 5)} renderItem={(r) => <List.Item key={r.id}>{`#${r.orderId} · ${t(`raterKind.${r.raterKind}`)} · ${r.composite?.toFixed(2) ?? ''}`}</List.Item>} />
+              <List size="small" dataSource={d.pendingRatings.items.slice(0, 5)} locale={{ emptyText: t('moderation.empty') }} renderItem={(r) => <List.Item key={r.id}>{`#${r.orderId} · ${t(`raterKind.${r.raterKind}`)} · ${r.composite?.toFixed(2) ?? ''}`}</List.Item>} />
             </Card>
           </Col>
           <Col xs={24} lg={12}>
