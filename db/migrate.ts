@@ -25,6 +25,7 @@ import * as m023 from './migrations/023_certificates';
 import * as m024 from './migrations/024_commitments';
 import * as m025 from './migrations/025_market';
 import * as m026 from './migrations/026_market_agencies_extra';
+import * as m028 from './migrations/028_market_ratings_extra';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -59,6 +60,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '024_commitments': m024,
   '025_market': m025,
   '026_market_agencies_extra': m026,
+  '028_market_ratings_extra': m028,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -23,6 +23,10 @@ const LicenceScreen = lazy(() => import('./pages/licences/LicenceScreen').then((
 const IssuedLicencesScreen = lazy(() => import('./pages/licences/IssuedLicencesScreen').then((m) => ({ default: m.IssuedLicencesScreen })));
 const PostChecksScreen = lazy(() => import('./pages/commitments/PostChecksScreen').then((m) => ({ default: m.PostChecksScreen })));
 const PostCheckScreen = lazy(() => import('./pages/commitments/PostCheckScreen').then((m) => ({ default: m.PostCheckScreen })));
+const RankingsScreen = lazy(() => import('./pages/market/RankingsScreen').then((m) => ({ default: m.RankingsScreen })));
+const MarketSupervisionScreen = lazy(() => import('./pages/market/MarketSupervisionScreen').then((m) => ({ default: m.MarketSupervisionScreen })));
+const RatingQueueScreen = lazy(() => import('./pages/market/RatingQueueScreen').then((m) => ({ default: m.RatingQueueScreen })));
+const RateOrderScreen = lazy(() => import('./pages/market/RateOrderScreen').then((m) => ({ default: m.RateOrderScreen })));
 const CertificateScreen = lazy(() => import('./pages/certificates/CertificateScreen').then((m) => ({ default: m.CertificateScreen })));
 const CertificateDeskScreen = lazy(() => import('./pages/certificates/CertificateDeskScreen').then((m) => ({ default: m.CertificateDeskScreen })));
 const RequestCertificateScreen = lazy(() => import('./pages/certificates/RequestCertificateScreen').then((m) => ({ default: m.RequestCertificateScreen })));
@@ -77,6 +81,10 @@ const router = createBrowserRouter([
       { path: '/market/orders/new', element: <RequireRole roles={['applicant', 'reviewer']}><NewOrderScreen /></RequireRole> },
       { path: '/market/orders/:id', element: <OrderScreen /> },
       { path: '/market/workbench', element: <RequireRole roles={['intermediary']}><WorkbenchScreen /></RequireRole> },
+      { path: '/market/rankings', element: <RankingsScreen /> },
+      { path: '/market/supervision', element: <RequireRole roles={['supervisor']}><MarketSupervisionScreen /></RequireRole> },
+      { path: '/market/ratings', element: <RequireRole roles={['supervisor']}><RatingQueueScreen /></RequireRole> },
+      { path: '/market/orders/:id/rate', element: <RequireRole roles={['applicant', 'reviewer', 'supervisor', 'clerk', 'proxy_agent', 'admin']}><RateOrderScreen /></RequireRole> },
       { path: '/mine', element: <RequireRole roles={['applicant']}><MyCasesScreen /></RequireRole> },
       { path: '/login', element: <LoginScreen /> },
       { path: '/desk', element: <RequireRole roles={['clerk', 'reviewer']}><QueueScreen /></RequireRole> },

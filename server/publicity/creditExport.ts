@@ -59,11 +59,16 @@ export function csvCell(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** Any field list as CSV: UTF-8 with a BOM, CRLF line ends, a header row of the fields' Chinese names. */
+export function fieldsCsv<T>(fields: readonly { name: string; value: (e: T) => string }[], entries: readonly T[]): string {
+  const lines = [fields.map((f) => csvCell(f.name)).join(',')];
+  for (const e of entries) lines.push(fields.map((f) => csvCell(f.value(e))).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
 /** UTF-8 with a BOM (so Excel on a Chinese Windows reads it as UTF-8), CRLF line ends, a header row of the Chinese field names. */
 export function toCsv(entries: RegisterEntryView[]): string {
-  const lines = [EXPORT_FIELDS.map((f) => csvCell(f.name)).join(',')];
-  for (const e of entries) lines.push(EXPORT_FIELDS.map((f) => csvCell(f.value(e))).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return fieldsCsv(EXPORT_FIELDS, entries);
 }
 
 /** The same records as JSON: the field list first, then one object per record keyed by the field codes. */

@@ -4,6 +4,7 @@ import { highLimits } from '../helpers/highLimits';
 import { buildServiceItem } from '../helpers/marketFactories';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { registeredRoutes } from './expressRoutes';
+import { marketFixtures } from './marketFixtures';
 import { AREAS, caseAt, closedCase, inBatches, otherCase, type CaseHandle } from './fixtures';
 import { isUser, judgeHttp, notAtOwnDesk, outsideJurisdiction, type Me } from './judge';
 import { ACTION_MISSING, ACTION_OTHER, ACTIONS, CLOSED, NA, NF, OK, PRINCIPALS, REST, type Grid, type Principal, type Row } from './matrix';
@@ -27,6 +28,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   let agencyId = 0;
   let marketOrderId = 0;
   let marketServiceItem = '';
+  let market = { orderId: 0, agencyId: 0, ratingId: 0, complaintId: 0 };
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -65,6 +67,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     marketOrderId = posted.body.order.id;
     const approved = await api.as('clerk.city', 'POST', `/api/market/orders/${marketOrderId}/actions`, { type: 'APPROVE' });
     if (approved.status !== 200) throw new Error(`approving the matrix's market order: ${approved.status} ${JSON.stringify(approved.body)}`);
+    market = await marketFixtures(api, srv.ctx.db.knex);
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -89,6 +92,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     agencyId,
     marketOrderId,
     marketServiceItem,
+    market,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */

@@ -83,6 +83,10 @@ export interface Row {
 //                              anon qc  appl c.vil c.town c.cty c.city c.prov r.cty r.city r.prov r.hlth s.cty s.city admin agent inter
 const EVERYONE = g(             OK,  OK, OK,  OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    OK,   OK,    OK,   OK,   OK);
 const LOGGED_IN = g(            U,   U,  OK,  OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    OK,   OK,    OK,   OK,   OK);
+const RATED = '409 ALREADY_RATED';
+const COMPLAINT_NF = '404 COMPLAINT_NOT_FOUND';
+/** The market centre: the city's supervisor. */
+const CENTRE_ONLY = g(U, U, F, F, F, F, F, F, F, F, F, F, F, OK, F, F, F);
 const adminOnly = (a: Outcome) => g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, a, F, F);
 const READ_CASE = g(            U,   OK, OK,  OK,   OK,    OK,   OK,    OK,    OK,   OK,    NF,    NF,    OK,   OK,    OK,   NF,   NF);
 const OTHER_CASE = g(           U,   NF, NF,  NF,   NF,    NF,   NA,    NA,    NF,   NA,    NA,    NF,    NF,   NA,    NA,   NF,   NF);
@@ -202,6 +206,22 @@ export const REST: Record<string, Row | 'actions'> = {
   'POST /api/certificates/:id/actions': { own: g(U, U, F, '409 INVALID_TRANSITION', CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, F, F, F, CERT_NF, CERT_NF) },
   'GET /api/desk/certificates': { own: g(U, U, F, OK, OK, F, F, F, F, F, F, F, F, F, F, F, F) },
   'GET /api/certificates/:id/pdf': { own: g(U, U, '409 CERTIFICATE_NOT_ISSUED', '409 CERTIFICATE_NOT_ISSUED', CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, CERT_NF, '409 CERTIFICATE_NOT_ISSUED', '409 CERTIFICATE_NOT_ISSUED', '409 CERTIFICATE_NOT_ISSUED', CERT_NF, CERT_NF) },
+  // The market's ratings (docs/market-ratings.md), on a completed order of `applicant` in 鹿城区 (service item of the
+  // market department) that already has its three ratings, approved: a rater gets 409 ALREADY_RATED, an agency
+  // 403 AGENCY_CANNOT_RATE; moderation of an approved rating is the city centre's (409 INVALID_TRANSITION); a
+  // closed complaint: the centre 409, its owner 403, nobody else learns of it.
+  //                                             anon qc  appl   c.vil c.town c.cty c.city c.prov r.cty  r.city r.prov r.hlth s.cty s.city admin agent inter
+  'POST /api/market/orders/:id/ratings': { own: g(U, U, RATED, F, F, F, F, F, RATED, RATED, RATED, F, F, RATED, F, F, '403 AGENCY_CANNOT_RATE') },
+  'GET /api/market/orders/:id/ratings': { own: EVERYONE },
+  'GET /api/market/ratings': { own: CENTRE_ONLY },
+  'POST /api/market/ratings/:id/moderate': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, '404 RATING_NOT_FOUND', C, F, F, F) },
+  'POST /api/market/agencies/:id/bad-acts': { own: g(U, U, F, F, F, F, F, F, OK, OK, OK, F, F, OK, F, F, F) },
+  'POST /api/market/orders/:id/complaints': { own: g(U, U, OK, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
+  'GET /api/market/complaints': { own: g(U, U, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, F) },
+  'POST /api/market/complaints/:id/close': { own: g(U, U, F, COMPLAINT_NF, COMPLAINT_NF, COMPLAINT_NF, COMPLAINT_NF, COMPLAINT_NF, COMPLAINT_NF, COMPLAINT_NF, COMPLAINT_NF, COMPLAINT_NF, COMPLAINT_NF, C, COMPLAINT_NF, COMPLAINT_NF, COMPLAINT_NF) },
+  'GET /api/market/rankings': { own: EVERYONE },
+  'GET /api/market/credit-records': { own: EVERYONE },
+  'GET /api/market/supervision': { own: CENTRE_ONLY },
   'GET /api/cases/:caseNo/licence': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/cases/:caseNo/licence.pdf': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   // Purchase orders of the intermediary market: the probe's order (posted by `applicant` for 鹿城区, approved by the

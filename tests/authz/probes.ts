@@ -37,6 +37,8 @@ export interface Target {
   /** A purchase order of `applicant` open to sign-up, and its (not government-paid) service item (made by the test). */
   marketOrderId: number;
   marketServiceItem: string;
+  /** Market (made by the test): a completed order of `applicant` with its three ratings approved, its agency, one approved rating, a closed complaint. */
+  market: { orderId: number; agencyId: number; ratingId: number; complaintId: number };
 }
 
 export interface Probe {
@@ -128,6 +130,17 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/market/review': () => ({ path: '/api/market/review' }),
   'GET /api/market/service-items': () => ({ path: '/api/market/service-items?department=resources' }),
   'GET /api/market/service-items/:code': () => ({ path: '/api/market/service-items/ZJFW001' }),
+  'POST /api/market/orders/:id/ratings': (t) => ({ path: `/api/market/orders/${t.market.orderId}/ratings`, body: { quality: 5, timeliness: 5, attitude: 5, fees: 5, conduct: 5, comment: '授权矩阵探测' } }),
+  'GET /api/market/orders/:id/ratings': (t) => ({ path: `/api/market/orders/${t.market.orderId}/ratings` }),
+  'GET /api/market/ratings': () => ({ path: '/api/market/ratings?status=pending' }),
+  'POST /api/market/ratings/:id/moderate': (t) => ({ path: `/api/market/ratings/${t.market.ratingId}/moderate`, body: { type: 'APPROVE' } }),
+  'POST /api/market/agencies/:id/bad-acts': (t) => ({ path: `/api/market/agencies/${t.market.agencyId}/bad-acts`, body: { kind: 'other', orderId: t.market.orderId, reason: '授权矩阵探测' } }),
+  'POST /api/market/orders/:id/complaints': (t) => ({ path: `/api/market/orders/${t.market.orderId}/complaints`, body: { reason: '授权矩阵探测' } }),
+  'GET /api/market/complaints': () => ({ path: '/api/market/complaints' }),
+  'POST /api/market/complaints/:id/close': (t) => ({ path: `/api/market/complaints/${t.market.complaintId}/close`, body: { outcome: '授权矩阵探测' } }),
+  'GET /api/market/rankings': () => ({ path: '/api/market/rankings' }),
+  'GET /api/market/credit-records': () => ({ path: '/api/market/credit-records?format=json' }),
+  'GET /api/market/supervision': () => ({ path: '/api/market/supervision' }),
   'GET /api/certificate-kinds': () => ({ path: '/api/certificate-kinds' }),
   'POST /api/market/orders': (t) => ({ path: '/api/market/orders', body: { serviceItemCode: t.marketServiceItem, title: '授权矩阵探测', content: '授权矩阵探测订单', budgetMin: 1, budgetMax: 10, method: 'random', signupDeadline: new Date(Date.now() + 24 * 3_600_000).toISOString(), selectionAt: new Date(Date.now() + 25 * 3_600_000).toISOString(), serviceDays: 5 } }),
   'GET /api/market/orders': () => ({ path: '/api/market/orders' }),

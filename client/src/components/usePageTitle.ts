@@ -26,6 +26,10 @@ const TITLES: [pattern: string, key: string][] = [
   ['/market/service-items/*', 'marketAgencies:items.title'],
   ['/market/register', 'marketAgencies:register.title'],
   ['/market/review', 'marketAgencies:review.title'],
+  ['/market/rankings', 'marketRatings:pageTitle.rankings'],
+  ['/market/supervision', 'marketRatings:pageTitle.supervision'],
+  ['/market/ratings', 'marketRatings:pageTitle.moderation'],
+  ['/market/orders/:id/rate', 'marketRatings:pageTitle.rate'],
 ];
 
 /** The page's name for the browser tab, history and screen readers: "进度查询 - 温州市五级联动审批". */
