@@ -52,7 +52,6 @@ export const ANF = '404 AGENCY_NOT_FOUND';
 export const MO_F = '403 MARKET_OWNER_NOT_ALLOWED';
 export const MO_GOV = '403 MARKET_NOT_GOVERNMENT_PAID';
 export const MO_C = '409 INVALID_TRANSITION';
-export const MA_NL = '403 MARKET_AGENCY_NOT_LISTED';
 export const MF_NF = '404 MARKET_FILE_MISSING';
 /** 409, with whatever code: the case waits elsewhere (INVALID_TRANSITION), or is closed. */
 export const C = '409';
@@ -228,22 +227,23 @@ export const REST: Record<string, Row | 'actions'> = {
   // 温州市 centre, open to sign-up) is public; anyone reads it, its draw and the list. Posting: an applicant account;
   // a department only for a government-paid item (the probe's is not); others 403. The centre (county/city/province
   // clerks, supervisors above) acts on it: APPROVE of an order already open is refused by the machine (409); the
-  // rest may see but not act (403). Sign-up, the workbench and uploads are an agency's (the demo `intermediary` has no
-  // agency in the market: 403 MARKET_AGENCY_NOT_LISTED). The files: owner and centre (none yet: 404), others 403.
+  // rest may see but not act (403). Sign-up, the workbench and uploads are an agency's: the demo `intermediary` runs a
+  // listed agency, which passes the policy and reaches the market's rules (it does not offer the probe's test service
+  // item: 422). The files: owner and centre (none yet: 404), others 403.
   'POST /api/market/orders': { own: g(U, U, OK, MO_F, MO_F, MO_F, MO_F, MO_F, MO_GOV, MO_GOV, MO_GOV, MO_GOV, MO_F, MO_F, MO_F, MO_F, MO_F) },
   'GET /api/market/orders': { own: EVERYONE },
   'GET /api/market/centre/orders': { own: g(U, U, F, F, F, OK, OK, OK, F, F, F, F, OK, OK, F, F, F) },
   'GET /api/market/me/orders': { own: g(U, U, OK, F, F, F, F, F, OK, OK, OK, OK, F, F, F, F, F) },
   'GET /api/market/orders/:id': { own: EVERYONE },
   'GET /api/market/orders/:id/draw': { own: EVERYONE },
-  'POST /api/market/orders/:id/signups': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, MA_NL) },
+  'POST /api/market/orders/:id/signups': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, '422 MARKET_SERVICE_NOT_OFFERED') },
   'POST /api/market/orders/:id/repost': { own: g(U, U, '409 INVALID_TRANSITION', F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
   'POST /api/market/orders/:id/actions': { own: g(U, U, F, F, F, MO_C, MO_C, MO_C, F, F, F, F, MO_C, MO_C, F, F, F) },
   'POST /api/market/orders/:id/contract': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
   'POST /api/market/orders/:id/result': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, F) },
   'GET /api/market/orders/:id/contract': { own: g(U, U, MF_NF, F, F, MF_NF, MF_NF, MF_NF, F, F, F, F, MF_NF, MF_NF, F, F, F) },
   'GET /api/market/orders/:id/result': { own: g(U, U, MF_NF, F, F, MF_NF, MF_NF, MF_NF, F, F, F, F, MF_NF, MF_NF, F, F, F) },
-  'GET /api/market/workbench': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, MA_NL) },
+  'GET /api/market/workbench': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, OK) },
   'GET /api/queue': {
     own: g(  U,  U,  F,   OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    F,    F,     F,    F,    F),
     content: 'ownDesk',
