@@ -75,7 +75,10 @@ browserIt('the client rates a completed order on the rating form, in English', a
   const order = await buildCompletedOrder(db, { agencyId: agency.id, ownerUserId, serviceItemCode: item });
   const client = await suite.staffPage('applicant', { viewport: PHONE, lang: 'en' });
   const p = client.page;
-  await p.goto(`/market/orders/${order.id}/rate`);
+  // From the completed order's page, its rating form.
+  await p.goto(`/market/orders/${order.id}`);
+  await p.getByTestId('order-rate').getByText('Rate this service').click();
+  await p.waitForURL(`**/market/orders/${order.id}/rate`, { timeout: UI_MS });
   await p.getByTestId('rate-order').getByText('You rate as: Client').waitFor({ timeout: UI_MS });
   expect(await accessibilityProblems(p)).toEqual([]);
   await p.getByTestId('submit-rating').click();

@@ -118,6 +118,7 @@ const zh = {
     reasonRequired: '请填写理由',
     signedUp: '报名成功',
     lastReason: '最近意见',
+    rate: '评价本次中介服务',
   },
   draw: {
     title: '随机抽签复核',
@@ -265,6 +266,7 @@ const en: typeof zh = {
     reasonRequired: 'Give a reason',
     signedUp: 'Signed up',
     lastReason: 'Last opinion',
+    rate: 'Rate this service',
   },
   draw: {
     title: 'Re-run the random draw',

@@ -10,14 +10,13 @@ import type { AggregateResult } from '../../commands/aggregates/machineAggregate
 import { machineCreation } from '../../commands/aggregates/machineCreation';
 import { isAgencyUser, raterKindOf } from '../../policies/marketRatings';
 import { ratingLive, type RatingAggRow } from './ratingLive';
+import { orderNotFound as marketOrderNotFound } from '../orders/orderAggregate';
 
 export interface RateOrderProps extends RatingMarks {
   actor: Actor;
   orderId: number;
   comment: string;
 }
-
-import { orderNotFound as marketOrderNotFound } from '../orders/orderAggregate';
 
 export { marketOrderNotFound };
 

@@ -11,6 +11,7 @@ import { withRetry } from '../../commands/writeHelpers';
 import { mayRecordBadAct } from '../../policies/marketRatings';
 import { marketOrderNotFound } from './rateOrder';
 import { agencySubject, centreCityOf, recomputeAgencyScore } from './recomputeScore';
+import { agencyNotFound } from '../agencies/agencyAggregate';
 
 export const RECORDABLE_BAD_ACTS = ['late', 'false_result', 'overcharge', 'other'] as const;
 
@@ -21,8 +22,6 @@ export interface RecordBadActProps {
   kind: (typeof RECORDABLE_BAD_ACTS)[number];
   reason: string;
 }
-
-import { agencyNotFound } from '../agencies/agencyAggregate';
 
 export { agencyNotFound };
 

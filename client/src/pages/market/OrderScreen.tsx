@@ -1,7 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { App, Alert, Button, Card, Descriptions, List, Space, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { actOnOrder, downloadOrderFile, getOrder } from '../../api/marketOrders';
 import { ErrorState, errorText } from '../../components/ErrorState';
 import { LiveBadge } from '../../components/LiveBadge';
@@ -67,6 +67,12 @@ export function OrderScreen() {
         </Space>
       )}
       <OrderActions d={d} onDone={() => void detail.reload()} />
+      {/* The three-way rating (client, department, centre) opens once the service is completed; an agency never rates. */}
+      {o.state === 'completed' && user && user.role !== 'intermediary' && (
+        <Link to={`/market/orders/${o.id}/rate`} data-testid="order-rate">
+          <Button type="primary">{t('order.rate')}</Button>
+        </Link>
+      )}
       {o.signups && (
         <Card size="small" title={t('order.signupsTitle')}>
           <List
