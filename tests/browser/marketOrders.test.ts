@@ -34,7 +34,10 @@ browserIt('an owner posts, the centre approves, an agency signs up, the draw res
 
   const owner = await suite.staffPage('applicant');
   const op = owner.page;
-  await op.goto('/market/orders/new');
+  // The market's one menu entry; its front page leads to posting.
+  await op.goto('/');
+  await op.locator('.app-header').getByText('中介超市').first().click();
+  await op.getByTestId('market-links').getByText('发布采购公告').click();
   await op.getByTestId('new-order-page').waitFor({ timeout: UI_MS });
   await op.getByTestId('order-service-item').fill(item.code);
   await op.getByTestId('order-title').fill('药店装修地质勘察');

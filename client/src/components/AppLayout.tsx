@@ -47,12 +47,9 @@ export function AppLayout() {
     { key: '/verify', label: t('nav.verify') },
     // Public too: the register of licences granted (双公示).
     { key: '/publicity', label: t('publicity:nav') },
-    // Public: the intermediary market's agencies (and, from there, service items and registration).
-    { key: '/market/agencies', label: t('marketAgencies:nav.agencies') },
-    { key: '/market/rankings', label: t('marketRatings:nav.rankings') },
+    // Public: the intermediary market; its other pages (agencies, rankings, review …) open from its front page.
+    { key: '/market', label: t('marketOrders:nav') },
   ];
-  items.push({ key: '/market', label: t('marketOrders:nav') });
-  if (user?.role === 'applicant' || user?.role === 'reviewer') items.push({ key: '/market/orders/new', label: t('marketOrders:navPost') });
   if (user?.role === 'intermediary') items.push({ key: '/market/workbench', label: t('marketOrders:navWorkbench') });
   if (user?.role === 'applicant') items.push({ key: '/mine', label: t('nav.mine') });
   if (user?.role === 'clerk' || user?.role === 'reviewer') items.push({ key: '/desk', label: t('nav.queue') });
@@ -61,11 +58,8 @@ export function AppLayout() {
   if (user?.role === 'reviewer' || user?.role === 'supervisor') items.push({ key: '/licences', label: t('licenceOps:nav') });
   if (user?.role === 'reviewer' || user?.role === 'supervisor' || user?.role === 'admin') items.push({ key: '/post-checks', label: t('commitments:nav') });
   if (user?.role === 'clerk' && (user.level === 'village' || user.level === 'town')) items.push({ key: '/desk/certificates', label: t('certificates:nav') });
-  if (user?.role === 'supervisor' && user.level === 'city') items.push({ key: '/market/review', label: t('marketAgencies:nav.review') });
-  if (user?.role === 'intermediary') items.push({ key: '/market/my-agency', label: t('marketAgencies:mine.title') });
-  if (user?.role === 'supervisor' && (user.level === 'city' || user.level === 'province')) items.push({ key: '/market/supervision', label: t('marketRatings:nav.supervision') }, { key: '/market/ratings', label: t('marketRatings:nav.moderation') });
   if (user?.role === 'admin') items.push({ key: '/admin', label: t('nav.admin') });
-  const selected = (k: string) => (k === '/' ? pathname === '/' || pathname.startsWith('/items') : pathname.startsWith(k) && !(k === '/desk' && pathname.startsWith('/desk/certificates')) && !(k === '/market' && (pathname.startsWith('/market/workbench') || pathname.startsWith('/market/orders/new'))));
+  const selected = (k: string) => (k === '/' ? pathname === '/' || pathname.startsWith('/items') : pathname.startsWith(k) && !(k === '/desk' && pathname.startsWith('/desk/certificates')) && !(k === '/market' && pathname.startsWith('/market/workbench')));
   const wall = pathname.startsWith('/supervisor');
   const light = pathname === '/';
   return (

@@ -10,6 +10,7 @@ import { LiveBadge } from '../../components/LiveBadge';
 import { useAsync } from '../../components/useAsync';
 import { useMarketLive } from '../../live/socket';
 import { DrawRerun } from './DrawRerun';
+import { MarketLinks } from './MarketLinks';
 import { atLocal, orderStateColor } from './marketWords';
 
 const RESULTS = 'awaiting_confirmation,contract,contract_review,in_service,result_review,completed,expired,terminated';
@@ -80,6 +81,7 @@ export function MarketScreen() {
         <LiveBadge status={live} />
       </Space>
       <Typography.Paragraph type="secondary">{t('market.intro')}</Typography.Paragraph>
+      <MarketLinks />
       {review.data && (
         <Card size="small" title={`${t('market.review')}（${t('market.total', { n: review.data.total })}）`}>
           <List locale={{ emptyText: t('market.empty') }} dataSource={review.data.orders} renderItem={(o) => <OrderItem o={o} />} data-testid="market-review" />
