@@ -1,12 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { listAggregateEvents } from '../../db/repositories/aggregateEvents';
-import { insertBadAct } from '../../db/repositories/market/badActs';
 import { findOrder, listOrders, type OrderRow } from '../../db/repositories/market/orders';
 import { findAgency, findAgencyOfUser, listSignups } from '../../db/repositories/market/signups';
-import { dbTime } from '../../db/connection';
 import { chinaDate } from '../../workflows/calendar';
-import { ancestorCode } from '../../workflows/levels';
 import { orderActionsIn } from '../../workflows/marketOrderMachine';
 import type { Actor } from '../auth/actor';
 import type { AppContext } from '../context';
@@ -17,6 +14,7 @@ import { parseBody, parseQuery } from '../http/validate';
 import { actOnOrder, orderNotFound, type OrderAction } from '../market/orders/orderAggregate';
 import { postOrder, repostProps } from '../market/orders/postOrder';
 import { drawReport, sha256Hex } from '../market/orders/selection';
+import { recordSteering } from '../market/orders/recordSteering';
 import { signUp } from '../market/orders/signUp';
 import { canSeeOrder, isMarketCentre, isOrderOwner, isPublicOrder } from '../policies/marketOrders';
 import { presentOrderDetail, presentOrderEvent, presentPublicOrder } from '../presenters/marketOrders';
@@ -147,17 +145,7 @@ export function marketOrdersRouter(ctx: AppContext): Router {
     const body = parseBody(OrderActionBody, req.body);
     const user = requireUser(res);
     // Steering (指定中介): a department may not pick the agency on someone else's order; the attempt is recorded.
-    if (body.type === 'SELECT' && user.role === 'reviewer' && !isOrderOwner(actor, o)) {
-      const at = dbTime(ctx.now());
-      await db.transaction((trx) =>
-        insertBadAct(
-          trx,
-          { agencyId: null, orderId: o.id, kind: 'steering', reason: `部门人员试图为他人订单 ${o.orderNo} 指定中介机构${body.agencyId ? `（机构 ${body.agencyId}）` : ''}`, recordedBy: user.id, recordedRole: 'system', actorDepartment: user.department, createdAt: at },
-          { subjectType: 'organisation', subjectCode: `${user.jurisdictionCode}-${user.department ?? 'unknown'}`.slice(0, 32), subjectName: user.displayName, jurisdictionCode: ancestorCode(o.jurisdictionCode, 'city'), department: user.department ?? 'centre' },
-        ),
-      );
-      throw new AppError('MARKET_STEERING', 403, 'A department may not choose the agency on an order it does not own; the attempt has been recorded as a bad act');
-    }
+    if (body.type === 'SELECT' && user.role === 'reviewer' && !isOrderOwner(actor, o)) throw await recordSteering(ctx, { user, order: o, agencyId: body.agencyId });
     let action: OrderAction;
     const agency = user.role === 'intermediary' ? await findAgencyOfUser(db, user.id) : undefined;
     switch (body.type) {

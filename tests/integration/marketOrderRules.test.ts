@@ -3,6 +3,7 @@ import type { MarketOrderUpdated } from '../../workflows/socketContract';
 import { closeAll, connect, waitUntil, type ClientSocket } from '../helpers/sockets';
 import { buildAgency, type BuiltAgency } from '../helpers/marketFactories';
 import { HOUR, useMarketOrderSuite } from '../helpers/marketOrderSuite';
+import { isValidUscc } from '../../workflows/identity';
 
 /*
  * The rules of the market's purchase orders over real HTTP: every sign-up
@@ -34,7 +35,8 @@ describe('market purchase order rules', () => {
     expect(own.body.error.code).toBe('MARKET_OWNER_NOT_ALLOWED');
     // Too many open orders.
     const busy = await buildAgency(db, { services: [m.item.code] });
-    await db('market_orders').update({ chosen_agency_id: busy.id }).whereIn('id', db('market_orders').select('id').where('state', 'completed').limit(1));
+    // A completed order does not count as open.
+    await db('market_orders').insert({ ...(await db('market_orders').where({ id }).first()), id: undefined, order_no: `T-${busy.id}-done`, state: 'completed', chosen_agency_id: busy.id, next_due_at: null });
     for (let i = 0; i < m.srv.ctx.config.MARKET_MAX_OPEN_ORDERS; i++) {
       const [oid] = await db('market_orders').insert({ ...(await db('market_orders').where({ id }).first()), id: undefined, order_no: `T-${busy.id}-${i}`, state: 'in_service', chosen_agency_id: busy.id, next_due_at: null });
       expect(Number(oid)).toBeGreaterThan(0);
@@ -55,7 +57,10 @@ describe('market purchase order rules', () => {
     const acts = await m.srv.ctx.db.knex('market_bad_acts').where({ order_id: id, kind: 'steering' });
     expect(acts).toHaveLength(1);
     expect(acts[0]).toMatchObject({ actor_department: DEMO.department, agency_id: null });
-    expect(acts[0].credit_record_id).not.toBeNull();
+    // The credit record is on the department, under its organ code (a valid GB 32100 code), not on any agency.
+    const credit = await m.srv.ctx.db.knex('credit_records').where({ id: acts[0].credit_record_id }).first();
+    expect(credit).toMatchObject({ kind: 'agency_steering', subject_type: 'organisation', department: DEMO.department });
+    expect(isValidUscc(credit.subject_code)).toBe(true);
     expect((await order(id)).state).toBe('selecting');
   });
 
