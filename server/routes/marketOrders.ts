@@ -77,9 +77,9 @@ export function marketOrdersRouter(ctx: AppContext): Router {
     // Only states an announced order can be in (an order in review, returned or cancelled there is not public).
     const public_ = ['signup', 'selecting', 'awaiting_confirmation', 'contract', 'contract_review', 'in_service', 'result_review', 'completed', 'expired', 'terminated'];
     const states = q.state ? q.state.split(',').filter((s) => public_.includes(s)) : public_;
-    const { rows, total } = await listOrders(db, { states: states.length ? states : ['none'], serviceItemCode: q.serviceItem, method: q.method, offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
+    const { rows, total } = await listOrders(db, { states: states.length ? states : ['none'], announced: true, serviceItemCode: q.serviceItem, method: q.method, offset: (q.page - 1) * q.pageSize, limit: q.pageSize });
     const orders = [];
-    for (const o of rows) if (isPublicOrder(o)) orders.push(presentPublicOrder(o, await listSignups(db, o.id)));
+    for (const o of rows) orders.push(presentPublicOrder(o, await listSignups(db, o.id)));
     res.json({ orders, total, page: q.page, pageSize: q.pageSize });
   });
 

@@ -74,6 +74,12 @@ describe('market agencies (网上中介超市)', () => {
     const page = await api.request('GET', '/api/market/agencies?pageSize=5');
     expect(page.body.agencies).toHaveLength(5);
     expect(page.body.agencies.every((a: { uscc: string }) => isValidUscc(a.uscc))).toBe(true);
+    // The history of completed orders is public like any announced order, and a page holds what its total counts.
+    const history = await api.request('GET', '/api/market/orders?state=completed&pageSize=5');
+    expect(history.body.total).toBeGreaterThanOrEqual(939);
+    expect(history.body.orders).toHaveLength(5);
+    const last = await api.request('GET', `/api/market/orders?state=completed&pageSize=100&page=${Math.ceil(history.body.total / 100)}`);
+    expect(last.body.orders).toHaveLength(history.body.total % 100 || 100);
   });
 
   it('filters by service item, area and name, and refuses a bad query with 400', async () => {

@@ -131,6 +131,8 @@ export interface OrderFilter {
   agencyId?: number;
   /** Orders whose area is under this jurisdiction (the centre's). */
   within?: string;
+  /** Only orders the centre approved (announced, their draw seed committed): the public's. */
+  announced?: boolean;
   offset: number;
   limit: number;
 }
@@ -142,6 +144,7 @@ function filtered(db: Knex, f: OrderFilter): Knex.QueryBuilder {
   if (f.method) q.where('method', f.method);
   if (f.ownerUserId !== undefined) q.where('owner_user_id', f.ownerUserId);
   if (f.within) q.where('jurisdiction_code', 'like', `${codePrefix(f.within)}%`);
+  if (f.announced) q.whereNotNull('draw_commitment');
   if (f.agencyId !== undefined) q.where((w) => w.where('chosen_agency_id', f.agencyId!).orWhereIn('id', db('market_signups').select('order_id').where('agency_id', f.agencyId!)));
   return q;
 }

@@ -3,6 +3,7 @@
  * agencies with their approved three-way ratings (client, department, centre),
  * and the expelled agencies' bad acts and decisions. Deterministic.
  */
+import { createHash } from 'node:crypto';
 import { agencyScore, type CountedRating, type RaterKind } from '../../../workflows/marketScore';
 import type { AgencySeed } from './agencies';
 import type { ServiceItemSeed } from './serviceItems';
@@ -12,7 +13,6 @@ export const SEED_WEIGHTS = [5, 3, 2] as const;
 
 const OWNERS = ['温州市城市建设发展集团有限公司', '温州市交通投资集团有限公司', '瑞安市国有资产投资集团有限公司', '乐清市城市建设投资集团有限公司', '浙江瓯越置业有限公司', '温州市鹿城区城市更新建设有限公司', '永嘉县城乡建设投资集团有限公司', '温州滨海新区开发建设有限公司'];
 const PROJECTS = ['安置房项目', '道路改造工程', '产业园区标准厂房', '学校新建工程', '综合体项目', '污水管网工程', '滨江公园工程', '物流仓储项目'];
-const METHODS = ['random', 'direct', 'bidding'] as const;
 
 export interface SeedOrder {
   id: number;
@@ -42,6 +42,7 @@ export function buildHistory(agencies: readonly AgencySeed[], items: readonly Se
       const svc = byCode.get(a.services[k % a.services.length]!)!;
       const start = (a.index * 13 + k * 97) % 600;
       const budget = 20_000 + ((a.index * 31 + k * 17) % 40) * 5_000;
+      const drawSeed = createHash('sha256').update(`market-history-${id}`).digest('hex');
       const project = `${OWNERS[(a.index + k) % OWNERS.length]!.slice(0, 4)}${PROJECTS[(a.index * 3 + k) % PROJECTS.length]}`;
       orders.push({
         id,
@@ -60,7 +61,10 @@ export function buildHistory(agencies: readonly AgencySeed[], items: readonly Se
           content: `为${project}提供${svc.name}服务，成果须满足审批要求。`,
           budget_min: budget,
           budget_max: budget + 20_000,
-          method: METHODS[(a.index + k) % 3],
+          // The history has no sign-ups to draw from: its orders were chosen directly; each was announced (its seed committed).
+          method: 'direct',
+          draw_seed: drawSeed,
+          draw_commitment: createHash('sha256').update(drawSeed).digest('hex'),
           required_qualification: svc.requiredQualification,
           required_level: null,
           avoided_agencies: '[]',
