@@ -26,6 +26,8 @@ import * as m024 from './migrations/024_commitments';
 import * as m025 from './migrations/025_market';
 import * as m026 from './migrations/026_market_agencies_extra';
 import * as m028 from './migrations/028_market_ratings_extra';
+import * as m029 from './migrations/029_projects';
+import * as m030 from './migrations/030_proxy';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -61,6 +63,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '025_market': m025,
   '026_market_agencies_extra': m026,
   '028_market_ratings_extra': m028,
+  '029_projects': m029,
+  '030_proxy': m030,
 };
 
 const source: Knex.MigrationSource<string> = {

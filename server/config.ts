@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { parseClusterUrl } from '../db/clusterConnection';
 import { trustProxySetting } from './security/clientAddress';
+import { DEFAULT_PROJECT_CLOCK_LIMITS, type ProjectClockLimits } from '../workflows/projectStages';
+import type { ProjectType } from '../workflows/projectCode';
+
+function parseProjectClockLimits(v: string): Record<ProjectType, ProjectClockLimits> {
+  const limits = { ...DEFAULT_PROJECT_CLOCK_LIMITS };
+  for (const part of v.split(',').filter(Boolean)) {
+    const [type, days] = part.split('=') as [ProjectType, string];
+    const [wholeDays, approvalWorkingDays] = days.split('/').map(Number);
+    limits[type] = { wholeDays, approvalWorkingDays };
+  }
+  return limits;
+}
 
 function validHostList(url: string): boolean {
   try {
@@ -124,6 +136,27 @@ const fields = z.object({
     .default('5:3:2')
     .transform((v) => v.split(':').map(Number) as [number, number, number])
     .refine((w) => w.some((x) => x > 0), 'at least one weight above 0'),
+  /**
+   * An investment project's two limits per project type, `type=wholeDays/approvalWorkingDays`, comma-separated
+   * (types: approval 审批, permit 核准, filing 备案); a type not named keeps Wenzhou's 100 days / 30 working days.
+   * Zhejiang's later rule: `filing=90/30`.
+   */
+  PROJECT_CLOCK_LIMITS: z
+    .string()
+    .regex(/^$|^(approval|permit|filing)=\d{1,3}\/\d{1,3}(,(approval|permit|filing)=\d{1,3}\/\d{1,3})*$/, 'like filing=90/30,permit=100/30')
+    .default('')
+    .transform(parseProjectClockLimits),
+  /** A dispatched proxy order (代办) is accepted or declined within this many hours; silence sends it to the next agent. */
+  PROXY_ACCEPT_HOURS: z.coerce.number().positive().max(720).default(24),
+  /** A proxy agent holds at most this many open orders; dispatch passes over an agent at the limit. */
+  PROXY_MAX_LOAD: z.coerce.number().int().min(1).max(1000).default(8),
+  /** The dispatch rule (派单): the order in which candidates are compared, comma-separated from area, skills, load. */
+  PROXY_DISPATCH_ORDER: z
+    .string()
+    .regex(/^(area|skills|load)(,(area|skills|load)){0,2}$/, 'a comma-separated order of area, skills, load')
+    .default('area,skills,load')
+    .transform((v) => v.split(',') as ('area' | 'skills' | 'load')[])
+    .refine((v) => new Set(v).size === v.length, 'each of area, skills, load at most once'),
   /** The log-in page lists the demo accounts (password included). Default: on, except with NODE_ENV=production, where it may not be on. */
   DEMO_MODE: z.enum(['on', 'off']).optional(),
   /** Demo and training only: the server's clock starts at this instant and runs on from there. */

@@ -182,6 +182,35 @@ export interface MarketRatingUpdated {
   at: string;
 }
 
+/** An investment project changed: registered, a stage started, held or completed, a wait declared or ended, a clock refreshed. */
+export interface ProjectUpdated {
+  id: number;
+  code: string;
+  /** REGISTER, START_STAGE, CASE_DECIDED, HOLD_STAGE, COMPLETE_STAGE, DECLARE_WAIT, END_WAIT, CLOCK, … */
+  type: string;
+  state: string;
+  currentStage: number | null;
+  countedDays: number;
+  countedWorkingDays: number;
+  light: string;
+  revision: number;
+  seq: number;
+  at: string;
+}
+
+/** A proxy order (代办) changed: requested, dispatched, accepted, declined, claimed, reported, completed, stopped, renewed, rated. */
+export interface ProxyOrderUpdated {
+  id: number;
+  orderNo: string;
+  type: string;
+  state: string;
+  agentId: number | null;
+  projectCode: string | null;
+  revision: number;
+  seq: number;
+  at: string;
+}
+
 export interface ServerToClientEvents {
   'auth:revoked': (e: AuthRevoked) => void;
   'case:updated': (e: CaseUpdated) => void;
@@ -194,6 +223,8 @@ export interface ServerToClientEvents {
   'agency:updated': (e: AgencyUpdated) => void;
   'order:updated': (e: MarketOrderUpdated) => void;
   'rating:updated': (e: MarketRatingUpdated) => void;
+  'project:updated': (e: ProjectUpdated) => void;
+  'proxy:updated': (e: ProxyOrderUpdated) => void;
 }
 
 export interface ClientToServerEvents {
