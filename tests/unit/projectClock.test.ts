@@ -1,6 +1,7 @@
 import { WorkCalendar } from '../../workflows/calendar';
 import { computeProjectClock, lightOf, longestDeskOf, timelineOf, unionSpans, workingMs, type ProjectInterval } from '../../workflows/projectClock';
 import type { IntervalKind } from '../../workflows/projectStages';
+import { caseIntervals } from '../../db/repositories/projects/projectIntervals';
 
 /*
  * A 2027 calendar counted by hand: weekdays work, weekends rest, and one
@@ -120,5 +121,21 @@ describe('the project clock', () => {
 
   it('has no longest desk when no desk held the project', () => {
     expect(clock([iv('owner_preparation', cn('2027-03-01'), cn('2027-03-05'))]).longestDesk).toBeNull();
+  });
+});
+
+describe('a case\'s intervals from its events', () => {
+  const c = { id: 1, projectId: 1, caseNo: 'C1', itemName: '施工许可', level: 'county', jurisdiction: '330302000000', department: 'zjj', route: [{ level: 'county', department: 'zjj' }] };
+  const ev = (type: string, ts: string, at: string, procedure: string | null = null) => ({ caseId: 1, type, fs: null, ts, lv: 'county', jc: '330302000000', at, procedure });
+  const events = [ev('SUBMIT', 'acceptanceReview', '2027-03-01 02:00:00.000'), ev('START_SPECIAL', 'special', '2027-03-02 02:00:00.000', 'intermediary'), ev('END_SPECIAL', 'decision', '2027-03-05 02:00:00.000'), ev('APPROVE', 'delivered', '2027-03-06 02:00:00.000')];
+
+  it('counts an intermediary pause as government-commissioned when a linked order is government-paid', () => {
+    expect(caseIntervals(c, events, true).map((i) => i.kind)).toEqual(['government_approval', 'government_intermediary', 'government_approval']);
+  });
+
+  it('counts it as the owner\'s intermediary otherwise, and ends the case\'s time at delivery', () => {
+    const out = caseIntervals(c, events, false);
+    expect(out.map((i) => i.kind)).toEqual(['government_approval', 'owner_intermediary', 'government_approval']);
+    expect(out[2]).toMatchObject({ to: '2027-03-06T02:00:00.000Z', source: { desk: { jurisdictionCode: '330302000000', department: 'zjj' } } });
   });
 });

@@ -1,0 +1,54 @@
+import type { Knex } from 'knex';
+import type { AppContext } from '../context';
+import { intervalsOfProjects } from '../../db/repositories/projects/projectIntervals';
+import { computeProjectClock, type Light, type ProjectClock } from '../../workflows/projectClock';
+import type { ProjectType } from '../../workflows/projectCode';
+
+/** Yellow from 90 % of a limit (SEED-SERVICES §5: the supervisors' prior anchors). */
+export const PROJECT_YELLOW_AT = 0.9;
+
+const RANK: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
+/** The project's light: the worse of its two clocks. */
+export function worseLight(a: Light, b: Light): Light {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+export interface ProjectClockJson extends ProjectClock {
+  project: { code: string; name: string; type: ProjectType; state: string; currentStage: number | null };
+  light: Light;
+}
+
+type ClockCtx = Pick<AppContext, 'config' | 'calendar' | 'now'>;
+
+/** The clocks of several projects (rows of `projects`), as of now. */
+export async function clocksOf(ctx: ClockCtx, db: Knex, rows: { id: number; type: string }[]): Promise<Map<number, ProjectClock>> {
+  const intervals = await intervalsOfProjects(db, rows.map((r) => r.id));
+  const now = ctx.now();
+  return new Map(rows.map((r) => [r.id, computeProjectClock(intervals.get(r.id) ?? [], ctx.config.PROJECT_CLOCK_LIMITS[r.type as ProjectType], now, ctx.calendar, PROJECT_YELLOW_AT)]));
+}
+
+/** A project's two clocks, its timeline and its longest desk, as JSON; undefined when there is no such project. */
+export async function loadProjectClock(ctx: ClockCtx, db: Knex, projectId: number): Promise<ProjectClockJson | undefined> {
+  const row = await db('projects').where({ id: projectId }).first('id', 'code', 'name', 'type', 'state', 'current_stage');
+  if (!row) return undefined;
+  const clock = (await clocksOf(ctx, db, [{ id: Number(row.id), type: row.type }])).get(Number(row.id))!;
+  return {
+    project: { code: row.code, name: row.name, type: row.type, state: row.state, currentStage: row.current_stage ?? null },
+    light: worseLight(clock.whole.light, clock.approval.light),
+    ...clock,
+  };
+}
+
+/**
+ * Writes the read model of the clocks on `projects` (counted_days,
+ * counted_working_days, light) in the caller's transaction. The project's
+ * aggregate calls it in every change of the project or of its cases.
+ */
+export async function refreshProjectClock(ctx: ClockCtx, trx: Knex, projectId: number): Promise<{ countedDays: number; countedWorkingDays: number; light: Light } | undefined> {
+  const row = await trx('projects').where({ id: projectId }).first('id', 'type');
+  if (!row) return undefined;
+  const clock = (await clocksOf(ctx, trx, [{ id: Number(row.id), type: row.type }])).get(Number(row.id))!;
+  const out = { countedDays: clock.whole.counted, countedWorkingDays: clock.approval.counted, light: worseLight(clock.whole.light, clock.approval.light) };
+  await trx('projects').where({ id: projectId }).update({ counted_days: out.countedDays, counted_working_days: out.countedWorkingDays, light: out.light });
+  return out;
+}

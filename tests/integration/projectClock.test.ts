@@ -1,0 +1,105 @@
+import { Api, buildCase, DEMO } from '../helpers/api';
+import { startTestServer, type TestServer } from '../helpers/testServer';
+import { insertProject, tieCase, userId } from '../helpers/projectClockFactories';
+import { loadProjectClock, refreshProjectClock } from '../../server/projects/projectClockView';
+import { projectIntervals } from '../../db/repositories/projects/projectIntervals';
+
+/*
+ * A project's two clocks from real cases filed and moved over HTTP, on a
+ * clock the test controls (10:00 in China each day). Counted by hand on the
+ * 2024 calendar (National Day 10-01..10-07 off; Sun 09-29 and Sat 10-12 worked):
+ *
+ * Case A (village accepts, town reviews, county decides):
+ *   filed Mon 09-23 → asked for materials Wed 09-25: 2 days government approval at the village;
+ *   09-25 → supplied Wed 10-09: owner preparation (补正), not counted;
+ *   10-09 → accepted Thu 10-10 (village) → forwarded Fri 10-11 (town) → at the county's decision.
+ * Case B: filed Sun 10-20, asked for materials Mon 10-21 (inside A's counted time), waits for the owner.
+ * On Fri 10-25: whole clock 2 + 16 = 18 days. Approval in working days: 09-23..09-25 = 2;
+ *   10-09 10:00 → 10-25 10:00: 14 h + 10-10, 10-11, 10-12*, 10-14..10-18, 10-21..10-24 (12) + 10 h = 13; total 15.
+ * Then A's decision pauses for an intermediary the owner hires (no government-paid order): on 11-05 both
+ * clocks still read 18 and 15; the county held the project longest (10-11 → 10-25, 14 days).
+ */
+const chinaMorning = (date: string) => new Date(`${date}T02:00:00Z`);
+
+describe('a project clock from real cases', () => {
+  let srv: TestServer;
+  let api: Api;
+  let now = chinaMorning('2024-09-23');
+  const on = (date: string) => void (now = chinaMorning(date));
+  let project: { id: number; code: string };
+  beforeAll(async () => {
+    srv = await startTestServer({ now: () => now });
+    api = new Api(srv.url);
+  });
+  afterAll(() => srv.close());
+  const knex = () => srv.ctx.db.knex;
+  const ok = (res: { status: number; body: any }) => {
+    if (res.status !== 200) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  };
+
+  it('counts the government\'s time of parallel cases once and skips the owner\'s', async () => {
+    project = await insertProject(knex(), { jurisdictionCode: DEMO.townCode, ownerUserId: await userId(knex(), 'applicant'), codedOn: '2024-09-20' });
+    on('2024-09-23');
+    const a = await api.file(buildCase({ itemCode: DEMO.countyItemCode }));
+    await tieCase(knex(), project.id, 1, a.caseNo);
+    on('2024-09-25');
+    ok(await api.act('clerk.village', a.caseNo, { type: 'REQUEST_MATERIALS', missing: ['营业执照'] }));
+    on('2024-10-09');
+    ok(await api.request('POST', `/api/cases/${a.caseNo}/actions`, { body: { type: 'SUPPLY_MATERIALS', materials: ['营业执照'] }, headers: { 'x-query-code': a.queryCode } }));
+    on('2024-10-10');
+    ok(await api.act('clerk.village', a.caseNo, { type: 'ACCEPT' }));
+    on('2024-10-11');
+    expect(ok(await api.act('clerk.town', a.caseNo, { type: 'FORWARD', opinion: '初审同意，报区局' })).case.state).toBe('decision');
+    on('2024-10-20');
+    const b = await api.file(buildCase({ itemCode: DEMO.countyItemCode }));
+    await tieCase(knex(), project.id, 1, b.caseNo);
+    on('2024-10-21');
+    ok(await api.act('clerk.village', b.caseNo, { type: 'REQUEST_MATERIALS', missing: ['营业执照'] }));
+    on('2024-10-25');
+
+    const clock = (await loadProjectClock(srv.ctx, knex(), project.id))!;
+    expect(clock.project.code).toBe(project.code);
+    expect(clock.whole).toEqual({ counted: 18, limit: 100, light: 'green', percent: 18 });
+    expect(clock.approval).toEqual({ counted: 15, limit: 30, light: 'green', percent: 50 });
+    const intervals = await projectIntervals(knex(), project.id);
+    const ofA = intervals.filter((i) => i.source.ref === a.caseNo).map((i) => [i.kind, i.source.desk?.jurisdictionCode, i.from.slice(0, 10)]);
+    expect(ofA).toEqual([
+      ['government_approval', DEMO.villageCode, '2024-09-23'],
+      ['owner_preparation', DEMO.villageCode, '2024-09-25'],
+      ['government_approval', DEMO.villageCode, '2024-10-09'],
+      ['government_approval', DEMO.townCode, '2024-10-10'],
+      ['government_approval', DEMO.countyCode, '2024-10-11'],
+    ]);
+  });
+
+  it('stops counting while the cases wait for the owner\'s intermediary and materials; the county held it longest', async () => {
+    const a = (await knex()('project_stage_cases').where({ project_id: project.id }).orderBy('case_id').first('case_no')).case_no;
+    ok(await api.act('reviewer.county', a, { type: 'START_SPECIAL', procedure: 'intermediary', reason: '业主委托测绘' }));
+    on('2024-11-05');
+    const clock = (await loadProjectClock(srv.ctx, knex(), project.id))!;
+    expect(clock.whole.counted).toBe(18);
+    expect(clock.approval.counted).toBe(15);
+    expect(clock.longestDesk).toMatchObject({ desk: { jurisdictionCode: DEMO.countyCode, department: DEMO.department }, days: 14 });
+    expect(clock.timeline.map((s) => [s.kind, s.counted, s.from.slice(0, 10), s.to.slice(0, 10)])).toEqual([
+      ['government_approval', true, '2024-09-23', '2024-09-25'],
+      ['owner_preparation', false, '2024-09-25', '2024-10-09'],
+      ['government_approval', true, '2024-10-09', '2024-10-25'],
+      ['owner_intermediary', false, '2024-10-25', '2024-11-05'],
+    ]);
+  });
+
+  it('writes the counted days and the light on the project row', async () => {
+    await knex().transaction((trx) => refreshProjectClock(srv.ctx, trx, project.id));
+    expect(await knex()('projects').where({ id: project.id }).first('counted_days', 'counted_working_days', 'light')).toEqual({ counted_days: 18, counted_working_days: 15, light: 'green' });
+  });
+
+  it('counts a declared utility wait on the whole clock, not on the approval clock', async () => {
+    await knex()('project_waits').insert({ project_id: project.id, kind: 'utility', note: '供水接入', started_at: '2024-11-05 02:00:00.000', ended_at: '2024-11-15 02:00:00.000' });
+    on('2024-11-20');
+    const clock = (await loadProjectClock(srv.ctx, knex(), project.id))!;
+    expect(clock.whole.counted).toBe(28);
+    expect(clock.approval.counted).toBe(15);
+    expect(clock.intervals.some((i) => i.source.type === 'wait' && i.source.label === '供水接入')).toBe(true);
+  });
+});
