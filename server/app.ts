@@ -26,6 +26,7 @@ import { handledRouter } from './routes/handled';
 import { statsRouter } from './routes/stats';
 import { usersRouter } from './routes/users';
 import { urgingsRouter } from './routes/urgings';
+import { projectBoardRouter } from './routes/projectBoard';
 import { webApp } from './http/webApp';
 import { applicantActionThrottle, filingThrottle, retryAfter, useRateLimits } from './security/httpLimits';
 import type { RateLimits } from './security/rateLimits';
@@ -83,6 +84,8 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', handledRouter(ctx));
   app.use('/api', statsRouter(ctx));
   app.use('/api', urgingsRouter(ctx));
+  // Before the projects router: `/api/projects/board` is not a project code.
+  app.use('/api', projectBoardRouter(ctx));
   app.use('/api', notFoundHandler);
   app.use(webApp(ctx.db.knex));
   app.use(notFoundHandler);

@@ -53,6 +53,7 @@ export const MO_F = '403 MARKET_OWNER_NOT_ALLOWED';
 export const MO_GOV = '403 MARKET_NOT_GOVERNMENT_PAID';
 export const MO_C = '409 INVALID_TRANSITION';
 export const MF_NF = '404 MARKET_FILE_MISSING';
+export const PRJ_NF = '404 PROJECT_NOT_FOUND';
 /** 409, with whatever code: the case waits elsewhere (INVALID_TRANSITION), or is closed. */
 export const C = '409';
 
@@ -221,6 +222,14 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /api/market/rankings': { own: EVERYONE },
   'GET /api/market/credit-records': { own: EVERYONE },
   'GET /api/market/supervision': { own: CENTRE_ONLY },
+  // Investment projects' clocks (docs/project-clocks.md): the board is the supervisors' and admins'; a project's clock
+  // (the probe's project: `applicant`'s, at 五马街道) its owner's and the staff's whose jurisdiction holds it (the
+  // village below it does not); an agent not acting for the owner and others answer as for an unknown code.
+  'GET /api/projects/board': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, OK, OK, OK, F, F) },
+  'GET /api/projects/:code/clock': {
+    own: g(U, U, OK, PRJ_NF, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, PRJ_NF, PRJ_NF),
+    missing: g(U, U, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF, PRJ_NF),
+  },
   'GET /api/cases/:caseNo/licence': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/cases/:caseNo/licence.pdf': { own: READ_CASE.map((o) => (o === OK ? '404 NOT_FOUND' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   // Purchase orders of the intermediary market: the probe's order (posted by `applicant` for 鹿城区, approved by the

@@ -39,6 +39,8 @@ export interface Target {
   marketServiceItem: string;
   /** Market (made by the test): a completed order of `applicant` with its three ratings approved, its agency, one approved rating, a closed complaint. */
   market: { orderId: number; agencyId: number; ratingId: number; complaintId: number };
+  /** A project of `applicant` at 五马街道 (made by the test); a well-formed code nobody holds for `missing`. */
+  projectCode: string;
 }
 
 export interface Probe {
@@ -141,6 +143,8 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/market/rankings': () => ({ path: '/api/market/rankings' }),
   'GET /api/market/credit-records': () => ({ path: '/api/market/credit-records?format=json' }),
   'GET /api/market/supervision': () => ({ path: '/api/market/supervision' }),
+  'GET /api/projects/board': () => ({ path: '/api/projects/board' }),
+  'GET /api/projects/:code/clock': (t) => ({ path: `/api/projects/${t.projectCode}/clock` }),
   'GET /api/certificate-kinds': () => ({ path: '/api/certificate-kinds' }),
   'POST /api/market/orders': (t) => ({ path: '/api/market/orders', body: { serviceItemCode: t.marketServiceItem, title: '授权矩阵探测', content: '授权矩阵探测订单', budgetMin: 1, budgetMax: 10, method: 'random', signupDeadline: new Date(Date.now() + 24 * 3_600_000).toISOString(), selectionAt: new Date(Date.now() + 25 * 3_600_000).toISOString(), serviceDays: 5 } }),
   'GET /api/market/orders': () => ({ path: '/api/market/orders' }),

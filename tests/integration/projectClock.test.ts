@@ -102,4 +102,43 @@ describe('a project clock from real cases', () => {
     expect(clock.approval.counted).toBe(15);
     expect(clock.intervals.some((i) => i.source.type === 'wait' && i.source.label === '供水接入')).toBe(true);
   });
+
+  it('answers the clock over HTTP to the owner and the staff of the jurisdiction, not to a village below it', async () => {
+    const owner = await api.as('applicant', 'GET', `/api/projects/${project.code}/clock`);
+    expect(owner.status).toBe(200);
+    expect(owner.body).toMatchObject({ project: { code: project.code }, whole: { counted: 28, limit: 100 }, approval: { counted: 15, limit: 30 }, light: 'green' });
+    expect((await api.as('supervisor.county', 'GET', `/api/projects/${project.code}/clock`)).status).toBe(200);
+    const village = await api.as('clerk.village', 'GET', `/api/projects/${project.code}/clock`);
+    expect([village.status, village.body.error.code]).toEqual([404, 'PROJECT_NOT_FOUND']);
+    const bad = await api.as('applicant', 'GET', '/api/projects/2024-33030-47-03-000001/clock');
+    expect([bad.status, bad.body.error.code, bad.body.error.details]).toEqual([422, 'PROJECT_CODE_MALFORMED', { problem: 'length' }]);
+  });
+
+  it('puts the project closest to its 100 days first on the supervisor\'s board, with the slowest desk', async () => {
+    // A second project with one case filed on 11-18 at the village and not yet accepted: 2 days counted.
+    const near = await insertProject(knex(), { jurisdictionCode: DEMO.townCode, ownerUserId: await userId(knex(), 'applicant'), codedOn: '2024-11-18', stage: 2 });
+    on('2024-11-18');
+    await tieCase(knex(), near.id, 2, (await api.file(buildCase({ itemCode: DEMO.countyItemCode }))).caseNo);
+    on('2024-11-20');
+    const board = await api.as('supervisor.county', 'GET', '/api/projects/board?pageSize=100');
+    expect(board.status).toBe(200);
+    const codes = board.body.projects.map((p: any) => p.code);
+    expect(codes.indexOf(project.code)).toBeLessThan(codes.indexOf(near.code));
+    expect(board.body.projects.find((p: any) => p.code === near.code)).toMatchObject({ stage: 2, light: 'green', whole: { counted: 2 } });
+    expect(board.body.total).toBeGreaterThanOrEqual(2);
+    for (let i = 1; i < board.body.projects.length; i++) {
+      const [a, b] = [board.body.projects[i - 1].whole, board.body.projects[i].whole];
+      expect(a.counted / a.limit).toBeGreaterThanOrEqual(b.counted / b.limit);
+    }
+    const county = board.body.slowestDesks.find((d: any) => d.jurisdictionCode === DEMO.countyCode && d.department === DEMO.department);
+    expect(county).toMatchObject({ cases: 1, totalDays: 14, averageDays: 14 });
+    expect(county.name).toContain('鹿城区');
+    const stage2 = await api.as('supervisor.county', 'GET', '/api/projects/board?stage=2&light=green');
+    expect(stage2.body.projects.every((p: any) => p.stage === 2 && p.light === 'green')).toBe(true);
+    expect(stage2.body.projects.some((p: any) => p.code === near.code)).toBe(true);
+    expect((await api.as('supervisor.county', 'GET', '/api/projects/board?light=blue')).status).toBe(400);
+    // The board is the supervisors': a centre's clerk is refused.
+    const other = await api.as('clerk.county', 'GET', '/api/projects/board');
+    expect(other.status).toBe(403);
+  });
 });
