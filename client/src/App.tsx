@@ -24,6 +24,8 @@ const IssuedLicencesScreen = lazy(() => import('./pages/licences/IssuedLicencesS
 const PostChecksScreen = lazy(() => import('./pages/commitments/PostChecksScreen').then((m) => ({ default: m.PostChecksScreen })));
 const PostCheckScreen = lazy(() => import('./pages/commitments/PostCheckScreen').then((m) => ({ default: m.PostCheckScreen })));
 const RankingsScreen = lazy(() => import('./pages/market/RankingsScreen').then((m) => ({ default: m.RankingsScreen })));
+const ProjectBoardScreen = lazy(() => import('./pages/projects/ProjectBoardScreen').then((m) => ({ default: m.ProjectBoardScreen })));
+const ProjectClockScreen = lazy(() => import('./pages/projects/ProjectClockScreen').then((m) => ({ default: m.ProjectClockScreen })));
 const MarketSupervisionScreen = lazy(() => import('./pages/market/MarketSupervisionScreen').then((m) => ({ default: m.MarketSupervisionScreen })));
 const RatingQueueScreen = lazy(() => import('./pages/market/RatingQueueScreen').then((m) => ({ default: m.RatingQueueScreen })));
 const RateOrderScreen = lazy(() => import('./pages/market/RateOrderScreen').then((m) => ({ default: m.RateOrderScreen })));
@@ -83,6 +85,8 @@ const router = createBrowserRouter([
       { path: '/market/workbench', element: <RequireRole roles={['intermediary']}><WorkbenchScreen /></RequireRole> },
       { path: '/market/rankings', element: <RankingsScreen /> },
       { path: '/market/supervision', element: <RequireRole roles={['supervisor']}><MarketSupervisionScreen /></RequireRole> },
+      { path: '/projects/board', element: <RequireRole roles={['supervisor', 'admin']}><ProjectBoardScreen /></RequireRole> },
+      { path: '/projects/board/:code', element: <RequireRole roles={['applicant', 'clerk', 'reviewer', 'supervisor', 'admin', 'proxy_agent']}><ProjectClockScreen /></RequireRole> },
       { path: '/market/ratings', element: <RequireRole roles={['supervisor']}><RatingQueueScreen /></RequireRole> },
       { path: '/market/orders/:id/rate', element: <RequireRole roles={['applicant', 'reviewer', 'supervisor', 'clerk', 'proxy_agent', 'admin']}><RateOrderScreen /></RequireRole> },
       { path: '/mine', element: <RequireRole roles={['applicant']}><MyCasesScreen /></RequireRole> },

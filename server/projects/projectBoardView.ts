@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AppContext } from '../context';
-import { clocksOf, worseLight } from './projectClockView';
+import { clocksOf, deskNames, worseLight } from './projectClockView';
 import type { Light, ProjectClock, ProjectInterval } from '../../workflows/projectClock';
 import type { ProjectType } from '../../workflows/projectCode';
 
@@ -16,15 +16,6 @@ export interface BoardProject {
 }
 
 export interface SlowDesk { jurisdictionCode: string; department: string | null; name: string; cases: number; totalDays: number; averageDays: number }
-
-/** 'county' or 'county · department' in the caller's words (zh names from the tables). */
-async function deskNames(db: Knex, desks: { jurisdictionCode: string; department: string | null }[]): Promise<(d: { jurisdictionCode: string; department: string | null }) => string> {
-  const codes = [...new Set(desks.map((d) => d.jurisdictionCode))];
-  const deps = [...new Set(desks.map((d) => d.department).filter((d): d is string => d !== null))];
-  const j = new Map((codes.length ? await db('jurisdictions').whereIn('code', codes).select('code', 'name') : []).map((r: any) => [r.code, r.name as string]));
-  const dep = new Map((deps.length ? await db('departments').whereIn('code', deps).select('code', 'name') : []).map((r: any) => [r.code, r.name as string]));
-  return (d) => [j.get(d.jurisdictionCode) ?? d.jurisdictionCode, d.department ? (dep.get(d.department) ?? d.department) : null].filter(Boolean).join(' · ');
-}
 
 /**
  * The slowest desks: for each desk (jurisdiction + department; a centre has

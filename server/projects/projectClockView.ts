@@ -13,7 +13,17 @@ export function worseLight(a: Light, b: Light): Light {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
-export interface ProjectClockJson extends ProjectClock {
+/** 'county' or 'county · department' in the caller's words (zh names from the tables). */
+export async function deskNames(db: Knex, desks: { jurisdictionCode: string; department: string | null }[]): Promise<(d: { jurisdictionCode: string; department: string | null }) => string> {
+  const codes = [...new Set(desks.map((d) => d.jurisdictionCode))];
+  const deps = [...new Set(desks.map((d) => d.department).filter((d): d is string => d !== null))];
+  const j = new Map((codes.length ? await db('jurisdictions').whereIn('code', codes).select('code', 'name') : []).map((r: any) => [r.code, r.name as string]));
+  const dep = new Map((deps.length ? await db('departments').whereIn('code', deps).select('code', 'name') : []).map((r: any) => [r.code, r.name as string]));
+  return (d) => [j.get(d.jurisdictionCode) ?? d.jurisdictionCode, d.department ? (dep.get(d.department) ?? d.department) : null].filter(Boolean).join(' · ');
+}
+
+export interface ProjectClockJson extends Omit<ProjectClock, 'longestDesk'> {
+  longestDesk: (NonNullable<ProjectClock['longestDesk']> & { name: string }) | null;
   project: { code: string; name: string; type: ProjectType; state: string; currentStage: number | null };
   light: Light;
 }
@@ -32,10 +42,12 @@ export async function loadProjectClock(ctx: ClockCtx, db: Knex, projectId: numbe
   const row = await db('projects').where({ id: projectId }).first('id', 'code', 'name', 'type', 'state', 'current_stage');
   if (!row) return undefined;
   const clock = (await clocksOf(ctx, db, [{ id: Number(row.id), type: row.type }])).get(Number(row.id))!;
+  const name = await deskNames(db, clock.longestDesk ? [clock.longestDesk.desk] : []);
   return {
     project: { code: row.code, name: row.name, type: row.type, state: row.state, currentStage: row.current_stage ?? null },
     light: worseLight(clock.whole.light, clock.approval.light),
     ...clock,
+    longestDesk: clock.longestDesk ? { ...clock.longestDesk, name: name(clock.longestDesk.desk) } : null,
   };
 }
 

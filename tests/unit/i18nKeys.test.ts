@@ -11,6 +11,7 @@ import { files } from '../../client/src/i18n/files';
 import { certificates } from '../../client/src/i18n/certificates';
 import { marketAgencies } from '../../client/src/i18n/marketAgencies';
 import { marketRatings } from '../../client/src/i18n/marketRatings';
+import { projectBoard } from '../../client/src/i18n/projectBoard';
 import { licences } from '../../client/src/i18n/licences';
 import { publicity } from '../../client/src/i18n/publicity';
 import { search } from '../../client/src/i18n/search';
@@ -37,7 +38,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders } as unknown as Record<string, { zh: Tree; en: Tree }>;
+const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders, projectBoard } as unknown as Record<string, { zh: Tree; en: Tree }>;
 
 describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
   const zh = leaves(namespaces[ns]!.zh);

@@ -30,6 +30,8 @@ const TITLES: [pattern: string, key: string][] = [
   ['/market/supervision', 'marketRatings:pageTitle.supervision'],
   ['/market/ratings', 'marketRatings:pageTitle.moderation'],
   ['/market/orders/:id/rate', 'marketRatings:pageTitle.rate'],
+  ['/projects/board/:code', 'projectBoard:pageTitle.clock'],
+  ['/projects/board', 'projectBoard:pageTitle.board'],
 ];
 
 /** The page's name for the browser tab, history and screen readers: "进度查询 - 温州市五级联动审批". */
