@@ -71,6 +71,8 @@ describe('a project clock from real cases', () => {
       ['government_approval', DEMO.townCode, '2024-10-10'],
       ['government_approval', DEMO.countyCode, '2024-10-11'],
     ]);
+    // A village or town centre has no department; the county's desk is its department's.
+    expect(intervals.filter((i) => i.source.ref === a.caseNo).map((i) => i.source.desk?.department)).toEqual([null, null, null, null, DEMO.department]);
   });
 
   it('stops counting while the cases wait for the owner\'s intermediary and materials; the county held it longest', async () => {

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { fromDbTime, parseJson } from '../../connection';
 import type { IntervalDesk, ProjectInterval } from '../../../workflows/projectClock';
 import type { IntervalKind } from '../../../workflows/projectStages';
+import { isCentreLevel, type Level } from '../../../workflows/levels';
 
 /**
  * A project's intervals (workflows/projectClock.ts), built from the data:
@@ -41,7 +42,9 @@ function caseKind(state: string, procedure: string | null, governmentPaid: boole
 interface CaseRow { id: number; projectId: number; caseNo: string; itemName: string; level: string; jurisdiction: string; department: string | null; route: { level: string; department?: string }[] }
 interface EventRow { caseId: number; type: string; fs: string | null; ts: string; lv: string | null; jc: string | null; at: string; procedure: string | null }
 
+/** The department of the item's route step at that level; a village or town centre has none (its clerks work every step). */
 function departmentAt(c: CaseRow, level: string | null): string | null {
+  if (level === null || isCentreLevel(level as Level)) return null;
   return c.route.find((s) => s.level === level)?.department ?? null;
 }
 
@@ -62,7 +65,7 @@ export function caseIntervals(c: CaseRow, events: EventRow[], governmentPaid: bo
       if (next.jc) push(state, e.at, next.at, { jurisdictionCode: next.jc, department: departmentAt(c, next.lv) });
       else push(state, e.at, next.at, undefined);
     } else {
-      push(state, e.at, null, { jurisdictionCode: c.jurisdiction, department: c.department ?? departmentAt(c, c.level) });
+      push(state, e.at, null, { jurisdictionCode: c.jurisdiction, department: isCentreLevel(c.level as Level) ? null : (c.department ?? departmentAt(c, c.level)) });
     }
   });
   // Consecutive stretches of one kind at one desk (events that change neither) read as one.
