@@ -64,3 +64,25 @@ export async function refreshProjectClock(ctx: ClockCtx, trx: Knex, projectId: n
   await trx('projects').where({ id: projectId }).update({ counted_days: out.countedDays, counted_working_days: out.countedWorkingDays, light: out.light });
   return out;
 }
+
+/**
+ * The open projects whose stored clocks (counted_days, counted_working_days,
+ * light) no longer read what their clocks read now: time ran on with no change
+ * of the project (a desk sits on a case). A read only: the project scheduler
+ * applies one CLOCK command to each (which calls refreshProjectClock and sends
+ * `project:updated`), so lights turn yellow and red live, through the one command path.
+ */
+export async function staleProjectClocks(ctx: ClockCtx, db: Knex, limit = 200): Promise<{ id: number; code: string; countedDays: number; countedWorkingDays: number; light: Light; lightChanged: boolean }[]> {
+  const rows = await db('projects').whereNotIn('state', ['completed', 'cancelled']).orderBy('id').limit(5000).select('id', 'code', 'type', 'counted_days', 'counted_working_days', 'light');
+  const clocks = await clocksOf(ctx, db, rows.map((r: any) => ({ id: Number(r.id), type: r.type })));
+  const out = [];
+  for (const r of rows) {
+    const c = clocks.get(Number(r.id))!;
+    const light = worseLight(c.whole.light, c.approval.light);
+    if (c.whole.counted !== Number(r.counted_days) || c.approval.counted !== Number(r.counted_working_days) || light !== r.light) {
+      out.push({ id: Number(r.id), code: r.code as string, countedDays: c.whole.counted, countedWorkingDays: c.approval.counted, light, lightChanged: light !== r.light });
+      if (out.length >= limit) break;
+    }
+  }
+  return out;
+}

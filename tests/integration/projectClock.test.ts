@@ -1,7 +1,7 @@
 import { Api, buildCase, DEMO } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { insertProject, tieCase, userId } from '../helpers/projectClockFactories';
-import { loadProjectClock, refreshProjectClock } from '../../server/projects/projectClockView';
+import { loadProjectClock, refreshProjectClock, staleProjectClocks } from '../../server/projects/projectClockView';
 import { projectIntervals } from '../../db/repositories/projects/projectIntervals';
 
 /*
@@ -103,6 +103,10 @@ describe('a project clock from real cases', () => {
     expect(clock.whole.counted).toBe(28);
     expect(clock.approval.counted).toBe(15);
     expect(clock.intervals.some((i) => i.source.type === 'wait' && i.source.label === '供水接入')).toBe(true);
+    // The stored read model (18/15, written on 11-05) is now stale; refreshed, it is not.
+    expect((await staleProjectClocks(srv.ctx, knex())).find((p) => p.id === project.id)).toEqual({ id: project.id, code: project.code, countedDays: 28, countedWorkingDays: 15, light: 'green', lightChanged: false });
+    await knex().transaction((trx) => refreshProjectClock(srv.ctx, trx, project.id));
+    expect((await staleProjectClocks(srv.ctx, knex())).some((p) => p.id === project.id)).toBe(false);
   });
 
   it('answers the clock over HTTP to the owner and the staff of the jurisdiction, not to a village below it', async () => {
