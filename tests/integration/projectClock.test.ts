@@ -3,6 +3,7 @@ import { startTestServer, type TestServer } from '../helpers/testServer';
 import { insertProject, tieCase, userId } from '../helpers/projectClockFactories';
 import { loadProjectClock, refreshProjectClock, staleProjectClocks } from '../../server/projects/projectClockView';
 import { projectIntervals } from '../../db/repositories/projects/projectIntervals';
+import { buildAgency, buildCompletedOrder, buildServiceItem } from '../helpers/marketFactories';
 
 /*
  * A project's two clocks from real cases filed and moved over HTTP, on a
@@ -146,5 +147,34 @@ describe('a project clock from real cases', () => {
     // The board is the supervisors': a centre's clerk is refused.
     const other = await api.as('clerk.county', 'GET', '/api/projects/board');
     expect(other.status).toBe(403);
+  });
+
+  it('counts an intermediary the government pays for: the case\'s pause and the market order, once', async () => {
+    // Filed and accepted Wed 11-20 10:00, paused at the town Thu 11-21 for a government-paid survey ordered that day; on Tue 11-26:
+    // whole 1 + 5 = 6 days; approval only 11-20 10:00 → 11-21 10:00 = 1 working day.
+    const paid = await insertProject(knex(), { jurisdictionCode: DEMO.townCode, ownerUserId: await userId(knex(), 'applicant'), codedOn: '2024-11-19' });
+    on('2024-11-20');
+    const c = await api.file(buildCase({ itemCode: DEMO.countyItemCode }));
+    await tieCase(knex(), paid.id, 1, c.caseNo);
+    ok(await api.act('clerk.village', c.caseNo, { type: 'ACCEPT' }));
+    on('2024-11-21');
+    ok(await api.act('clerk.town', c.caseNo, { type: 'START_SPECIAL', procedure: 'intermediary', reason: '政府委托宗地测绘' }));
+    const item = await buildServiceItem(knex(), { governmentPaid: true });
+    const agency = await buildAgency(knex(), { services: [item.code] });
+    const order = await buildCompletedOrder(knex(), { agencyId: agency.id, ownerUserId: await userId(knex(), 'reviewer.county'), serviceItemCode: item.code, state: 'in_service', caseNo: c.caseNo });
+    await knex()('market_orders').where({ id: order.id }).update({ created_at: '2024-11-21 02:00:00.000' });
+    on('2024-11-26');
+    const clock = (await loadProjectClock(srv.ctx, knex(), paid.id))!;
+    expect(clock.intervals.map((i) => [i.source.type, i.kind, i.from.slice(0, 10), i.to?.slice(0, 10) ?? null])).toEqual([
+      ['case', 'government_approval', '2024-11-20', '2024-11-21'],
+      ['case', 'government_intermediary', '2024-11-21', null],
+      ['order', 'government_intermediary', '2024-11-21', null],
+    ]);
+    expect([clock.whole.counted, clock.approval.counted]).toEqual([6, 1]);
+    // Not government-paid: the same pause is the owner's, and stops the count.
+    await knex()('market_service_items').where({ code: item.code }).update({ government_paid: false });
+    const owners = (await loadProjectClock(srv.ctx, knex(), paid.id))!;
+    expect(owners.intervals.map((i) => i.kind)).toEqual(['government_approval', 'owner_intermediary', 'owner_intermediary']);
+    expect(owners.whole.counted).toBe(1);
   });
 });

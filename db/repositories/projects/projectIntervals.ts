@@ -54,7 +54,8 @@ export function caseIntervals(c: CaseRow, events: EventRow[], governmentPaid: bo
   let procedure: string | null = null;
   const label = `${c.caseNo} ${c.itemName}`;
   const push = (state: string, from: string, to: string | null, desk: IntervalDesk | undefined) => {
-    if (ENDED.has(state)) return;
+    // A state left the instant it was entered (filed and accepted at once at the counter) held nothing.
+    if (ENDED.has(state) || from === to) return;
     out.push({ kind: caseKind(state, procedure, governmentPaid), from: isoOf(from), to: to === null ? null : isoOf(to), source: { type: 'case', ref: c.caseNo, label, desk } });
   };
   events.forEach((e, i) => {
