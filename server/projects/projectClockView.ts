@@ -22,7 +22,9 @@ export async function deskNames(db: Knex, desks: { jurisdictionCode: string; dep
   return (d) => [j.get(d.jurisdictionCode) ?? d.jurisdictionCode, d.department ? (dep.get(d.department) ?? d.department) : null].filter(Boolean).join(' · ');
 }
 
-export interface ProjectClockJson extends Omit<ProjectClock, 'longestDesk'> {
+export interface ProjectClockJson extends Omit<ProjectClock, 'longestDesk' | 'intervals'> {
+  /** Each with the name of the desk that held it (jurisdiction · department), or null. */
+  intervals: (ProjectClock['intervals'][number] & { deskName: string | null })[];
   longestDesk: (NonNullable<ProjectClock['longestDesk']> & { name: string }) | null;
   project: { code: string; name: string; type: ProjectType; state: string; currentStage: number | null };
   light: Light;
@@ -42,11 +44,12 @@ export async function loadProjectClock(ctx: ClockCtx, db: Knex, projectId: numbe
   const row = await db('projects').where({ id: projectId }).first('id', 'code', 'name', 'type', 'state', 'current_stage');
   if (!row) return undefined;
   const clock = (await clocksOf(ctx, db, [{ id: Number(row.id), type: row.type }])).get(Number(row.id))!;
-  const name = await deskNames(db, clock.longestDesk ? [clock.longestDesk.desk] : []);
+  const name = await deskNames(db, clock.intervals.flatMap((i) => (i.source.desk ? [i.source.desk] : [])));
   return {
     project: { code: row.code, name: row.name, type: row.type, state: row.state, currentStage: row.current_stage ?? null },
     light: worseLight(clock.whole.light, clock.approval.light),
     ...clock,
+    intervals: clock.intervals.map((i) => ({ ...i, deskName: i.source.desk ? name(i.source.desk) : null })),
     longestDesk: clock.longestDesk ? { ...clock.longestDesk, name: name(clock.longestDesk.desk) } : null,
   };
 }

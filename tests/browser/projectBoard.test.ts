@@ -41,6 +41,7 @@ browserIt('the supervisor finds the project on the board and opens its timeline;
   await p.goto('/projects/board');
   const row = p.locator(`[data-testid="board-project"][data-code="${project.code}"]`);
   await row.waitFor({ timeout: UI_MS });
+  await p.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
   await row.getByTestId('whole-days').getByText('18 / 100').waitFor({ timeout: UI_MS });
   await row.getByText('15 / 30').waitFor({ timeout: UI_MS });
   await p.getByTestId('slowest-desks').getByText('鹿城区', { exact: false }).first().waitFor({ timeout: UI_MS });
@@ -54,7 +55,8 @@ browserIt('the supervisor finds the project on the board and opens its timeline;
   expect(await segments.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-kind')}:${e.getAttribute('data-counted')}`))).toEqual([
     'government_approval:true', 'owner_preparation:false', 'government_approval:true',
   ]);
-  await p.getByTestId('longest-desk').getByText('鹿城区', { exact: false }).waitFor({ timeout: UI_MS });
+  await p.getByTestId('longest-desk').getByText('鹿城区 · 市场监督管理局，14 天', { exact: false }).waitFor({ timeout: UI_MS });
+  expect(await p.getByTestId('interval-desk').allTextContents()).toEqual(['安澜社区', '安澜社区', '安澜社区', '五马街道', '鹿城区 · 市场监督管理局']);
   expect(await accessibilityProblems(p)).toEqual([]);
   await screenshot(p, 'project-clock-desktop');
 

@@ -100,6 +100,7 @@ export function ProjectTimeline({ clock }: { clock: ProjectClockJson }) {
                 <KindTag kind={i.kind} text={t(`kind.${i.kind}`)} />
                 <Tag>{COUNTED.has(i.kind) ? t('clock.counted') : t('clock.notCounted')}</Tag>
                 <Typography.Text>{`${t(`sourceType.${i.source.type}`)} ${i.source.label}`}</Typography.Text>
+                {i.deskName && <Typography.Text data-testid="interval-desk">{i.deskName}</Typography.Text>}
                 <Typography.Text type="secondary">{`${formatTime(i.from)} – ${i.to ? formatTime(i.to) : t('clock.running')}`}</Typography.Text>
               </Space>
             </List.Item>
