@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { AppContext } from '../context';
-import { clocksOf, deskNames, worseLight } from './projectClockView';
+import { clocksOf, deskNames, worseLight, type DeskName } from './projectClockView';
 import type { Light, ProjectClock, ProjectInterval } from '../../workflows/projectClock';
 import type { ProjectType } from '../../workflows/projectCode';
 
@@ -12,17 +12,17 @@ export interface BoardQuery { stage?: number; light?: Light; state: 'open' | 'al
 export interface BoardProject {
   code: string; name: string; type: ProjectType; state: string; stage: number | null; jurisdictionCode: string;
   light: Light; whole: ProjectClock['whole']; approval: ProjectClock['approval'];
-  longestDesk: (ProjectClock['longestDesk'] & { name: string }) | null;
+  longestDesk: (NonNullable<ProjectClock['longestDesk']> & DeskName) | null;
 }
 
-export interface SlowDesk { jurisdictionCode: string; department: string | null; name: string; cases: number; totalDays: number; averageDays: number }
+export interface SlowDesk extends DeskName { jurisdictionCode: string; department: string | null; cases: number; totalDays: number; averageDays: number }
 
 /**
  * The slowest desks: for each desk (jurisdiction + department; a centre has
  * none), the government-approval time it held project cases, summed per case
  * (a case's stays at the desk added up) and averaged over the cases it held.
  */
-export function slowestDesks(intervals: ProjectInterval[], now: number): Omit<SlowDesk, 'name'>[] {
+export function slowestDesks(intervals: ProjectInterval[], now: number): Omit<SlowDesk, keyof DeskName>[] {
   const byDesk = new Map<string, { jurisdictionCode: string; department: string | null; ms: number; cases: Set<string> }>();
   for (const i of intervals) {
     const d = i.source.desk;
@@ -62,7 +62,7 @@ export async function loadProjectBoard(ctx: Pick<AppContext, 'config' | 'calenda
   const projects: BoardProject[] = page.map(({ row, clock, light }) => ({
     code: row.code, name: row.name, type: row.type, state: row.state, stage: row.current_stage ?? null, jurisdictionCode: row.jurisdiction_code,
     light, whole: clock.whole, approval: clock.approval,
-    longestDesk: clock.longestDesk ? { ...clock.longestDesk, name: name(clock.longestDesk.desk) } : null,
+    longestDesk: clock.longestDesk ? { ...clock.longestDesk, ...name(clock.longestDesk.desk) } : null,
   }));
-  return { total: picked.length, page: q.page, pageSize: q.pageSize, projects, byStage, slowestDesks: desks.map((d) => ({ ...d, name: name(d) })), limits: ctx.config.PROJECT_CLOCK_LIMITS };
+  return { total: picked.length, page: q.page, pageSize: q.pageSize, projects, byStage, slowestDesks: desks.map((d) => ({ ...d, ...name(d) })), limits: ctx.config.PROJECT_CLOCK_LIMITS };
 }

@@ -13,19 +13,30 @@ export function worseLight(a: Light, b: Light): Light {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
-/** 'county' or 'county · department' in the caller's words (zh names from the tables). */
-export async function deskNames(db: Knex, desks: { jurisdictionCode: string; department: string | null }[]): Promise<(d: { jurisdictionCode: string; department: string | null }) => string> {
+type Desk = { jurisdictionCode: string; department: string | null };
+/** A desk's name, 'county' or 'county · department', in Chinese and in English. */
+export interface DeskName { name: string; nameEn: string }
+
+/** The names of these desks (from the jurisdiction and department tables; English falls back to Chinese). */
+export async function deskNames(db: Knex, desks: Desk[]): Promise<(d: Desk) => DeskName> {
   const codes = [...new Set(desks.map((d) => d.jurisdictionCode))];
   const deps = [...new Set(desks.map((d) => d.department).filter((d): d is string => d !== null))];
-  const j = new Map((codes.length ? await db('jurisdictions').whereIn('code', codes).select('code', 'name') : []).map((r: any) => [r.code, r.name as string]));
-  const dep = new Map((deps.length ? await db('departments').whereIn('code', deps).select('code', 'name') : []).map((r: any) => [r.code, r.name as string]));
-  return (d) => [j.get(d.jurisdictionCode) ?? d.jurisdictionCode, d.department ? (dep.get(d.department) ?? d.department) : null].filter(Boolean).join(' · ');
+  const j = new Map((codes.length ? await db('jurisdictions').whereIn('code', codes).select('code', 'name', 'name_en') : []).map((r: any) => [r.code, r]));
+  const dep = new Map((deps.length ? await db('departments').whereIn('code', deps).select('code', 'name', 'name_en') : []).map((r: any) => [r.code, r]));
+  const join = (d: Desk, key: 'name' | 'name_en') => {
+    const jr = j.get(d.jurisdictionCode);
+    const dr = d.department ? dep.get(d.department) : undefined;
+    const jn = (jr && (jr[key] || jr.name)) ?? d.jurisdictionCode;
+    const dn = d.department ? ((dr && (dr[key] || dr.name)) ?? d.department) : null;
+    return [jn, dn].filter(Boolean).join(' · ');
+  };
+  return (d) => ({ name: join(d, 'name'), nameEn: join(d, 'name_en') });
 }
 
 export interface ProjectClockJson extends Omit<ProjectClock, 'longestDesk' | 'intervals'> {
   /** Each with the name of the desk that held it (jurisdiction · department), or null. */
-  intervals: (ProjectClock['intervals'][number] & { deskName: string | null })[];
-  longestDesk: (NonNullable<ProjectClock['longestDesk']> & { name: string }) | null;
+  intervals: (ProjectClock['intervals'][number] & { desk: DeskName | null })[];
+  longestDesk: (NonNullable<ProjectClock['longestDesk']> & DeskName) | null;
   project: { code: string; name: string; type: ProjectType; state: string; currentStage: number | null };
   light: Light;
 }
@@ -49,8 +60,8 @@ export async function loadProjectClock(ctx: ClockCtx, db: Knex, projectId: numbe
     project: { code: row.code, name: row.name, type: row.type, state: row.state, currentStage: row.current_stage ?? null },
     light: worseLight(clock.whole.light, clock.approval.light),
     ...clock,
-    intervals: clock.intervals.map((i) => ({ ...i, deskName: i.source.desk ? name(i.source.desk) : null })),
-    longestDesk: clock.longestDesk ? { ...clock.longestDesk, name: name(clock.longestDesk.desk) } : null,
+    intervals: clock.intervals.map((i) => ({ ...i, desk: i.source.desk ? name(i.source.desk) : null })),
+    longestDesk: clock.longestDesk ? { ...clock.longestDesk, ...name(clock.longestDesk.desk) } : null,
   };
 }
 

@@ -64,6 +64,7 @@ browserIt('the supervisor finds the project on the board and opens its timeline;
   await owner.page.goto(`/projects/board/${project.code}`);
   await owner.page.getByTestId('gauge-whole').getByText('18 / 100 calendar days').waitFor({ timeout: UI_MS });
   await owner.page.getByText('Owner’s own preparation').first().waitFor({ timeout: UI_MS });
+  expect(await owner.page.getByTestId('interval-desk').last().textContent()).toMatch(/Lucheng/);
   expect(await accessibilityProblems(owner.page)).toEqual([]);
   await screenshot(owner.page, 'project-clock-phone');
   expect(sup.errors).toEqual([]);

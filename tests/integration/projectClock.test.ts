@@ -84,7 +84,7 @@ describe('a project clock from real cases', () => {
     expect(clock.whole.counted).toBe(18);
     expect(clock.approval.counted).toBe(15);
     expect(clock.longestDesk).toMatchObject({ desk: { jurisdictionCode: DEMO.countyCode, department: DEMO.department }, days: 14, name: '鹿城区 · 市场监督管理局' });
-    expect(clock.intervals.filter((i) => i.source.ref === a).map((i) => i.deskName)).toEqual(['安澜社区', '安澜社区', '安澜社区', '五马街道', '鹿城区 · 市场监督管理局', '鹿城区 · 市场监督管理局']);
+    expect(clock.intervals.filter((i) => i.source.ref === a).map((i) => i.desk?.name)).toEqual(['安澜社区', '安澜社区', '安澜社区', '五马街道', '鹿城区 · 市场监督管理局', '鹿城区 · 市场监督管理局']);
     expect(clock.timeline.map((s) => [s.kind, s.counted, s.from.slice(0, 10), s.to.slice(0, 10)])).toEqual([
       ['government_approval', true, '2024-09-23', '2024-09-25'],
       ['owner_preparation', false, '2024-09-25', '2024-10-09'],

@@ -9,6 +9,9 @@ import { api, qs } from './http';
 
 export type { ProjectClockJson, BoardProject, SlowDesk };
 
+/** A desk's name in the reader's language. */
+export const deskLabel = (d: { name: string; nameEn: string }, language: string): string => (language.startsWith('en') ? d.nameEn : d.name);
+
 export interface ProjectBoard {
   total: number;
   page: number;

@@ -2,7 +2,7 @@ import { Card, Col, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { getProjectBoard, type BoardProject, type SlowDesk } from '../../api/projectBoard';
+import { deskLabel, getProjectBoard, type BoardProject, type SlowDesk } from '../../api/projectBoard';
 import { ErrorState } from '../../components/ErrorState';
 import { LiveBadge } from '../../components/LiveBadge';
 import { useAsync } from '../../components/useAsync';
@@ -15,7 +15,7 @@ const TAG: Record<Light, string> = { green: 'success', yellow: 'warning', red: '
 
 /** 投资项目监管看板: projects of the supervisor's jurisdiction by stage and light, days against 100/30, the slowest desks; live. */
 export function ProjectBoardScreen() {
-  const { t } = useTranslation('projectBoard');
+  const { t, i18n } = useTranslation('projectBoard');
   const user = useUser();
   const [stage, setStage] = useState<number | undefined>();
   const [light, setLight] = useState<Light | undefined>();
@@ -65,7 +65,7 @@ export function ProjectBoardScreen() {
                 dataSource={d.slowestDesks}
                 scroll={{ x: true }}
                 columns={[
-                  { title: t('board.desk'), dataIndex: 'name' },
+                  { title: t('board.desk'), key: 'name', render: (_: unknown, d) => deskLabel(d, i18n.language) },
                   { title: t('board.cases'), dataIndex: 'cases', align: 'right' },
                   { title: t('board.totalDays'), dataIndex: 'totalDays', align: 'right' },
                   { title: t('board.averageDays'), dataIndex: 'averageDays', align: 'right' },
@@ -100,7 +100,7 @@ export function ProjectBoardScreen() {
             { title: t('board.whole'), key: 'whole', align: 'right', render: (_: unknown, p) => <span data-testid="whole-days">{days(p.whole)}</span> },
             { title: t('board.approval'), key: 'approval', align: 'right', render: (_: unknown, p) => days(p.approval) },
             { title: t('board.light'), dataIndex: 'light', render: (l: Light) => <Tag color={TAG[l]}>{t(`light.${l}`)}</Tag> },
-            { title: t('board.heldLongest'), key: 'desk', render: (_: unknown, p) => (p.longestDesk ? `${p.longestDesk.name} · ${p.longestDesk.days}` : '—') },
+            { title: t('board.heldLongest'), key: 'desk', render: (_: unknown, p) => (p.longestDesk ? `${deskLabel(p.longestDesk, i18n.language)} · ${p.longestDesk.days}` : '—') },
           ]}
         />
       </Card>

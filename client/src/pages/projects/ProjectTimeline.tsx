@@ -1,6 +1,6 @@
 import { Card, Col, List, Progress, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ProjectClockJson } from '../../api/projectBoard';
+import { deskLabel, type ProjectClockJson } from '../../api/projectBoard';
 import { formatTime } from '../../components/format';
 
 type Light = ProjectClockJson['light'];
@@ -54,7 +54,7 @@ function Gauge({ title, unit, g, testId }: { title: string; unit: string; g: Pro
  * labelled for screen readers; the intervals listed below (phone-friendly).
  */
 export function ProjectTimeline({ clock }: { clock: ProjectClockJson }) {
-  const { t } = useTranslation('projectBoard');
+  const { t, i18n } = useTranslation('projectBoard');
   const segs = clock.timeline;
   const start = segs.length ? Date.parse(segs[0].from) : 0;
   const span = segs.length ? Date.parse(segs[segs.length - 1].to) - start : 0;
@@ -69,7 +69,7 @@ export function ProjectTimeline({ clock }: { clock: ProjectClockJson }) {
           <Gauge testId="gauge-approval" title={t('clock.approval')} unit={t('clock.approvalUnit', { counted: clock.approval.counted, limit: clock.approval.limit })} g={clock.approval} />
         </Col>
       </Row>
-      {clock.longestDesk && <Typography.Text data-testid="longest-desk">{t('clock.longestDesk', { name: clock.longestDesk.name, days: clock.longestDesk.days })}</Typography.Text>}
+      {clock.longestDesk && <Typography.Text data-testid="longest-desk">{t('clock.longestDesk', { name: deskLabel(clock.longestDesk, i18n.language), days: clock.longestDesk.days })}</Typography.Text>}
       <Card size="small" title={t('clock.timeline')}>
         <Typography.Paragraph type="secondary">{t('clock.timelineHelp')}</Typography.Paragraph>
         {segs.length === 0 ? (
@@ -100,7 +100,7 @@ export function ProjectTimeline({ clock }: { clock: ProjectClockJson }) {
                 <KindTag kind={i.kind} text={t(`kind.${i.kind}`)} />
                 <Tag>{COUNTED.has(i.kind) ? t('clock.counted') : t('clock.notCounted')}</Tag>
                 <Typography.Text>{`${t(`sourceType.${i.source.type}`)} ${i.source.label}`}</Typography.Text>
-                {i.deskName && <Typography.Text data-testid="interval-desk">{i.deskName}</Typography.Text>}
+                {i.desk && <Typography.Text data-testid="interval-desk">{deskLabel(i.desk, i18n.language)}</Typography.Text>}
                 <Typography.Text type="secondary">{`${formatTime(i.from)} – ${i.to ? formatTime(i.to) : t('clock.running')}`}</Typography.Text>
               </Space>
             </List.Item>
