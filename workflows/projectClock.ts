@@ -1,4 +1,4 @@
-import { addCalendarDays, chinaDate, type WorkCalendar } from './calendar';
+import { addCalendarDays, CalendarYearMissingError, chinaDate, type WorkCalendar } from './calendar';
 import { COUNTED_KINDS, type IntervalKind, type ProjectClockLimits } from './projectStages';
 
 /**
@@ -92,6 +92,20 @@ export function unionSpans(spans: Span[]): Span[] {
 
 const totalMs = (spans: Span[]) => spans.reduce((s, [a, b]) => s + (b - a), 0);
 
+/**
+ * Whether a date is a working day; a year the calendar does not hold (a project
+ * reaching far back) is counted by weekdays alone rather than refused.
+ */
+function working(cal: WorkCalendar, day: string): boolean {
+  try {
+    return cal.isWorkingDay(day);
+  } catch (e) {
+    if (!(e instanceof CalendarYearMissingError)) throw e;
+    const dow = new Date(`${day}T00:00:00Z`).getUTCDay();
+    return dow !== 0 && dow !== 6;
+  }
+}
+
 /** The part of the spans that falls on working days (China dates), in ms. */
 export function workingMs(spans: Span[], cal: WorkCalendar): number {
   let ms = 0;
@@ -101,7 +115,7 @@ export function workingMs(spans: Span[], cal: WorkCalendar): number {
       const dayStart = Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS;
       if (dayStart >= b) break;
       const overlap = Math.min(b, dayStart + DAY_MS) - Math.max(a, dayStart);
-      if (overlap > 0 && cal.isWorkingDay(day)) ms += overlap;
+      if (overlap > 0 && working(cal, day)) ms += overlap;
       day = addCalendarDays(day, 1);
     }
   }

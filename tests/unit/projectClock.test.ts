@@ -59,6 +59,11 @@ describe('the project clock', () => {
     expect(c.approval.counted).toBe(1);
   });
 
+  it('counts a year the calendar does not hold by weekdays alone', () => {
+    // Mon 2029-01-01 → Mon 2029-01-08: five weekdays; the 2027-only calendar knows nothing of 2029's holidays.
+    expect(workingMs([[Date.parse(cn('2029-01-01')), Date.parse(cn('2029-01-08'))]], cal)).toBe(5 * DAY);
+  });
+
   it('runs an open interval to now', () => {
     expect(clock([iv('government_approval', cn('2027-03-01'), null)], cn('2027-03-04', 6)).whole.counted).toBe(3);
   });
