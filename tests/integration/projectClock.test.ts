@@ -145,9 +145,14 @@ describe('a project clock from real cases', () => {
     expect(stage2.body.projects.every((p: any) => p.stage === 2 && p.light === 'green')).toBe(true);
     expect(stage2.body.projects.some((p: any) => p.code === near.code)).toBe(true);
     expect((await api.as('supervisor.county', 'GET', '/api/projects/board?light=blue')).status).toBe(400);
-    // The board is the supervisors': a centre's clerk is refused.
-    const other = await api.as('clerk.county', 'GET', '/api/projects/board');
-    expect(other.status).toBe(403);
+    // The board is the supervisors': a centre's clerk is refused; 瑞安市's supervisor sees none of 鹿城区's projects.
+    expect((await api.as('clerk.county', 'GET', '/api/projects/board')).status).toBe(403);
+    const username = `sup.ruian.${Date.now()}`;
+    const made = await api.as('admin', 'POST', '/api/users', { username, displayName: '瑞安市效能监察员', password: 'matrix-1234', role: 'supervisor', jurisdictionCode: '330381000000' });
+    expect(made.status).toBe(201);
+    const login = await api.request('POST', '/api/auth/login', { body: { username, password: 'matrix-1234' } });
+    const ruian = await api.request('GET', '/api/projects/board', { token: login.body.token });
+    expect([ruian.status, ruian.body.total, ruian.body.projects]).toEqual([200, 0, []]);
   });
 
   it('counts an intermediary the government pays for: the case\'s pause and the market order, once', async () => {
