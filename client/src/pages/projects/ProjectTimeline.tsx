@@ -83,6 +83,12 @@ export function ProjectTimeline({ clock }: { clock: ProjectClockJson }) {
             })}
           </div>
         )}
+        {segs.length > 0 && (
+          <div style={{ display: 'flex', justifyContent: 'space-between' }} data-testid="timeline-axis">
+            <Typography.Text type="secondary">{formatTime(segs[0].from).slice(0, 10)}</Typography.Text>
+            <Typography.Text type="secondary">{formatTime(segs[segs.length - 1].to).slice(0, 10)}</Typography.Text>
+          </div>
+        )}
         <Space wrap size={4} style={{ marginTop: 8 }}>
           {Object.keys(KIND_COLOR).map((k) => (
             <KindTag key={k} kind={k} text={`${t(`kind.${k}`)} · ${COUNTED.has(k) ? t('clock.counted') : t('clock.notCounted')}`} />
