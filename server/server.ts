@@ -12,6 +12,7 @@ import { PublicityScheduler } from './publicity/publicityScheduler';
 import { PostCheckScheduler } from './commitments/postCheckScheduler';
 import { AgencyReviewScheduler } from './market/agencies/reviewScheduler';
 import { OrderScheduler } from './market/orders/orderScheduler';
+import { ProjectClockPass } from './projects/projectClockPass';
 import { answerClientError } from './http/clientError';
 import { openRateLimits } from './security/rateLimits';
 
@@ -32,6 +33,7 @@ export interface RunningServer {
   agencyReviews: AgencyReviewScheduler | null;
   /** Fires purchase orders' timers (server/market/orders/): sign-up closing, draw, quotes, confirmation, overdue service. */
   marketOrders: OrderScheduler | null;
+  projectClocks: ProjectClockPass | null;
   port: number;
   stop(): Promise<void>;
 }
@@ -65,6 +67,8 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   const postChecks = config.SCHEDULER ? new PostCheckScheduler(ctx) : null;
   const agencyReviews = config.SCHEDULER ? new AgencyReviewScheduler(ctx) : null;
   const marketOrders = config.SCHEDULER ? new OrderScheduler(ctx) : null;
+  // Projects' clocks run on between changes; counted in whole days, so once a minute is plenty.
+  const projectClocks = config.SCHEDULER ? new ProjectClockPass(ctx) : null;
   // A busy port rejects here (EADDRINUSE) instead of crashing the process from an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -79,6 +83,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   postChecks?.start(config.SCHEDULER_INTERVAL_MS);
   agencyReviews?.start(config.SCHEDULER_INTERVAL_MS);
   marketOrders?.start(config.SCHEDULER_INTERVAL_MS);
+  projectClocks?.start(Math.max(config.SCHEDULER_INTERVAL_MS, 60_000));
   gateway.stats.start(config.STATS_INTERVAL_MS);
   const addr = server.address();
   return {
@@ -91,6 +96,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
     postChecks,
     agencyReviews,
     marketOrders,
+    projectClocks,
     port: typeof addr === 'object' && addr ? addr.port : port,
     /**
      * Graceful: stop taking connections, let requests in flight finish (at most
@@ -100,7 +106,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
       const closed = new Promise<void>((resolve) => gateway.io.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), agencyReviews?.stop(), marketOrders?.stop(), closed]);
+      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), agencyReviews?.stop(), marketOrders?.stop(), projectClocks?.stop(), closed]);
       clearTimeout(force);
       gateway.stats.stop();
       await Promise.all([...redis.map((c) => c.quit().catch(() => undefined)), limits.close()]);

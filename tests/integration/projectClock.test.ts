@@ -2,6 +2,7 @@ import { Api, buildCase, DEMO } from '../helpers/api';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { insertProject, tieCase, userId } from '../helpers/projectClockFactories';
 import { loadProjectClock, refreshProjectClock, staleProjectClocks } from '../../server/projects/projectClockView';
+import { ProjectClockPass } from '../../server/projects/projectClockPass';
 import { projectIntervals } from '../../db/repositories/projects/projectIntervals';
 import { buildAgency, buildCompletedOrder, buildServiceItem } from '../helpers/marketFactories';
 
@@ -182,5 +183,22 @@ describe('a project clock from real cases', () => {
     const owners = (await loadProjectClock(srv.ctx, knex(), paid.id))!;
     expect(owners.intervals.map((i) => i.kind)).toEqual(['government_approval', 'owner_intermediary', 'owner_intermediary']);
     expect(owners.whole.counted).toBe(1);
+  });
+
+  it('refreshes every stale clock in one pass, and then finds none', async () => {
+    on('2024-12-20');
+    const seen: number[] = [];
+    const pass = new ProjectClockPass(srv.ctx, async (trx, stale) => {
+      seen.push(stale.id);
+      await refreshProjectClock(srv.ctx, trx, stale.id);
+    });
+    // The second project's case has sat at the village since Mon 11-18 10:00: 32 days on 12-20; the first one's clock stood still.
+    const near = await knex()('projects').where({ coded_on: '2024-11-18' }).first('id');
+    expect(await pass.tick()).toBe(seen.length);
+    expect(seen).toContain(Number(near.id));
+    expect(seen).not.toContain(project.id);
+    expect(await knex()('projects').where({ id: near.id }).first('counted_days', 'light')).toEqual({ counted_days: 32, light: 'green' });
+    expect(await staleProjectClocks(srv.ctx, knex())).toEqual([]);
+    expect(await pass.tick()).toBe(0);
   });
 });
