@@ -3,6 +3,9 @@ import { accessibilityProblems, browserIt, PHONE, screenshot } from '../helpers/
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { buildCase, DEMO } from '../helpers/api';
 import { insertProject, tieCase, userId } from '../helpers/projectClockFactories';
+import { insertAggregateEvent } from '../../db/repositories/aggregateEvents';
+import { dbTime } from '../../db/connection';
+import { rooms, type ProjectUpdated } from '../../workflows/socketContract';
 
 /**
  * The supervisor's project board on a desktop and a project's timeline, on a
@@ -47,6 +50,15 @@ browserIt('the supervisor finds the project on the board and opens its timeline;
   await p.getByTestId('slowest-desks').getByText('鹿城区', { exact: false }).first().waitFor({ timeout: UI_MS });
   expect(await accessibilityProblems(p)).toEqual([]);
   await screenshot(p, 'project-board-desktop');
+
+  // Ten days on, the project's event reaches the supervision room through the real outbox and publisher. The
+  // project aggregate (another branch) writes such an event in every change, and its CLOCK command when the
+  // clocks go stale; here the test writes the outbox row itself. The board reloads by itself: 28 days.
+  on('2024-11-04');
+  const message: ProjectUpdated = { id: project.id, code: project.code, type: 'CLOCK', state: 'in_stage', currentStage: 1, countedDays: 28, countedWorkingDays: 21, light: 'green', revision: 2, seq: 2, at: dbTime(now) };
+  await insertAggregateEvent(db, { aggregate: 'project', aggregateId: project.id, seq: 2, type: 'CLOCK', fromState: 'in_stage', toState: 'in_stage', actorUserId: null, actorRole: 'system', actorName: '系统', reason: null, payload: {}, createdAt: dbTime(now), live: { event: 'project:updated', rooms: [rooms.supervision(DEMO.countyCode)], message } });
+  await row.getByTestId('whole-days').getByText('28 / 100').waitFor({ timeout: UI_MS });
+  on('2024-10-25'); // back to 10-25 for the figures below
 
   await row.getByRole('link', { name: '瓯江口标准厂房项目' }).click();
   await p.locator('[data-testid="gauge-whole"][data-counted="18"][data-light="green"]').waitFor({ timeout: UI_MS });
