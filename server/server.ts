@@ -12,6 +12,7 @@ import { PublicityScheduler } from './publicity/publicityScheduler';
 import { PostCheckScheduler } from './commitments/postCheckScheduler';
 import { AgencyReviewScheduler } from './market/agencies/reviewScheduler';
 import { OrderScheduler } from './market/orders/orderScheduler';
+import { ProxyScheduler } from './proxy/proxyScheduler';
 import { answerClientError } from './http/clientError';
 import { openRateLimits } from './security/rateLimits';
 
@@ -32,6 +33,7 @@ export interface RunningServer {
   agencyReviews: AgencyReviewScheduler | null;
   /** Fires purchase orders' timers (server/market/orders/): sign-up closing, draw, quotes, confirmation, overdue service. */
   marketOrders: OrderScheduler | null;
+  proxyOrders: ProxyScheduler | null;
   port: number;
   stop(): Promise<void>;
 }
@@ -65,6 +67,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   const postChecks = config.SCHEDULER ? new PostCheckScheduler(ctx) : null;
   const agencyReviews = config.SCHEDULER ? new AgencyReviewScheduler(ctx) : null;
   const marketOrders = config.SCHEDULER ? new OrderScheduler(ctx) : null;
+  const proxyOrders = config.SCHEDULER ? new ProxyScheduler(ctx) : null;
   // A busy port rejects here (EADDRINUSE) instead of crashing the process from an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -79,6 +82,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   postChecks?.start(config.SCHEDULER_INTERVAL_MS);
   agencyReviews?.start(config.SCHEDULER_INTERVAL_MS);
   marketOrders?.start(config.SCHEDULER_INTERVAL_MS);
+  proxyOrders?.start(config.SCHEDULER_INTERVAL_MS);
   gateway.stats.start(config.STATS_INTERVAL_MS);
   const addr = server.address();
   return {
@@ -91,6 +95,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
     postChecks,
     agencyReviews,
     marketOrders,
+    proxyOrders,
     port: typeof addr === 'object' && addr ? addr.port : port,
     /**
      * Graceful: stop taking connections, let requests in flight finish (at most
@@ -100,7 +105,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
       const closed = new Promise<void>((resolve) => gateway.io.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), agencyReviews?.stop(), marketOrders?.stop(), closed]);
+      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), agencyReviews?.stop(), marketOrders?.stop(), proxyOrders?.stop(), closed]);
       clearTimeout(force);
       gateway.stats.stop();
       await Promise.all([...redis.map((c) => c.quit().catch(() => undefined)), limits.close()]);
