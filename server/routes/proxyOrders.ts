@@ -110,19 +110,19 @@ export function proxyOrdersRouter(ctx: AppContext): Router {
     cancel: { schema: OptionalReasonBody, build: (_c, b) => ({ type: 'CANCEL', reason: b.reason }) },
   };
 
-  r.post('/proxy-orders/:orderNo/:action', async (req, res) => {
-    const spec = actions[req.params.action];
-    if (!spec) throw new AppError('NOT_FOUND', 404, `No proxy order action “${req.params.action}”`);
-    const { actor, agent, o } = await load(res, req.params.orderNo);
-    const body = parseBody(spec.schema, req.body ?? {}) as { expectedVersion?: number };
-    const action = await spec.build(ctx, body, o, actor);
-    if (agent) action.byAgent = agent;
-    if (action.type === 'CLAIM') action.agentId = agent?.id ?? -1;
-    if (action.type === 'STOP') action.askedBy = isOrderAgent(agent, o) ? 'agent' : isProxyOwner(actor, o) ? 'owner' : 'centre';
-    await actOnProxyOrder(ctx, { key: String(o.id), actor, action, expectedVersion: body.expectedVersion });
-    const fresh = (await findProxyOrderByNo(db, o.orderNo))!;
-    res.json({ order: await viewOrder(db, actor, fresh, agent) });
-  });
+  for (const [name, spec] of Object.entries(actions)) {
+    r.post(`/proxy-orders/:orderNo/${name}`, async (req, res) => {
+      const { actor, agent, o } = await load(res, req.params.orderNo);
+      const body = parseBody(spec.schema, req.body ?? {}) as { expectedVersion?: number };
+      const action = await spec.build(ctx, body, o, actor);
+      if (agent) action.byAgent = agent;
+      if (action.type === 'CLAIM') action.agentId = agent?.id ?? -1;
+      if (action.type === 'STOP') action.askedBy = isOrderAgent(agent, o) ? 'agent' : isProxyOwner(actor, o) ? 'owner' : 'centre';
+      await actOnProxyOrder(ctx, { key: String(o.id), actor, action, expectedVersion: body.expectedVersion });
+      const fresh = (await findProxyOrderByNo(db, o.orderNo))!;
+      res.json({ order: await viewOrder(db, actor, fresh, agent) });
+    });
+  }
 
   return r;
 }
