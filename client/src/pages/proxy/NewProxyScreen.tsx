@@ -51,7 +51,10 @@ export function NewProxyScreen() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 760 }} data-testid="proxy-new">
       <Typography.Title level={1} className="page-title">{t('request.title')}</Typography.Title>
-      <Form form={form} layout="vertical" initialValues={{ projectCode: params.get('project') ?? '', scope: 'full', stage: 1, request: '' }} onValuesChange={() => setShown(null)}>
+      <Form form={form} layout="vertical" initialValues={{ projectCode: params.get('project') ?? '', scope: 'full', stage: 1, request: '' }} onValuesChange={(changed: Partial<Values>) => {
+          // A changed request is a different entrustment: it must be read again; the signature fields are not.
+          if (Object.keys(changed).some((k) => k !== 'signName' && k !== 'consent')) setShown(null);
+        }}>
         <Form.Item name="projectCode" label={t('request.project')} rules={[{ pattern: /^(\d{4}-\d{6}-\d{2}-\d{2}-\d{6})?$/ }]}>
           <Input placeholder="2026-330302-70-01-000001" data-testid="proxy-new-project" />
         </Form.Item>
