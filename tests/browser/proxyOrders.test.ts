@@ -55,11 +55,13 @@ browserIt('an owner asks and signs, the centre dispatches, the agent declines on
   await cp.getByTestId('proxy-rule').waitFor({ timeout: UI_MS });
   await cp.locator(`[data-testid="proxy-dispatch-pool"] [data-order="${orderNo}"] [data-testid="proxy-action-dispatch"]`).click();
   await cp.locator(`[data-testid="proxy-dispatch-waiting"] [data-order="${orderNo}"] [data-testid="proxy-countdown"]`).waitFor({ timeout: UI_MS });
+  expect(await accessibilityProblems(cp)).toEqual([]);
   await screenshot(cp, 'proxy-dispatch-desk');
 
   // It arrives on the agent's phone by itself, with its deadline; the agent declines with a reason.
   const card = agent.page.locator(`[data-testid="proxy-to-answer"] [data-order="${orderNo}"]`);
   await card.getByTestId('proxy-countdown').waitFor({ timeout: UI_MS });
+  expect(await accessibilityProblems(agent.page)).toEqual([]);
   await screenshot(agent.page, 'proxy-workbench-phone');
   await card.getByTestId('proxy-action-decline').click();
   await agent.page.getByTestId('proxy-form-reason').fill('本周在外培训，申请改派');
@@ -77,6 +79,7 @@ browserIt('an owner asks and signs, the centre dispatches, the agent declines on
   await op.locator('[data-testid="proxy-order"][data-state="in_service"]').waitFor({ timeout: UI_MS });
   await op.getByTestId('proxy-agent').getByText('林晓雯').waitFor({ timeout: UI_MS });
   await op.locator('[data-testid="proxy-offer"][data-answer="declined"]').waitFor({ timeout: UI_MS });
+  expect(await accessibilityProblems(op)).toEqual([]);
   await screenshot(op, 'proxy-in-service');
   for (const p of [owner, agent, agent2, centre]) expect(p.errors).toEqual([]);
 });
@@ -89,6 +92,7 @@ browserIt('the public list of agents and the supervisors’ figures of 2015', as
   const sup = await suite.staffPage('supervisor.city');
   await sup.page.goto('/proxy/supervision');
   await sup.page.getByTestId('proxy-supervision').getByText('2,050').first().waitFor({ timeout: UI_MS });
+  expect(await accessibilityProblems(sup.page)).toEqual([]);
   await screenshot(sup.page, 'proxy-supervision');
   expect(pub.errors).toEqual([]);
   expect(sup.errors).toEqual([]);

@@ -22,7 +22,7 @@ export function ProxyOrderCard({ order: o, onDone, testId = 'proxy-card' }: { or
         {o.projectCode && <Link to={`/projects/${o.projectCode}`} data-testid="proxy-project-link">{t('order.projectLink')} {o.projectCode}</Link>}
         {o.agent && <Typography.Text>{t('field.agent')}：{o.agent.name}</Typography.Text>}
         {o.answerBy && (
-          <Typography.Text type={left !== null && left < 0 ? 'danger' : 'warning'} data-testid="proxy-countdown">
+          <Typography.Text strong type={left !== null && left < 0 ? 'danger' : undefined} data-testid="proxy-countdown">
             {t('workbench.deadline', { at: localTime(o.answerBy) })}（{left !== null && left < 0 ? t('dispatch.overdue') : t('dispatch.left', { h: left })}）
           </Typography.Text>
         )}

@@ -17,8 +17,8 @@ export function ProxySupervisionScreen() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="proxy-supervision">
       <Typography.Title level={1} className="page-title">{t('supervision.title')}</Typography.Title>
       <Space>
-        <span>{t('supervision.year')}</span>
-        <InputNumber min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? undefined)} data-testid="proxy-year" />
+        <label htmlFor="proxy-year">{t('supervision.year')}</label>
+        <InputNumber id="proxy-year" aria-label={t('supervision.year')} min={2000} max={2100} value={year} onChange={(v) => setYear(v ?? undefined)} data-testid="proxy-year" />
       </Space>
       {s && (
         <Space wrap size="large">
