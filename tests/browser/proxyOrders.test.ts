@@ -74,6 +74,8 @@ browserIt('an owner asks and signs, the centre dispatches, the agent declines on
   await card2.getByTestId('proxy-action-accept').click();
   await agent2.page.locator(`[data-testid="proxy-in-service"] [data-order="${orderNo}"]`).waitFor({ timeout: UI_MS });
   await agent2.page.locator('[data-testid="proxy-projects"]').getByText(project.code).waitFor({ timeout: UI_MS });
+  // The dispatch desk followed by itself: the order no longer waits for an answer.
+  await cp.locator(`[data-testid="proxy-dispatch-waiting"] [data-order="${orderNo}"]`).waitFor({ state: 'detached', timeout: UI_MS });
 
   // The owner's page moved by itself: in service, agent2 named, the decline in the offers.
   await op.locator('[data-testid="proxy-order"][data-state="in_service"]').waitFor({ timeout: UI_MS });

@@ -59,7 +59,7 @@ export function NewProxyScreen() {
           <Input placeholder="2026-330302-70-01-000001" data-testid="proxy-new-project" />
         </Form.Item>
         <Form.Item name="scope" label={t('request.scope')}>
-          <Radio.Group options={[{ value: 'full', label: t('scope.full') }, { value: 'stage', label: t('scope.stage', { stage: '' }) }]} />
+          <Radio.Group options={[{ value: 'full', label: t('scope.full') }, { value: 'stage', label: t('scope.oneStage') }]} />
         </Form.Item>
         {scope === 'stage' && (
           <Form.Item name="stage" label={t('request.stage')}>
