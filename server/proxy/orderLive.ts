@@ -9,16 +9,26 @@ export function proxyWatchers(o: Pick<ProxyOrderRow, 'machineContext'>): number[
   return Array.isArray(w) ? w : [];
 }
 
+/** The accounts of the agents serving the order's area when it was asked for (they may claim it from the pool). */
+function areaAgents(o: Pick<ProxyOrderRow, 'machineContext'>): number[] {
+  const a = (o.machineContext as { areaAgents?: number[] }).areaAgents;
+  return Array.isArray(a) ? a : [];
+}
+
 /**
  * One order event, live: the owner, every agent it was offered to, the
- * dispatching centres' desks (the county's and the city's) and their supervisors.
+ * dispatching centres' desks (the county's and the city's) and their
+ * supervisors; and, while the order enters or leaves the pool, the agents of
+ * its area (their workbench lists what they may claim).
  */
-export function proxyLive(o: ProxyOrderRow, e: { type: string; seq: number; createdAt: string }): AggregateLive {
+export function proxyLive(o: ProxyOrderRow, e: { type: string; seq: number; createdAt: string; fromState?: string | null }): AggregateLive {
+  const pool = o.state === 'requested' || e.fromState === 'requested';
   const county = ancestorCode(o.jurisdictionCode, 'county');
   const city = ancestorCode(o.jurisdictionCode, 'city');
   const to = [
     ...(o.ownerUserId !== null ? [rooms.user(o.ownerUserId)] : []),
     ...proxyWatchers(o).map((id) => rooms.user(id)),
+    ...(pool ? areaAgents(o).map((id) => rooms.user(id)) : []),
     rooms.desk(county, null),
     rooms.desk(city, null),
     rooms.supervision(county),

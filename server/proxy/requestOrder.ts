@@ -1,6 +1,7 @@
 import { insertProxyOrder, patchProxyOrder, type ProxyOrderRow } from '../../db/repositories/proxy/orders';
 import { chinaDate } from '../../workflows/calendar';
-import { proxyOrderMachine } from '../../workflows/proxyOrderMachine';
+import { OPEN_PROXY_STATES, proxyOrderMachine } from '../../workflows/proxyOrderMachine';
+import { agentsServing } from '../../db/repositories/proxy/agents';
 import type { Actor } from '../auth/actor';
 import type { AppContext } from '../context';
 import { AppError } from '../errors';
@@ -44,6 +45,8 @@ export const proxyRequesting = machineCreation<ProxyRequestProps, ProxyOrderRow>
       if (open) throw new AppError('PROXY_ALREADY_REQUESTED', 409, `The project already has proxy order ${open.order_no} open`, { orderNo: open.order_no });
     }
     const stage = p.scope === 'stage' ? (p.stage ?? null) : null;
+    // The accounts of the agents serving the area hear of the order while it is in their pool (claimable).
+    const areaAgents = (await agentsServing(trx, e.place.path, OPEN_PROXY_STATES)).map((a) => a.userId).filter((id): id is number => id !== null);
     const actor = p.actor as Extract<Actor, { kind: 'user' }>;
     return {
       actor,
@@ -62,7 +65,7 @@ export const proxyRequesting = machineCreation<ProxyRequestProps, ProxyOrderRow>
         jurisdictionPath: e.place.path,
         request: p.request.trim(),
         entrustment: { text: e.text, textSha256: e.textSha256, signer: p.signature.name.trim(), signedAt: at, consent: true },
-        machineContext: { ...(initial.context as Record<string, unknown>), projectCode: e.project?.code ?? null },
+        machineContext: { ...(initial.context as Record<string, unknown>), projectCode: e.project?.code ?? null, areaAgents },
         agentId: null,
         dispatchedAt: null,
         acceptedAt: null,

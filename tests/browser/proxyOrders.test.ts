@@ -19,6 +19,13 @@ const suite = useBrowserSuite('browser_proxy_orders');
 
 browserIt('an owner asks and signs, the centre dispatches, the agent declines on a phone, the next agent accepts: every page moves live', async () => {
   const project = await buildProject(suite.srv.ctx.db.knex);
+  // The agent's phone workbench, open (and live) before the owner asks.
+  const agent = await suite.staffPage('agent', { viewport: PHONE });
+  await agent.page.goto('/proxy/workbench');
+  await agent.page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
+  const agent2 = await suite.staffPage('agent2', { viewport: PHONE });
+  await agent2.page.goto('/proxy/workbench');
+  await agent2.page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
   const owner = await suite.staffPage('applicant');
   const op = owner.page;
   await op.goto('/');
@@ -39,13 +46,7 @@ browserIt('an owner asks and signs, the centre dispatches, the agent declines on
   await op.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
   await screenshot(op, 'proxy-requested');
 
-  // The agent's phone workbench, live before anything is dispatched.
-  const agent = await suite.staffPage('agent', { viewport: PHONE });
-  await agent.page.goto('/proxy/workbench');
-  await agent.page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
-  const agent2 = await suite.staffPage('agent2', { viewport: PHONE });
-  await agent2.page.goto('/proxy/workbench');
-  await agent2.page.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
+  // The request reached the pool on the agents' phones by itself.
   await agent2.page.locator(`[data-testid="proxy-pool"] [data-order="${orderNo}"]`).waitFor({ timeout: UI_MS });
 
   // The county centre's dispatch desk: the rule shown, the order in the pool, dispatched by the rule.

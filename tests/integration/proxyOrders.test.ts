@@ -57,6 +57,8 @@ describe('free proxy orders (网上无偿代办)', () => {
     expect(made.body.order).toMatchObject({ state: 'requested', projectCode: project.code, scope: 'stage', stage: 1, owner: { name: '温州瓯越置业有限公司', phone: '13857700001' } });
     expect(made.body.order.entrustment.text).toContain('代办服务委托书');
     expect(made.body.order.entrustment.signer).toBe('张伟');
+    // The agents of the area hear of it: it is in their pool.
+    await waitUntil('the area’s agents hear of the request', () => [inbox.agent!, inbox.agent2!].every((box) => box.some((e) => e.orderNo === no && e.type === 'REQUEST')));
     // A second open order for the same project is refused.
     expect((await request(project.code)).body.error.code).toBe('PROXY_ALREADY_REQUESTED');
 
@@ -100,6 +102,8 @@ describe('free proxy orders (网上无偿代办)', () => {
     // The first agent keeps hearing of what it was part of; someone uninvolved hears nothing.
     expect(inbox.agent!.some((e) => e.orderNo === no && e.type === 'RATE')).toBe(true);
     expect(inbox.intermediary!.some((e) => e.orderNo === no)).toBe(false);
+    // agent2, only in its pool at first, heard the order leave and re-enter the pool, then what it took part in.
+    expect(inbox.agent2!.filter((e) => e.orderNo === no).map((e) => e.type)).toEqual(['REQUEST', 'DISPATCH', 'DECLINE', 'DISPATCH', 'ACCEPT', 'REPORT', 'COMPLETE', 'RATE']);
   });
 
   it('is claimed from the pool by an agent of the area, and stopped with a reason', async () => {
