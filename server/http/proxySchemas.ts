@@ -53,7 +53,7 @@ export const RateBody = z.object({ rating: z.number().int().min(1).max(5), comme
 export const ProxyListQuery = z.object({
   state: z.string().regex(/^[a-z_]+(,[a-z_]+)*$/).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-  view: z.enum(['mine', 'pool', 'area']).optional().openapi({ description: 'agents: mine (default) or pool (claimable in the area)' }),
+  view: z.enum(['mine', 'pool']).optional().openapi({ description: 'agents: mine (default) or pool (claimable in the area)' }),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
