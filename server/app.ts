@@ -17,6 +17,8 @@ import { postChecksRouter } from './routes/postChecks';
 import { certificatesRouter } from './routes/certificates';
 import { marketAgenciesRouter } from './routes/marketAgencies';
 import { marketOrdersRouter } from './routes/marketOrders';
+import { proxyAgentsRouter } from './routes/proxyAgents';
+import { proxyOrdersRouter } from './routes/proxyOrders';
 import { marketRatingsRouter } from './routes/marketRatings';
 import { marketRatingViewsRouter } from './routes/marketRatingViews';
 import { casesRouter } from './routes/cases';
@@ -77,6 +79,8 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', marketOrdersRouter(ctx));
   app.use('/api', marketRatingsRouter(ctx));
   app.use('/api', marketRatingViewsRouter(ctx));
+  app.use('/api', proxyOrdersRouter(ctx));
+  app.use('/api', proxyAgentsRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));

@@ -13,6 +13,7 @@ import { PostCheckScheduler } from './commitments/postCheckScheduler';
 import { AgencyReviewScheduler } from './market/agencies/reviewScheduler';
 import { OrderScheduler } from './market/orders/orderScheduler';
 import { ProjectClockPass } from './projects/projectClockPass';
+import { ProxyScheduler } from './proxy/proxyScheduler';
 import { answerClientError } from './http/clientError';
 import { openRateLimits } from './security/rateLimits';
 
@@ -34,6 +35,7 @@ export interface RunningServer {
   /** Fires purchase orders' timers (server/market/orders/): sign-up closing, draw, quotes, confirmation, overdue service. */
   marketOrders: OrderScheduler | null;
   projectClocks: ProjectClockPass | null;
+  proxyOrders: ProxyScheduler | null;
   port: number;
   stop(): Promise<void>;
 }
@@ -69,6 +71,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   const marketOrders = config.SCHEDULER ? new OrderScheduler(ctx) : null;
   // Projects' clocks run on between changes; counted in whole days, so once a minute is plenty.
   const projectClocks = config.SCHEDULER ? new ProjectClockPass(ctx) : null;
+  const proxyOrders = config.SCHEDULER ? new ProxyScheduler(ctx) : null;
   // A busy port rejects here (EADDRINUSE) instead of crashing the process from an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -84,6 +87,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   agencyReviews?.start(config.SCHEDULER_INTERVAL_MS);
   marketOrders?.start(config.SCHEDULER_INTERVAL_MS);
   projectClocks?.start(Math.max(config.SCHEDULER_INTERVAL_MS, 60_000));
+  proxyOrders?.start(config.SCHEDULER_INTERVAL_MS);
   gateway.stats.start(config.STATS_INTERVAL_MS);
   const addr = server.address();
   return {
@@ -97,6 +101,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
     agencyReviews,
     marketOrders,
     projectClocks,
+    proxyOrders,
     port: typeof addr === 'object' && addr ? addr.port : port,
     /**
      * Graceful: stop taking connections, let requests in flight finish (at most
@@ -106,7 +111,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
       const closed = new Promise<void>((resolve) => gateway.io.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), agencyReviews?.stop(), marketOrders?.stop(), projectClocks?.stop(), closed]);
+      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), agencyReviews?.stop(), marketOrders?.stop(), projectClocks?.stop(), proxyOrders?.stop(), closed]);
       clearTimeout(force);
       gateway.stats.stop();
       await Promise.all([...redis.map((c) => c.quit().catch(() => undefined)), limits.close()]);

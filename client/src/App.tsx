@@ -51,6 +51,14 @@ const DashboardScreen = lazy(() => import('./pages/supervisor/DashboardScreen').
 const AdminScreen = lazy(() => import('./pages/admin/AdminScreen').then((m) => ({ default: m.AdminScreen })));
 const later = (node: ReactNode) => <Suspense fallback={<PageLoading />}>{node}</Suspense>;
 
+const ProxyHome = lazy(() => import('./pages/proxy/ProxyHome').then((m) => ({ default: m.ProxyHome })));
+const NewProxyScreen = lazy(() => import('./pages/proxy/NewProxyScreen').then((m) => ({ default: m.NewProxyScreen })));
+const ProxyOrderScreen = lazy(() => import('./pages/proxy/ProxyOrderScreen').then((m) => ({ default: m.ProxyOrderScreen })));
+const ProxyWorkbenchScreen = lazy(() => import('./pages/proxy/WorkbenchScreen').then((m) => ({ default: m.ProxyWorkbenchScreen })));
+const ProxyDispatchScreen = lazy(() => import('./pages/proxy/DispatchScreen').then((m) => ({ default: m.ProxyDispatchScreen })));
+const ProxyAgentsScreen = lazy(() => import('./pages/proxy/AgentsScreen').then((m) => ({ default: m.ProxyAgentsScreen })));
+const ProxySupervisionScreen = lazy(() => import('./pages/proxy/SupervisionScreen').then((m) => ({ default: m.ProxySupervisionScreen })));
+
 const router = createBrowserRouter([
   {
     element: <AppLayout />,
@@ -79,6 +87,14 @@ const router = createBrowserRouter([
       { path: '/certificates/request', element: <RequireRole roles={['applicant']}><RequestCertificateScreen /></RequireRole> },
       { path: '/certificates/:id', element: <RequireRole roles={['applicant', 'clerk', 'supervisor', 'admin']}><CertificateScreen /></RequireRole> },
       { path: '/desk/certificates', element: <RequireRole roles={['clerk']}><CertificateDeskScreen /></RequireRole> },
+      // Free proxy service (网上无偿代办, issue 13): one menu entry, its pages by role.
+      { path: '/proxy', element: <ProxyHome /> },
+      { path: '/proxy/new', element: <RequireRole roles={['applicant']}><NewProxyScreen /></RequireRole> },
+      { path: '/proxy/orders/:orderNo', element: <RequireRole roles={['applicant', 'proxy_agent', 'clerk', 'supervisor', 'admin']}><ProxyOrderScreen /></RequireRole> },
+      { path: '/proxy/workbench', element: <RequireRole roles={['proxy_agent']}><ProxyWorkbenchScreen /></RequireRole> },
+      { path: '/proxy/dispatch', element: <RequireRole roles={['clerk', 'supervisor', 'admin']}><ProxyDispatchScreen /></RequireRole> },
+      { path: '/proxy/agents', element: <ProxyAgentsScreen /> },
+      { path: '/proxy/supervision', element: <RequireRole roles={['supervisor', 'admin']}><ProxySupervisionScreen /></RequireRole> },
       { path: '/market', element: <MarketScreen /> },
       { path: '/market/orders/new', element: <RequireRole roles={['applicant', 'reviewer']}><NewOrderScreen /></RequireRole> },
       { path: '/market/orders/:id', element: <OrderScreen /> },

@@ -12,6 +12,7 @@ import { buildDepartments } from './departments';
 import { E_LICENCE_PILOT_CODES } from './eLicencePilot';
 import { buildJurisdictions } from './jurisdictions';
 import { seedMarket } from './market';
+import { seedProxy } from './proxy';
 import { buildDemoUsers, DEMO_APPLICANT_PROFILE } from './users';
 import { levelOfCode } from '../../workflows/levels';
 
@@ -65,6 +66,8 @@ export async function seedAll(knex: Knex): Promise<void> {
     await setUserProfile(trx, DEMO_APPLICANT_PROFILE.username, DEMO_APPLICANT_PROFILE);
     // The intermediary market (网上中介超市): service items, agencies and their history (db/seed/market/).
     await seedMarket(trx, catalogue);
+    // Free proxy service (网上无偿代办): agents and 2015's completed orders (db/seed/proxy/).
+    await seedProxy(trx, now);
   });
   const days = chineseCalendarDays();
   for (const year of CALENDAR_YEARS) {

@@ -89,6 +89,7 @@ export function buildDemoUsers(): UserSeed[] {
     user('supervisor.county', '鹿城区效能监察员', 'supervisor', DEMO.countyCode),
     user('admin', '系统管理员', 'admin', DEMO.cityCode),
     user('agent', '叶志成（鹿城区代办员）', 'proxy_agent', DEMO.countyCode),
+    user('agent2', '林晓雯（鹿城区代办员）', 'proxy_agent', DEMO.countyCode),
     user('intermediary', '温州市瓯江工程咨询有限公司', 'intermediary', DEMO.cityCode),
     user('intermediary2', '温州华测勘察测绘有限公司', 'intermediary', DEMO.cityCode),
     user('intermediary3', '浙江东方环境科技有限公司', 'intermediary', DEMO.cityCode),

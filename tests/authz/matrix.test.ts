@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../helpers/testServer';
 import { registeredRoutes } from './expressRoutes';
 import { marketFixtures } from './marketFixtures';
 import { MISSING_PROJECT_CODE, projectBoardFixtures } from './projectBoardFixtures';
+import { proxyFixtures } from './proxyFixtures';
 import { AREAS, caseAt, closedCase, inBatches, otherCase, type CaseHandle } from './fixtures';
 import { isUser, judgeHttp, notAtOwnDesk, outsideJurisdiction, type Me } from './judge';
 import { ACTION_MISSING, ACTION_OTHER, ACTIONS, CLOSED, NA, NF, OK, PRINCIPALS, REST, type Grid, type Principal, type Row } from './matrix';
@@ -31,6 +32,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   let marketServiceItem = '';
   let market = { orderId: 0, agencyId: 0, ratingId: 0, complaintId: 0 };
   let projectCode = '';
+  let proxyOrderNo = '';
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -71,6 +73,8 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     if (approved.status !== 200) throw new Error(`approving the matrix's market order: ${approved.status} ${JSON.stringify(approved.body)}`);
     market = await marketFixtures(api, srv.ctx.db.knex);
     projectCode = (await projectBoardFixtures(srv.ctx.db.knex)).projectCode;
+    // A proxy order of `applicant` dispatched to `agent`, not yet answered: the proxy order routes' target.
+    proxyOrderNo = (await proxyFixtures(api)).orderNo;
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -97,6 +101,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     marketServiceItem,
     market,
     projectCode: scope === 'missing' ? MISSING_PROJECT_CODE : projectCode,
+    proxyOrderNo,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */

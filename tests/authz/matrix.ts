@@ -54,6 +54,16 @@ export const MO_GOV = '403 MARKET_NOT_GOVERNMENT_PAID';
 export const MO_C = '409 INVALID_TRANSITION';
 export const MF_NF = '404 MARKET_FILE_MISSING';
 export const PRJ_NF = '404 PROJECT_NOT_FOUND';
+export const PX_NF = '404 PROXY_ORDER_NOT_FOUND';
+export const PX_OWN = '403 PROXY_OWNER_ONLY';
+const VC = '409 VERSION_CONFLICT';
+/** A proxy order action on the matrix's order: who may act (VC), who sees it (403), the rest 404. */
+function pxAct(may: { owner?: boolean; dispatcher?: boolean; agent?: boolean }): Grid {
+  const o = may.owner ? VC : F;
+  const d = may.dispatcher ? VC : F;
+  const a = may.agent ? VC : F;
+  return g(U, U, o, PX_NF, PX_NF, d, d, d, PX_NF, PX_NF, PX_NF, PX_NF, F, F, F, a, PX_NF);
+}
 /** 409, with whatever code: the case waits elsewhere (INVALID_TRANSITION), or is closed. */
 export const C = '409';
 
@@ -239,6 +249,30 @@ export const REST: Record<string, Row | 'actions'> = {
   // rest may see but not act (403). Sign-up, the workbench and uploads are an agency's: the demo `intermediary` runs a
   // listed agency, which passes the policy and reaches the market's rules (it does not offer the probe's test service
   // item: 422). The files: owner and centre (none yet: 404), others 403.
+  // Free proxy orders (docs/proxy-orders.md), on an order of `applicant` (鹿城区) dispatched to `agent`: the owner, the
+  // dispatching centres (county/city/province clerks above it), supervisors above it, the admin and the agent see it;
+  // everyone else 404. A report before acceptance: the agent reaches the machine (409); others who see it 403.
+  // Asking (and reading the entrustment) is an applicant's; the applicant's probe signs a text that is not the
+  // request's (409 PROXY_ENTRUSTMENT_CHANGED). Figures per agent are the supervisors'.
+  //                                               anon qc  appl c.vil c.town c.cty c.city c.prov r.cty r.city r.prov r.hlth s.cty s.city admin agent inter
+  'GET /api/proxy-orders/dispatch-rule': { own: EVERYONE },
+  'GET /api/proxy-orders/entrustment': { own: g(U, U, OK, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN) },
+  'POST /api/proxy-orders': { own: g(U, U, '409 PROXY_ENTRUSTMENT_CHANGED', PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN, PX_OWN) },
+  'GET /api/proxy-orders': { own: g(U, U, OK, F, F, OK, OK, OK, F, F, F, F, OK, OK, OK, OK, F) },
+  'GET /api/proxy-orders/:orderNo': { own: g(U, U, OK, PX_NF, PX_NF, OK, OK, OK, PX_NF, PX_NF, PX_NF, PX_NF, OK, OK, OK, OK, PX_NF) },
+  // Actions, probed with a stale version: who passes the policy gets 409 VERSION_CONFLICT; who sees the order 403.
+  'POST /api/proxy-orders/:orderNo/dispatch': { own: pxAct({ dispatcher: true }) },
+  'POST /api/proxy-orders/:orderNo/claim': { own: pxAct({ agent: true }) },
+  'POST /api/proxy-orders/:orderNo/accept': { own: pxAct({ agent: true }) },
+  'POST /api/proxy-orders/:orderNo/decline': { own: pxAct({ agent: true }) },
+  'POST /api/proxy-orders/:orderNo/report': { own: pxAct({ agent: true }) },
+  'POST /api/proxy-orders/:orderNo/complete': { own: pxAct({ agent: true }) },
+  'POST /api/proxy-orders/:orderNo/stop': { own: pxAct({ agent: true, owner: true, dispatcher: true }) },
+  'POST /api/proxy-orders/:orderNo/renew': { own: pxAct({ owner: true }) },
+  'POST /api/proxy-orders/:orderNo/rate': { own: pxAct({ owner: true }) },
+  'POST /api/proxy-orders/:orderNo/cancel': { own: pxAct({ owner: true }) },
+  'GET /api/proxy-agents': { own: EVERYONE },
+  'GET /api/proxy-agents/stats': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, OK, OK, OK, F, F) },
   'POST /api/market/orders': { own: g(U, U, OK, MO_F, MO_F, MO_F, MO_F, MO_F, MO_GOV, MO_GOV, MO_GOV, MO_GOV, MO_F, MO_F, MO_F, MO_F, MO_F) },
   'GET /api/market/orders': { own: EVERYONE },
   'GET /api/market/centre/orders': { own: g(U, U, F, F, F, OK, OK, OK, F, F, F, F, OK, OK, F, F, F) },

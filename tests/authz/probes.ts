@@ -41,6 +41,8 @@ export interface Target {
   market: { orderId: number; agencyId: number; ratingId: number; complaintId: number };
   /** A project of `applicant` at 五马街道 (made by the test); a well-formed code nobody holds for `missing`. */
   projectCode: string;
+  /** A proxy order of `applicant` dispatched to `agent`, not yet answered (made by the test). */
+  proxyOrderNo: string;
 }
 
 export interface Probe {
@@ -70,7 +72,33 @@ const MULTIPART_PDF = [
 const scope = (t: Target) => (t.area ? `?scope=${t.area}` : '');
 
 /** How each route of the matrix (tests/authz/matrix.ts) is tried: a request that succeeds for whoever may make it. */
+/** A valid body of each proxy order action (the probes send it with a stale version). */
+const PROXY_ACTION_BODIES: Record<string, Record<string, unknown>> = {
+  dispatch: {},
+  claim: {},
+  accept: {},
+  decline: { reason: '授权矩阵' },
+  report: { reason: '授权矩阵' },
+  complete: { reason: '授权矩阵', results: '授权矩阵' },
+  stop: { reason: '授权矩阵' },
+  renew: { reason: '授权矩阵', days: 30 },
+  rate: { rating: 5 },
+  cancel: {},
+};
+
 export const PROBES: Record<string, (t: Target) => Probe> = {
+  'GET /api/proxy-orders/dispatch-rule': () => ({ path: '/api/proxy-orders/dispatch-rule' }),
+  'GET /api/proxy-orders/entrustment': () => ({ path: '/api/proxy-orders/entrustment?scope=full' }),
+  // A signature over a text that is not the request's: refused before anything is written.
+  'POST /api/proxy-orders': () => ({ path: '/api/proxy-orders', body: { scope: 'full', request: '授权矩阵', ownerPhone: '13857700001', signature: { name: '张伟', consent: true, textSha256: '0'.repeat(64) } } }),
+  'GET /api/proxy-orders': () => ({ path: '/api/proxy-orders' }),
+  'GET /api/proxy-orders/:orderNo': (t) => ({ path: `/api/proxy-orders/${t.proxyOrderNo}` }),
+  // Every action with a stale version: whoever passes the policy gets 409 VERSION_CONFLICT, and nothing changes.
+  ...Object.fromEntries(
+    Object.entries(PROXY_ACTION_BODIES).map(([name, body]) => [`POST /api/proxy-orders/:orderNo/${name}`, (t: Target) => ({ path: `/api/proxy-orders/${t.proxyOrderNo}/${name}`, body: { ...body, expectedVersion: 999 } })]),
+  ),
+  'GET /api/proxy-agents': () => ({ path: '/api/proxy-agents' }),
+  'GET /api/proxy-agents/stats': () => ({ path: '/api/proxy-agents/stats' }),
   'GET /health': () => ({ path: '/health' }),
   'GET /api/openapi.json': () => ({ path: '/api/openapi.json' }),
   'GET /{*page}': () => ({ path: '/track/authz', headers: { accept: 'text/html' } }),

@@ -16,6 +16,7 @@ import { licences } from '../../client/src/i18n/licences';
 import { publicity } from '../../client/src/i18n/publicity';
 import { search } from '../../client/src/i18n/search';
 import { marketOrders } from '../../client/src/i18n/marketOrders';
+import { proxy } from '../../client/src/i18n/proxy';
 import { ACTION_TYPES } from '../../workflows/caseEvents';
 
 /*
@@ -38,7 +39,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders, projectBoard } as unknown as Record<string, { zh: Tree; en: Tree }>;
+const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders, projectBoard, proxy } as unknown as Record<string, { zh: Tree; en: Tree }>;
 
 describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
   const zh = leaves(namespaces[ns]!.zh);

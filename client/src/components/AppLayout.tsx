@@ -51,6 +51,8 @@ export function AppLayout() {
     { key: '/market', label: t('marketOrders:nav') },
   ];
   if (user?.role === 'intermediary') items.push({ key: '/market/workbench', label: t('marketOrders:navWorkbench') });
+  // Free proxy service: one entry for those who use it (owners, agents, dispatching centres, supervisors); its pages open from it.
+  if (user && (['applicant', 'proxy_agent', 'supervisor', 'admin'].includes(user.role) || (user.role === 'clerk' && ['county', 'city', 'province'].includes(user.level ?? '')))) items.push({ key: '/proxy', label: t('proxy:nav') });
   if (user?.role === 'applicant') items.push({ key: '/mine', label: t('nav.mine') });
   if (user?.role === 'clerk' || user?.role === 'reviewer') items.push({ key: '/desk', label: t('nav.queue') });
   if (user?.role === 'supervisor' || user?.role === 'admin') items.push({ key: '/supervisor', label: t('nav.dashboard') });

@@ -18,12 +18,13 @@ import { marketAgencies } from './marketAgencies';
 import { marketOrders } from './marketOrders';
 import { marketRatings } from './marketRatings';
 import { projectBoard } from './projectBoard';
+import { proxy } from './proxy';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates, marketAgencies, marketOrders, marketRatings, projectBoard };
+const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates, marketAgencies, marketOrders, marketRatings, projectBoard, proxy };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { AgencyUpdated, MarketOrderUpdated, MarketRatingUpdated, ProjectUpdated, CaseUpdated, CaseUrged, CertificateUpdated, ClientToServerEvents, HandshakeAuth, LicenceUpdated, PostCheckUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
+import type { AgencyUpdated, MarketOrderUpdated, MarketRatingUpdated, ProjectUpdated, ProxyOrderUpdated, CaseUpdated, CaseUrged, CertificateUpdated, ClientToServerEvents, HandshakeAuth, LicenceUpdated, PostCheckUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
 import { session } from '../session';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -92,6 +92,7 @@ export function useStaffLive(
     onOrder?: (e: MarketOrderUpdated) => void;
     onRating?: (e: MarketRatingUpdated) => void;
     onProject?: (e: ProjectUpdated) => void;
+    onProxy?: (e: ProxyOrderUpdated) => void;
   },
   key: string | null,
 ): LiveStatus {
@@ -112,6 +113,7 @@ export function useStaffLive(
     s.on('order:updated', (e) => ref.current.onOrder?.(e));
     s.on('rating:updated', (e) => ref.current.onRating?.(e));
     s.on('project:updated', (e) => ref.current.onProject?.(e));
+    s.on('proxy:updated', (e) => ref.current.onProxy?.(e));
     setSocket(s);
     return () => {
       s.disconnect();
