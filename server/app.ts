@@ -19,6 +19,7 @@ import { marketAgenciesRouter } from './routes/marketAgencies';
 import { marketOrdersRouter } from './routes/marketOrders';
 import { marketRatingsRouter } from './routes/marketRatings';
 import { marketRatingViewsRouter } from './routes/marketRatingViews';
+import { projectsRouter } from './routes/projects';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
@@ -76,6 +77,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', marketOrdersRouter(ctx));
   app.use('/api', marketRatingsRouter(ctx));
   app.use('/api', marketRatingViewsRouter(ctx));
+  app.use('/api', projectsRouter(ctx)); // C's /api/projects/board is mounted before this at the merge
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));
