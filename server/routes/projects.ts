@@ -9,9 +9,9 @@ import { AppError, badRequest } from '../errors';
 import { requireUser } from '../http/auth';
 import { ProjectCancelBody, ProjectListQuery, ProjectRegisterBody, StageFileFields, StageParam, StageStartBody, WaitDeclareBody, WaitIdParam } from '../http/projectSchemas';
 import { parseBody, parseQuery } from '../http/validate';
-import { canSeeProject } from '../policies/projects';
+import { canSeeProject, mayActForOwner } from '../policies/projects';
 import { actOnProject } from '../projects/projectAggregate';
-import { projectCodeMalformed, projectNotFound } from '../projects/projectErrors';
+import { projectCodeMalformed, projectNotAllowed, projectNotFound } from '../projects/projectErrors';
 import { presentProjectDetail, presentProjectSummary } from '../projects/projectView';
 import { registerProject } from '../projects/registerProject';
 import { uploadStageFile } from '../projects/stageFiles';
@@ -86,6 +86,8 @@ export function projectsRouter(ctx: AppContext): Router {
     const actor = userActor(res);
     const p = await loadVisibleProject(ctx, actor, req.params.code);
     const stage = stageOf(req.params.stage);
+    // Who may upload, before a byte of the upload is read.
+    if (!mayActForOwner(actor, p)) throw projectNotAllowed('Only the project’s owner, or the agent acting for the owner, uploads a stage’s materials');
     if (!req.is('multipart/form-data')) throw badRequest('Send the material as multipart/form-data with the fields material and file');
     await upload(req, res);
     const fields = parseBody(StageFileFields, { ...req.body });

@@ -5,6 +5,7 @@ import { buildServiceItem } from '../helpers/marketFactories';
 import { startTestServer, type TestServer } from '../helpers/testServer';
 import { registeredRoutes } from './expressRoutes';
 import { marketFixtures } from './marketFixtures';
+import { projectFixtures } from './projectFixtures';
 import { AREAS, caseAt, closedCase, inBatches, otherCase, type CaseHandle } from './fixtures';
 import { isUser, judgeHttp, notAtOwnDesk, outsideJurisdiction, type Me } from './judge';
 import { ACTION_MISSING, ACTION_OTHER, ACTIONS, CLOSED, NA, NF, OK, PRINCIPALS, REST, type Grid, type Principal, type Row } from './matrix';
@@ -29,6 +30,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   let marketOrderId = 0;
   let marketServiceItem = '';
   let market = { orderId: 0, agencyId: 0, ratingId: 0, complaintId: 0 };
+  let projects = { code: '', cancelCode: '' };
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -68,6 +70,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     const approved = await api.as('clerk.city', 'POST', `/api/market/orders/${marketOrderId}/actions`, { type: 'APPROVE' });
     if (approved.status !== 200) throw new Error(`approving the matrix's market order: ${approved.status} ${JSON.stringify(approved.body)}`);
     market = await marketFixtures(api, srv.ctx.db.knex);
+    projects = await projectFixtures(api);
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -93,6 +96,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     marketOrderId,
     marketServiceItem,
     market,
+    projects,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */
