@@ -43,8 +43,9 @@ async function intermediaryServices(db: Knex, caseNos: string[]) {
     .leftJoin('market_service_items as s', 's.code', 'o.service_item_code')
     .whereIn('o.case_no', caseNos)
     .orderBy('o.id')
-    .select('o.order_no', 'o.case_no', 'o.state', 'o.service_item_code', 'o.title', 's.name', 's.government_paid', 'o.service_due_on');
+    .select('o.id', 'o.order_no', 'o.case_no', 'o.state', 'o.service_item_code', 'o.title', 's.name', 's.government_paid', 'o.service_due_on');
   return rows.map((r: Record<string, any>) => ({
+    id: Number(r.id),
     orderNo: r.order_no as string,
     caseNo: r.case_no as string,
     state: r.state as string,

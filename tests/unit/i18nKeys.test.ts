@@ -15,6 +15,7 @@ import { licences } from '../../client/src/i18n/licences';
 import { publicity } from '../../client/src/i18n/publicity';
 import { search } from '../../client/src/i18n/search';
 import { marketOrders } from '../../client/src/i18n/marketOrders';
+import { projects } from '../../client/src/i18n/projects';
 import { ACTION_TYPES } from '../../workflows/caseEvents';
 
 /*
@@ -37,7 +38,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders } as unknown as Record<string, { zh: Tree; en: Tree }>;
+const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders, projects } as unknown as Record<string, { zh: Tree; en: Tree }>;
 
 describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
   const zh = leaves(namespaces[ns]!.zh);

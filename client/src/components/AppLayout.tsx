@@ -52,6 +52,8 @@ export function AppLayout() {
   ];
   if (user?.role === 'intermediary') items.push({ key: '/market/workbench', label: t('marketOrders:navWorkbench') });
   if (user?.role === 'applicant') items.push({ key: '/mine', label: t('nav.mine') });
+  // Investment projects: one entry for owners, acting agents and staff (the supervisors' board opens from it).
+  if (user && user.role !== 'intermediary') items.push({ key: '/projects', label: t('projects:nav') });
   if (user?.role === 'clerk' || user?.role === 'reviewer') items.push({ key: '/desk', label: t('nav.queue') });
   if (user?.role === 'supervisor' || user?.role === 'admin') items.push({ key: '/supervisor', label: t('nav.dashboard') });
   if (user && ['clerk', 'reviewer', 'supervisor', 'admin'].includes(user.role)) items.push({ key: '/search', label: t('search:nav') });

@@ -17,12 +17,13 @@ import { search } from './search';
 import { marketAgencies } from './marketAgencies';
 import { marketOrders } from './marketOrders';
 import { marketRatings } from './marketRatings';
+import { projects } from './projects';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates, marketAgencies, marketOrders, marketRatings };
+const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates, marketAgencies, marketOrders, marketRatings, projects };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);

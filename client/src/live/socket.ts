@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { AgencyUpdated, MarketOrderUpdated, MarketRatingUpdated, CaseUpdated, CaseUrged, CertificateUpdated, ClientToServerEvents, HandshakeAuth, LicenceUpdated, PostCheckUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
+import type { AgencyUpdated, MarketOrderUpdated, ProjectUpdated, MarketRatingUpdated, CaseUpdated, CaseUrged, CertificateUpdated, ClientToServerEvents, HandshakeAuth, LicenceUpdated, PostCheckUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
 import { session } from '../session';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -91,6 +91,7 @@ export function useStaffLive(
     onAgency?: (e: AgencyUpdated) => void;
     onOrder?: (e: MarketOrderUpdated) => void;
     onRating?: (e: MarketRatingUpdated) => void;
+    onProject?: (e: ProjectUpdated) => void;
   },
   key: string | null,
 ): LiveStatus {
@@ -110,6 +111,7 @@ export function useStaffLive(
     s.on('agency:updated', (e) => ref.current.onAgency?.(e));
     s.on('order:updated', (e) => ref.current.onOrder?.(e));
     s.on('rating:updated', (e) => ref.current.onRating?.(e));
+    s.on('project:updated', (e) => ref.current.onProject?.(e));
     setSocket(s);
     return () => {
       s.disconnect();
