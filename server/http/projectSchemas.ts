@@ -64,3 +64,11 @@ export const WaitDeclareBody = z
 export const WaitIdParam = z.coerce.number().int().min(1).max(2_000_000_000);
 
 export const ProjectCancelBody = z.object({ reason: z.string().trim().min(2).max(500) }).strict();
+
+/** The owner's part on a case of the project, sent by the owner or the acting agent (代办). */
+export const StageCaseActionBody = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('SUPPLY_MATERIALS'), materials: z.array(z.string().trim().min(1).max(100)).min(1).max(30), expectedVersion: z.number().int().min(1).optional() }).strict(),
+    z.object({ type: z.literal('WITHDRAW'), reason: z.string().trim().min(2).max(500).optional(), expectedVersion: z.number().int().min(1).optional() }).strict(),
+  ])
+  .openapi('ProjectCaseAction');

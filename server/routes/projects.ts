@@ -7,10 +7,11 @@ import type { Actor } from '../auth/actor';
 import type { AppContext } from '../context';
 import { AppError, badRequest } from '../errors';
 import { requireUser } from '../http/auth';
-import { ProjectCancelBody, ProjectListQuery, ProjectRegisterBody, StageFileFields, StageParam, StageStartBody, WaitDeclareBody, WaitIdParam } from '../http/projectSchemas';
+import { ProjectCancelBody, ProjectListQuery, StageCaseActionBody, ProjectRegisterBody, StageFileFields, StageParam, StageStartBody, WaitDeclareBody, WaitIdParam } from '../http/projectSchemas';
 import { parseBody, parseQuery } from '../http/validate';
 import { canSeeProject, mayActForOwner } from '../policies/projects';
 import { actOnProject } from '../projects/projectAggregate';
+import { actOnStageCase } from '../projects/actOnStageCase';
 import { projectCodeMalformed, projectNotAllowed, projectNotFound } from '../projects/projectErrors';
 import { presentProjectDetail, presentProjectSummary } from '../projects/projectView';
 import { registerProject } from '../projects/registerProject';
@@ -121,6 +122,15 @@ export function projectsRouter(ctx: AppContext): Router {
     if (!id.success) throw badRequest('The wait id is a positive integer', { field: 'id' });
     await endProjectWait(ctx, actor, p.code, id.data);
     res.json(await detail(actor, p.code));
+  });
+
+  // The owner's part on one of the project's cases (补正, withdrawal), by the owner or the agent acting for the owner.
+  r.post('/projects/:code/cases/:caseNo/actions', async (req, res) => {
+    const actor = userActor(res);
+    const p = await loadVisibleProject(ctx, actor, req.params.code);
+    const { expectedVersion, ...action } = parseBody(StageCaseActionBody, req.body);
+    const result = await actOnStageCase(ctx, actor, p.code, String(req.params.caseNo), action, expectedVersion);
+    res.json({ caseNo: result.case.caseNo, state: result.case.state, version: result.case.version, ...(await detail(actor, p.code)) });
   });
 
   r.post('/projects/:code/cancel', async (req, res) => {

@@ -135,6 +135,8 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'POST /api/projects/:code/stages/:stage/start': (t) => ({ path: `/api/projects/${t.projects.code}/stages/2/start`, body: { description: '授权矩阵探测' } }),
   'POST /api/projects/:code/waits': (t) => ({ path: `/api/projects/${t.projects.code}/waits`, body: { kind: 'owner_preparation', note: '授权矩阵探测' } }),
   'POST /api/projects/:code/waits/:id/end': (t) => ({ path: `/api/projects/${t.projects.code}/waits/999999999/end` }),
+  // A case number that is not one of the project's: past the policy, the owner learns it is not there.
+  'POST /api/projects/:code/cases/:caseNo/actions': (t) => ({ path: `/api/projects/${t.projects.code}/cases/${t.caseNo}/actions`, body: { type: 'WITHDRAW', reason: '授权矩阵探测' } }),
   'POST /api/projects/:code/cancel': (t) => ({ path: `/api/projects/${t.projects.cancelCode}/cancel`, body: { reason: '授权矩阵探测' } }),
   'GET /api/market/agencies': () => ({ path: '/api/market/agencies?onSite=true' }),
   'POST /api/market/agencies': () => ({ path: '/api/market/agencies', body: agencyRegistration(`authz${process.pid % 10000}x${++made}`) }),

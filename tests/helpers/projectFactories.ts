@@ -56,3 +56,41 @@ export async function approveToEnd(api: Api, caseNo: string, centreCode: string,
     if (res.status !== 200) throw new Error(`${action.type} on ${caseNo} by ${by}: ${res.status} ${JSON.stringify(res.body)}`);
   }
 }
+
+/**
+ * An agent acting for a project's owner (代办) without Q's proxy commands: a proxy_agents row for the demo
+ * `agent` account (made once) and a proxy order in service for the project, inserted directly (030's columns).
+ */
+export async function actAsAgentFor(db: import('knex').Knex, projectCode: string, username = 'agent'): Promise<{ orderNo: string }> {
+  const p = await db('projects').where({ code: projectCode }).first();
+  const user = await db('users').where({ username }).first('id', 'display_name', 'jurisdiction_code');
+  const now = new Date().toISOString().replace('T', ' ').replace('Z', '');
+  let agent = await db('proxy_agents').where({ user_id: user.id }).first('id');
+  if (!agent) {
+    const [id] = await db('proxy_agents').insert({ user_id: user.id, name: user.display_name, post: '鹿城区行政服务中心代办员', phone: '057788000001', jurisdiction_code: user.jurisdiction_code, jurisdiction_path: '330000000000/330300000000/330302000000', skills: '[1,2,3,4]', active: true, created_at: now });
+    agent = { id };
+  }
+  const orderNo = `PX${String(p.id).padStart(6, '0')}${String(Date.now() % 100000).padStart(5, '0')}`.slice(0, 24);
+  await db('proxy_orders').insert({
+    order_no: orderNo,
+    project_id: p.id,
+    scope: 'full',
+    stage: null,
+    owner_user_id: p.owner_user_id,
+    owner_name: p.owner_name,
+    owner_phone: p.owner_phone,
+    jurisdiction_code: p.jurisdiction_code,
+    jurisdiction_path: p.jurisdiction_path,
+    request: '全程代办',
+    entrustment: '{}',
+    state: 'in_service',
+    machine_context: '{}',
+    row_version: 1,
+    last_seq: 1,
+    agent_id: Number(agent.id),
+    accepted_at: now,
+    created_at: now,
+    updated_at: now,
+  });
+  return { orderNo };
+}

@@ -64,6 +64,7 @@ const zh = {
     history: '项目记录',
     proxy: '申请免费代办服务',
     level: '当前层级',
+    caseNo: '办件编号',
   },
   start: {
     title: '启动第 {{stage}} 阶段：{{name}}',
@@ -158,6 +159,7 @@ const en: typeof zh = {
     history: 'History',
     proxy: 'Ask for free proxy service',
     level: 'Level now',
+    caseNo: 'Case number',
   },
   start: {
     title: 'Start stage {{stage}}: {{name}}',

@@ -40,7 +40,7 @@ export function StageCard({ stage, staff }: { stage: Stage; staff: boolean }) {
           onRow={(c) => ({ 'data-testid': 'project-case', 'data-case': c.caseNo, 'data-state': c.state, 'data-level': c.level }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('page.cases'), dataIndex: 'itemName', render: (v: string, c) => <Space orientation="vertical" size={0}><span>{v}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.itemCode}</Typography.Text></Space> },
-            { title: 'No.', dataIndex: 'caseNo', render: (v: string) => (staff ? <Link to={`/desk/cases/${v}`}>{v}</Link> : <Link to={`/track/${v}`}>{v}</Link>) },
+            { title: t('page.caseNo'), dataIndex: 'caseNo', render: (v: string) => (staff ? <Link to={`/desk/cases/${v}`}>{v}</Link> : <Link to={`/track/${v}`}>{v}</Link>) },
             { title: t('page.level'), dataIndex: 'level', render: (v: string, c) => <span data-testid="project-case-level">{t(`common:level.${v}`, { defaultValue: v })}{c.department ? ` · ${c.department}` : ''}</span> },
             { title: t('field.state'), dataIndex: 'state', render: (v: string) => <Tag data-testid="project-case-state">{t(`common:state.${v}`, { defaultValue: v })}</Tag> },
             { title: '', dataIndex: 'light', render: (v: string) => <Tag color={lightColor(v)}>{t(`common:light.${v}`, { defaultValue: v })}</Tag> },
