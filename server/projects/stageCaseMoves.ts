@@ -8,6 +8,7 @@ import type { TransitionResult } from '../commands/planTransition';
 import type { OnBehalfOf } from './projectAggregate';
 import { applyIn } from '../commands/aggregates/applyCommand';
 import { projectTransitions, type ProjectAction } from './projectAggregate';
+import { itemsToRefile, latestOfEach } from './stageOutcome';
 
 const SYSTEM = { kind: 'system', name: '并联审批' } as const;
 
@@ -36,7 +37,7 @@ export async function recordStageCaseMove(ctx: AppContext, trx: Knex.Transaction
     action = { type: 'CASE_DECIDED', ...base };
     if (state === 'completed') {
       const cases = await listStageCases(trx, p.id, sc.stage);
-      if (p.state === 'in_stage' && cases.every((c) => c.state === 'completed')) action = { type: 'COMPLETE_STAGE', stage: sc.stage, onBehalfOf, payload: { ...base.payload, caseNo: sc.caseNo } };
+      if (p.state === 'in_stage' && itemsToRefile(cases).length === 0 && latestOfEach(cases).every((c) => c.state === 'completed')) action = { type: 'COMPLETE_STAGE', stage: sc.stage, onBehalfOf, payload: { ...base.payload, caseNo: sc.caseNo } };
     } else if (p.state === 'in_stage') {
       const item = await findCurrentItem(trx, sc.itemCode);
       const opinion = result.event.opinion ? `：${result.event.opinion}` : '';

@@ -72,7 +72,7 @@ export async function startStage(ctx: AppContext, actor: Actor, code: string, st
   return result;
 }
 
-async function fileStageCases(ctx: AppContext, trx: Knex.Transaction, actor: Actor, p: ProjectRow, stage: StageNo, form: StageForm): Promise<FileCaseResult[]> {
+export async function fileStageCases(ctx: AppContext, trx: Knex.Transaction, actor: Actor, p: ProjectRow, stage: StageNo, form: StageForm, only?: string[]): Promise<FileCaseResult[]> {
   const owner = await findUserById(trx, p.ownerUserId);
   if (!owner) throw projectNotFound();
   // The cases are the owner's (their account follows them); an acting agent's part is on the project's event.
@@ -80,7 +80,7 @@ async function fileStageCases(ctx: AppContext, trx: Knex.Transaction, actor: Act
   const files = await listStageFiles(trx, p.id, stage);
   const materials = [...new Set(files.map((f) => f.material))];
   const filed: FileCaseResult[] = [];
-  for (const it of stageItems(p.type, stage)) {
+  for (const it of stageItems(p.type, stage).filter((i) => !only || only.includes(i.code))) {
     const item = await findCurrentItem(trx, it.code);
     if (!item) throw projectStageOrder(stage, `The catalogue has no item ${it.code}`);
     const r = await fileCaseIn(ctx, trx, {

@@ -17,6 +17,7 @@ import { presentProjectDetail, presentProjectSummary } from '../projects/project
 import { registerProject } from '../projects/registerProject';
 import { uploadStageFile } from '../projects/stageFiles';
 import { startStage } from '../projects/startStage';
+import { refileStage } from '../projects/refileStage';
 import { declareWait, endProjectWait } from '../projects/projectWaits';
 
 const MB = 1024 * 1024;
@@ -104,6 +105,15 @@ export function projectsRouter(ctx: AppContext): Router {
     const body = parseBody(StageStartBody, req.body);
     const { expectedVersion, ...form } = body;
     const result = await startStage(ctx, actor, p.code, stage, form, expectedVersion);
+    res.status(201).json({ ...(await detail(actor, p.code)), filed: result.filed.map((f) => ({ caseNo: f.case.caseNo, itemCode: f.case.itemCode, centreCode: f.case.centreCode, queryCode: f.queryCode })) });
+  });
+
+  // A held stage goes on: its unapproved items filed anew, in one transaction with RESUME.
+  r.post('/projects/:code/stages/:stage/refile', async (req, res) => {
+    const actor = userActor(res);
+    const p = await loadVisibleProject(ctx, actor, req.params.code);
+    const stage = stageOf(req.params.stage);
+    const result = await refileStage(ctx, actor, p.code, stage);
     res.status(201).json({ ...(await detail(actor, p.code)), filed: result.filed.map((f) => ({ caseNo: f.case.caseNo, itemCode: f.case.itemCode, centreCode: f.case.centreCode, queryCode: f.queryCode })) });
   });
 

@@ -253,6 +253,7 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /api/projects/:code': { own: g(U, U, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, PNF_P, PNF_P) },
   'POST /api/projects/:code/stages/:stage/files': { own: g(U, U, '400 BAD_REQUEST', PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
   'POST /api/projects/:code/stages/:stage/start': { own: g(U, U, '409 PROJECT_STAGE_ORDER', PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
+  'POST /api/projects/:code/stages/:stage/refile': { own: g(U, U, '409 PROJECT_STAGE_ORDER', PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
   'POST /api/projects/:code/waits': { own: g(U, U, OK, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
   'POST /api/projects/:code/waits/:id/end': { own: g(U, U, '404 PROJECT_WAIT_NOT_FOUND', PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
   'POST /api/projects/:code/cases/:caseNo/actions': { own: g(U, U, NF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },

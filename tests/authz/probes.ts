@@ -133,6 +133,7 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/projects/:code': (t) => ({ path: `/api/projects/${t.projects.code}` }),
   'POST /api/projects/:code/stages/:stage/files': (t) => ({ path: `/api/projects/${t.projects.code}/stages/1/files`, body: { material: '申请书' } }),
   'POST /api/projects/:code/stages/:stage/start': (t) => ({ path: `/api/projects/${t.projects.code}/stages/2/start`, body: { description: '授权矩阵探测' } }),
+  'POST /api/projects/:code/stages/:stage/refile': (t) => ({ path: `/api/projects/${t.projects.code}/stages/1/refile` }),
   'POST /api/projects/:code/waits': (t) => ({ path: `/api/projects/${t.projects.code}/waits`, body: { kind: 'owner_preparation', note: '授权矩阵探测' } }),
   'POST /api/projects/:code/waits/:id/end': (t) => ({ path: `/api/projects/${t.projects.code}/waits/999999999/end` }),
   // A case number that is not one of the project's: past the policy, the owner learns it is not there.

@@ -117,7 +117,7 @@ describe('investment projects (投资项目)', () => {
     expect(inbox.other!.some((e) => e.code === code)).toBe(false);
   }, 60_000);
 
-  it('holds the stage when a case is denied, naming the item and the case', async () => {
+  it('holds the stage when a case is denied, naming the item and the case, and goes on once the item is refiled', async () => {
     const { project } = await registerProjectVia(api, { name: '瓯越滨江酒店' });
     const code = project.code as string;
     // Stage 1 done through its cases, then stage 2 with one denial.
@@ -137,6 +137,22 @@ describe('investment projects (投资项目)', () => {
     expect(held.stages[1].holdReason).toContain('330300-XK-0463');
     expect(held.stages[1].holdReason).toContain(eia.caseNo);
     expect(held.stages[1].holdReason).toContain('饮用水源保护区');
+    // Refiled: the denied item only, filed anew; the stage runs again and completes on the new case, not the old.
+    const early = await api.as(INVESTOR, 'POST', `/api/projects/${code}/stages/3/start`, { description: '施工许可' });
+    expect([early.status, early.body.error.code]).toEqual([409, 'PROJECT_STAGE_ORDER']);
+    const refiled = await api.as(INVESTOR, 'POST', `/api/projects/${code}/stages/2/refile`);
+    expect(refiled.status).toBe(201);
+    expect(refiled.body.filed.map((f: { itemCode: string }) => f.itemCode)).toEqual(['330300-XK-0463']);
+    expect(refiled.body.project.state).toBe('in_stage');
+    expect(refiled.body.stages[1]).toMatchObject({ state: 'in_progress', holdReason: null });
+    expect((await api.as(INVESTOR, 'POST', `/api/projects/${code}/stages/2/refile`)).body.error.code).toBe('PROJECT_STAGE_ORDER');
+    const other = s2.body.filed.find((f: { itemCode: string }) => f.itemCode === '330300-XK-0300');
+    await approveToEnd(api, other.caseNo, '330300000000', 'resources');
+    expect((await api.as(INVESTOR, 'GET', `/api/projects/${code}`)).body.project.state).toBe('in_stage');
+    await approveToEnd(api, refiled.body.filed[0].caseNo, '330300000000', 'environment');
+    const done = (await api.as(INVESTOR, 'GET', `/api/projects/${code}`)).body;
+    expect(done.project).toMatchObject({ state: 'coded', completedStages: [1, 2] });
+    expect(done.stages[1].cases).toHaveLength(3);
   }, 60_000);
 
   it('lets the owner declare one wait at a time and end it; staff may not', async () => {

@@ -44,3 +44,7 @@ export function declareWait(code: string, body: WaitDeclareInput): Promise<Proje
 export function endWait(code: string, id: number): Promise<ProjectPage> {
   return api('POST', `/api/projects/${encodeURIComponent(code)}/waits/${id}/end`);
 }
+
+export function refileStage(code: string, stage: number): Promise<ProjectPage & { filed: { caseNo: string; itemCode: string; centreCode: string }[] }> {
+  return api('POST', `/api/projects/${encodeURIComponent(code)}/stages/${stage}/refile`);
+}

@@ -65,6 +65,7 @@ const zh = {
     proxy: '申请免费代办服务',
     level: '当前层级',
     caseNo: '办件编号',
+    refile: '重新申报未获准予的事项',
   },
   start: {
     title: '启动第 {{stage}} 阶段：{{name}}',
@@ -160,6 +161,7 @@ const en: typeof zh = {
     proxy: 'Ask for free proxy service',
     level: 'Level now',
     caseNo: 'Case number',
+    refile: 'Refile the items not granted',
   },
   start: {
     title: 'Start stage {{stage}}: {{name}}',

@@ -1,14 +1,30 @@
-import { Alert, Card, List, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, List, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ProjectPage } from '../../api/projects';
+import { refileStage, type ProjectPage } from '../../api/projects';
+import { errorText } from '../../components/ErrorState';
 import { lightColor, stageStateColor } from './projectWords';
 
 type Stage = ProjectPage['stages'][number];
 
 /** One stage: its state, the cases it filed in parallel (level and light of each, live), its shared materials, why it is held. */
-export function StageCard({ stage, staff }: { stage: Stage; staff: boolean }) {
+export function StageCard({ stage, staff, code, mayResume, onDone }: { stage: Stage; staff: boolean; code: string; mayResume: boolean; onDone: () => void }) {
   const { t, i18n } = useTranslation('projects');
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const refile = async () => {
+    setBusy(true);
+    try {
+      const r = await refileStage(code, stage.stage);
+      message.success(t('start.started', { n: r.filed.length }));
+      onDone();
+    } catch (e) {
+      message.error(errorText(e, t));
+    } finally {
+      setBusy(false);
+    }
+  };
   const name = i18n.language === 'en' ? stage.name.en : stage.name.zh;
   return (
     <Card
@@ -25,7 +41,7 @@ export function StageCard({ stage, staff }: { stage: Stage; staff: boolean }) {
         </Space>
       }
     >
-      {stage.holdReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${t('page.holdReason')}：${stage.holdReason}`} data-testid="project-hold-reason" />}
+      {stage.holdReason && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`${t('page.holdReason')}：${stage.holdReason}`} data-testid="project-hold-reason" action={mayResume && stage.state === 'held' ? <Button size="small" type="primary" loading={busy} onClick={() => void refile()} data-testid="project-refile">{t('page.refile')}</Button> : undefined} />}
       {stage.cases.length === 0 ? (
         <Typography.Text type="secondary">
           {t('page.noCases')} · {stage.items.map((i) => i.name).join('、')}
