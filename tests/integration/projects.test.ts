@@ -51,6 +51,13 @@ describe('investment projects (投资项目)', () => {
     await waitUntil('the owner hears of the registration', () => inbox.investor!.some((e) => e.code === a.project.code && e.type === 'REGISTER'));
   });
 
+  it('gives registrations made at the same time in one area distinct serials, one after another', async () => {
+    const made = await Promise.all(Array.from({ length: 8 }, (_, i) => registerProjectVia(api, { name: `瑞安并发项目${i}`, jurisdictionCode: '330381001000' })));
+    const serials = made.map((m) => Number(m.project.code.slice(-6))).sort((a, b) => a - b);
+    expect(made.every((m) => m.project.code.slice(5, 11) === '330381')).toBe(true);
+    expect(serials).toEqual(Array.from({ length: 8 }, (_, i) => serials[0]! + i));
+  });
+
   it('answers a malformed code 422 with its problem, an unknown or invisible one 404, and lists each caller its own scope', async () => {
     const { project } = await registerProjectVia(api, { name: '瓯越冷链物流中心' });
     const malformed = await api.as(INVESTOR, 'GET', '/api/projects/2026-330302-70-03-12');

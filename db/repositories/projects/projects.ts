@@ -115,13 +115,14 @@ export async function updateProjectIfVersion(trx: Knex, current: ProjectRow, pat
   return Number(n) === 1;
 }
 
-/** The next serial of the code for a year and area, under the serial row's lock (inserted at 1 when the first). */
+/**
+ * The next serial of the code for a year and area, under the serial row's lock: the row is made at 0 if it is
+ * the first (INSERT … ON CONFLICT DO NOTHING / INSERT IGNORE, so two first registrations never collide), then
+ * locked, read and moved on.
+ */
 export async function nextProjectSerial(trx: Knex, year: number, areaCode: string): Promise<number> {
-  const row = await trx('project_serials').where({ year, area_code: areaCode }).forUpdate().first();
-  if (!row) {
-    await trx('project_serials').insert({ year, area_code: areaCode, last_serial: 1 });
-    return 1;
-  }
+  await trx('project_serials').insert({ year, area_code: areaCode, last_serial: 0 }).onConflict(['year', 'area_code']).ignore();
+  const row = await trx('project_serials').where({ year, area_code: areaCode }).forUpdate().first('last_serial');
   const next = Number(row.last_serial) + 1;
   await trx('project_serials').where({ year, area_code: areaCode }).update({ last_serial: next });
   return next;
