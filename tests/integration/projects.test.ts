@@ -3,6 +3,7 @@ import { isProjectCode } from '../../workflows/projectCode';
 import { pdfBytes } from '../helpers/files';
 import { approveToEnd, INVESTOR, projectBody, registerProjectVia, uploadStageFile } from '../helpers/projectFactories';
 import { Api } from '../helpers/api';
+import { buildServiceItem } from '../helpers/marketFactories';
 import { closeAll, connect, startLiveServer, waitUntil, type ClientSocket } from '../helpers/sockets';
 import type { TestServer } from '../helpers/testServer';
 
@@ -107,6 +108,12 @@ describe('investment projects (投资项目)', () => {
     expect(files).toHaveLength(4);
     expect(new Set(files.filter((f: { material: string }) => f.material === '申请书').map((f: { sha256: string }) => f.sha256)).size).toBe(1);
     expect(await srv.ctx.blobs.has(files[0].sha256)).toBe(true);
+    // An intermediary service the owner buys for one of the cases: the project waits for it.
+    const item = await buildServiceItem(srv.ctx.db.knex, { name: '地质勘察', governmentPaid: false });
+    const posted = await api.as(INVESTOR, 'POST', '/api/market/orders', { serviceItemCode: item.code, title: '瓯越智造中心地质勘察', content: '岩土工程勘察', budgetMin: 1000, budgetMax: 5000, method: 'direct', signupDeadline: new Date(Date.now() + 86_400_000).toISOString(), selectionAt: new Date(Date.now() + 90_000_000).toISOString(), serviceDays: 10, caseNo: filed[1]!.caseNo, ownerKind: 'legal_person', ownerName: '温州瓯越置业有限公司' });
+    expect(posted.status).toBe(201);
+    const services = (await api.as(INVESTOR, 'GET', `/api/projects/${code}`)).body.intermediaryServices;
+    expect(services).toEqual([expect.objectContaining({ caseNo: filed[1]!.caseNo, serviceItemName: '地质勘察', governmentPaid: false, state: 'in_review' })]);
     const twice = await api.as(INVESTOR, 'POST', `/api/projects/${code}/stages/1/start`, { description: '再来一次' });
     expect([twice.status, twice.body.error.code]).toEqual([409, 'PROJECT_STAGE_ORDER']);
 
