@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
-import { accessibilityProblems, browserIt, screenshot } from '../helpers/browser';
+import { accessibilityProblems, browserIt, PHONE, screenshot } from '../helpers/browser';
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { fakeUscc } from '../helpers/api';
 import { pdfBytes } from '../helpers/files';
-import { approveToEnd } from '../helpers/projectFactories';
+import { actAsAgentFor, approveToEnd, registerProjectVia } from '../helpers/projectFactories';
 
 /**
  * Investment projects in the web app (issue 13), as an investor's company on
@@ -84,4 +84,25 @@ browserIt('an investor registers a project, starts stage 1 with one upload, and 
   await sup.page.locator(`[data-testid="project-row"][data-code="${code}"]`).waitFor({ timeout: UI_MS });
   await expect(sup.page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).resolves.toBe(true);
   expect(sup.errors).toEqual([]);
+});
+
+browserIt('the agent acting for the owner opens the project on a phone, sees its cases, and declares a wait for the owner', async () => {
+  const { project } = await registerProjectVia(suite.api, { name: '瓯越代办手机项目' });
+  const started = await suite.api.as('investor', 'POST', `/api/projects/${project.code}/stages/1/start`, { description: '立项' });
+  expect(started.status).toBe(201);
+  const { orderNo } = await actAsAgentFor(suite.srv.ctx.db.knex, project.code);
+  const agent = await suite.staffPage('agent', { viewport: PHONE });
+  const p = agent.page;
+  await p.goto('/projects');
+  await p.locator(`[data-testid="project-row"][data-code="${project.code}"] a`).click();
+  await p.locator('[data-testid="project-page"][data-state="in_stage"]').waitFor({ timeout: UI_MS });
+  await expect(p.locator('[data-testid="project-case"]').count()).resolves.toBe(2);
+  await expect(p.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(PHONE.width);
+  await p.getByTestId('project-wait-note').fill('业主准备环评材料');
+  await p.getByTestId('project-wait-declare').click();
+  await p.locator('[data-testid="project-wait"][data-open="true"]').waitFor({ timeout: UI_MS });
+  await p.getByText(`代办单 ${orderNo}`).first().waitFor({ timeout: UI_MS });
+  expect(await accessibilityProblems(p)).toEqual([]);
+  await screenshot(p, 'project-agent-phone');
+  expect(agent.errors).toEqual([]);
 });

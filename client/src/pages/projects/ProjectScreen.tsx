@@ -58,7 +58,7 @@ export function ProjectScreen() {
       </Descriptions>
       <Typography.Title level={2} style={{ fontSize: 18, margin: 0 }}>{t('page.stages')}</Typography.Title>
       {d.stages.map((s) => (
-        <StageCard key={s.stage} stage={s} staff={staff} code={p.code} mayResume={d.actions.includes('RESUME')} onDone={() => void detail.reload()} />
+        <StageCard key={s.stage} stage={s} caseLink={staff ? 'desk' : user?.role === 'applicant' ? 'track' : null} code={p.code} mayResume={d.actions.includes('RESUME')} onDone={() => void detail.reload()} />
       ))}
       <StartStageForm page={d} onDone={() => void detail.reload()} />
       <WaitsCard page={d} onDone={() => void detail.reload()} />

@@ -9,7 +9,7 @@ import { lightColor, stageStateColor } from './projectWords';
 type Stage = ProjectPage['stages'][number];
 
 /** One stage: its state, the cases it filed in parallel (level and light of each, live), its shared materials, why it is held. */
-export function StageCard({ stage, staff, code, mayResume, onDone }: { stage: Stage; staff: boolean; code: string; mayResume: boolean; onDone: () => void }) {
+export function StageCard({ stage, caseLink, code, mayResume, onDone }: { stage: Stage; caseLink: 'desk' | 'track' | null; code: string; mayResume: boolean; onDone: () => void }) {
   const { t, i18n } = useTranslation('projects');
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -56,7 +56,7 @@ export function StageCard({ stage, staff, code, mayResume, onDone }: { stage: St
           onRow={(c) => ({ 'data-testid': 'project-case', 'data-case': c.caseNo, 'data-state': c.state, 'data-level': c.level }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: t('page.cases'), dataIndex: 'itemName', render: (v: string, c) => <Space orientation="vertical" size={0}><span>{v}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{c.itemCode}</Typography.Text></Space> },
-            { title: t('page.caseNo'), dataIndex: 'caseNo', render: (v: string) => (staff ? <Link to={`/desk/cases/${v}`}>{v}</Link> : <Link to={`/track/${v}`}>{v}</Link>) },
+            { title: t('page.caseNo'), dataIndex: 'caseNo', render: (v: string) => (caseLink ? <Link to={caseLink === 'desk' ? `/desk/cases/${v}` : `/track/${v}`}>{v}</Link> : v) },
             { title: t('page.level'), dataIndex: 'level', render: (v: string, c) => <span data-testid="project-case-level">{t(`common:level.${v}`, { defaultValue: v })}{c.department ? ` · ${c.department}` : ''}</span> },
             { title: t('field.state'), dataIndex: 'state', render: (v: string) => <Tag data-testid="project-case-state">{t(`common:state.${v}`, { defaultValue: v })}</Tag> },
             { title: '', dataIndex: 'light', render: (v: string) => <Tag color={lightColor(v)}>{t(`common:light.${v}`, { defaultValue: v })}</Tag> },
