@@ -21,6 +21,7 @@ import { proxyAgentsRouter } from './routes/proxyAgents';
 import { proxyOrdersRouter } from './routes/proxyOrders';
 import { marketRatingsRouter } from './routes/marketRatings';
 import { marketRatingViewsRouter } from './routes/marketRatingViews';
+import { projectsRouter } from './routes/projects';
 import { casesRouter } from './routes/cases';
 import { catalogueRouter } from './routes/catalogue';
 import { deskRouter } from './routes/desk';
@@ -81,6 +82,9 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', marketRatingViewsRouter(ctx));
   app.use('/api', proxyOrdersRouter(ctx));
   app.use('/api', proxyAgentsRouter(ctx));
+  // `/api/projects/board` before `/api/projects/:code`: `board` is not a project code.
+  app.use('/api', projectBoardRouter(ctx));
+  app.use('/api', projectsRouter(ctx));
   app.use('/api', adminRouter(ctx));
   app.use('/api', usersRouter(ctx));
   app.use('/api', catalogueRouter(ctx));
@@ -88,8 +92,6 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', handledRouter(ctx));
   app.use('/api', statsRouter(ctx));
   app.use('/api', urgingsRouter(ctx));
-  // Before the projects router: `/api/projects/board` is not a project code.
-  app.use('/api', projectBoardRouter(ctx));
   app.use('/api', notFoundHandler);
   app.use(webApp(ctx.db.knex));
   app.use(notFoundHandler);

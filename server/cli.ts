@@ -15,6 +15,7 @@ import { readModelDifferences } from '../db/repositories/statsScans';
 import { listUsers } from '../db/repositories/users';
 import { addCalendarDays, chinaDate } from '../workflows/calendar';
 import { seedIfEmpty } from '../db/seed';
+import { seedDemoProjects } from './projects/demoProjects';
 import type { RenderedImportProblem } from '../workflows/importProblems';
 import { importItems } from './commands/importItems';
 import { loadConfig } from './config';
@@ -73,6 +74,15 @@ async function main() {
       else log.info('migrations done');
     } finally {
       await db.knex.destroy();
+    }
+    if (command === 'seed') {
+      // The demo's investment projects go through the commands: a server context (only a database without projects gets them).
+      const ctx = await createContext({ ...config, SEED_ON_START: false }, { log });
+      try {
+        log.info({ projects: await seedDemoProjects(ctx) }, 'demo investment projects done');
+      } finally {
+        await ctx.close();
+      }
     }
     return;
   }

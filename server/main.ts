@@ -1,6 +1,7 @@
 import { loadConfig } from './config';
 import { createContext } from './context';
 import { startServer } from './server';
+import { seedDemoProjects } from './projects/demoProjects';
 
 async function main() {
   let config;
@@ -11,6 +12,11 @@ async function main() {
     process.exit(2);
   }
   const ctx = await createContext(config);
+  // The demo's investment projects, made through the commands after the demo data (only where there are none).
+  if (config.SEED_ON_START) {
+    const projects = await seedDemoProjects(ctx);
+    if (projects) ctx.log.info(projects, 'seeded demo investment projects');
+  }
   const running = await startServer(ctx, config.PORT, config.HOST);
   ctx.log.info(
     { port: running.port, database: ctx.db.dialect, redis: Boolean(config.REDIS_URL), publisher: config.PUBLISHER, scheduler: config.SCHEDULER },

@@ -43,6 +43,9 @@ const PublicityScreen = lazy(() => import('./pages/publicity/PublicityScreen').t
 const MarketScreen = lazy(() => import('./pages/market/MarketScreen').then((m) => ({ default: m.MarketScreen })));
 const NewOrderScreen = lazy(() => import('./pages/market/NewOrderScreen').then((m) => ({ default: m.NewOrderScreen })));
 const OrderScreen = lazy(() => import('./pages/market/OrderScreen').then((m) => ({ default: m.OrderScreen })));
+const ProjectsScreen = lazy(() => import('./pages/projects/ProjectsScreen').then((m) => ({ default: m.ProjectsScreen })));
+const NewProjectScreen = lazy(() => import('./pages/projects/NewProjectScreen').then((m) => ({ default: m.NewProjectScreen })));
+const ProjectScreen = lazy(() => import('./pages/projects/ProjectScreen').then((m) => ({ default: m.ProjectScreen })));
 const WorkbenchScreen = lazy(() => import('./pages/market/WorkbenchScreen').then((m) => ({ default: m.WorkbenchScreen })));
 const DrillDownScreen = lazy(() => import('./pages/supervisor/DrillDownScreen').then((m) => ({ default: m.DrillDownScreen })));
 
@@ -96,6 +99,10 @@ const router = createBrowserRouter([
       { path: '/proxy/agents', element: <ProxyAgentsScreen /> },
       { path: '/proxy/supervision', element: <RequireRole roles={['supervisor', 'admin']}><ProxySupervisionScreen /></RequireRole> },
       { path: '/market', element: <MarketScreen /> },
+      // Investment projects (issue 13): the owner's, the acting agent's and staff's lists; registration; a project's page, live.
+      { path: '/projects', element: <RequireRole roles={['applicant', 'proxy_agent', 'clerk', 'reviewer', 'supervisor', 'admin']}><ProjectsScreen /></RequireRole> },
+      { path: '/projects/new', element: <RequireRole roles={['applicant']}><NewProjectScreen /></RequireRole> },
+      { path: '/projects/:code', element: <RequireRole roles={['applicant', 'proxy_agent', 'clerk', 'reviewer', 'supervisor', 'admin']}><ProjectScreen /></RequireRole> },
       { path: '/market/orders/new', element: <RequireRole roles={['applicant', 'reviewer']}><NewOrderScreen /></RequireRole> },
       { path: '/market/orders/:id', element: <OrderScreen /> },
       { path: '/market/workbench', element: <RequireRole roles={['intermediary']}><WorkbenchScreen /></RequireRole> },

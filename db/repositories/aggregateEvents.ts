@@ -48,6 +48,18 @@ export async function insertAggregateEvent(trx: Knex, e: NewAggregateEvent): Pro
   return Number(id);
 }
 
+/**
+ * Completes the live message of an event written earlier in the same
+ * transaction (still unpublished): for a figure only the change's effects
+ * know, such as a project's clocks counted with the change in them.
+ */
+export async function reviseLiveMessage(trx: Knex, eventId: number, patch: Record<string, unknown>): Promise<void> {
+  const row = await trx('aggregate_events').where({ id: eventId }).first('live');
+  if (!row?.live) return;
+  const live = parseJson<AggregateLive>(row.live);
+  await trx('aggregate_events').where({ id: eventId }).update({ live: JSON.stringify({ ...live, message: { ...(live.message as object), ...patch } }) });
+}
+
 function fromDb(r: Record<string, any>): AggregateEventRow {
   return {
     id: Number(r.id),

@@ -94,6 +94,8 @@ export function buildDemoUsers(): UserSeed[] {
     user('intermediary2', '温州华测勘察测绘有限公司', 'intermediary', DEMO.cityCode),
     user('intermediary3', '浙江东方环境科技有限公司', 'intermediary', DEMO.cityCode),
     user('applicant', '张伟', 'applicant', DEMO.countyCode),
+    // An investor's company (投资项目单位): registers investment projects and starts their stages.
+    user('investor', '温州瓯越置业有限公司', 'applicant', DEMO.countyCode),
   );
   return [...users, ...buildStaffing()];
 }

@@ -14,6 +14,7 @@ import { isCentreLevel } from '../../workflows/levels';
 import { STATUTORY } from '../../workflows/route';
 import { actorName, actorUserId, eventActorOf, type Actor } from '../auth/actor';
 import { hashQueryCode, newQueryCode, newSalt } from '../auth/queryCode';
+import type { Knex } from 'knex';
 import type { AppContext } from '../context';
 import { forbidden, notAcceptedHere, notFound } from '../errors';
 import { canFileAt } from '../policies/cases';
@@ -51,7 +52,24 @@ export interface FileCaseResult {
 
 /** Files a case at a centre: the item must be one that centre's level may accept. */
 export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<FileCaseResult> {
-  const knex = ctx.db.knex;
+  const result = await withRetry(() => ctx.db.knex.transaction((trx) => fileCaseIn(ctx, trx, props)));
+  announceFiled(ctx, result);
+  return result;
+}
+
+/** After the commit: the publisher hears of the case (and of its acceptance and post-checks). */
+export function announceFiled(ctx: AppContext, result: FileCaseResult): void {
+  ctx.events.emit('committed', { caseId: result.case.id, caseNo: result.case.caseNo, seq: result.accepted?.event.seq ?? 1 });
+  for (const id of result.postChecks) ctx.events.emit('aggregateCommitted', { aggregate: 'postcheck', id, seq: 1 });
+}
+
+/**
+ * Files a case in the caller's transaction (a project's stage files all its
+ * cases in one): the checks, the row, its first event and its receipt; the
+ * caller announces it after the commit (announceFiled).
+ */
+export async function fileCaseIn(ctx: AppContext, trx: Knex.Transaction, props: FileCaseProps): Promise<FileCaseResult> {
+  const knex = trx;
   const item = await findCurrentItem(knex, props.itemCode);
   if (!item) throw notFound('Item');
   const centre = await findCentre(knex, props.centreCode);
@@ -73,8 +91,7 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
   const queryCode = newQueryCode();
   const salt = newSalt();
 
-  const result = await withRetry(() =>
-    knex.transaction(async (trx) => {
+  const result = await (async () => {
       const now = ctx.now();
       const at = dbTime(now);
       const today = chinaDate(now);
@@ -135,9 +152,6 @@ export async function fileCase(ctx: AppContext, props: FileCaseProps): Promise<F
       const opinion = '窗口收件：申请人证件已核验，当场受理';
       const accepted = await transitionIn(ctx, trx, { caseNo, actor: props.actor, action: { type: 'ACCEPT', opinion } });
       return { case: row, event, accepted, postChecks };
-    }),
-  );
-  ctx.events.emit('committed', { caseId: result.case.id, caseNo: result.case.caseNo, seq: result.accepted?.event.seq ?? 1 });
-  for (const id of result.postChecks) ctx.events.emit('aggregateCommitted', { aggregate: 'postcheck', id, seq: 1 });
+  })();
   return { ...result, queryCode };
 }

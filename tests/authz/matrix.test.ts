@@ -7,6 +7,7 @@ import { registeredRoutes } from './expressRoutes';
 import { marketFixtures } from './marketFixtures';
 import { MISSING_PROJECT_CODE, projectBoardFixtures } from './projectBoardFixtures';
 import { proxyFixtures } from './proxyFixtures';
+import { projectFixtures } from './projectFixtures';
 import { AREAS, caseAt, closedCase, inBatches, otherCase, type CaseHandle } from './fixtures';
 import { isUser, judgeHttp, notAtOwnDesk, outsideJurisdiction, type Me } from './judge';
 import { ACTION_MISSING, ACTION_OTHER, ACTIONS, CLOSED, NA, NF, OK, PRINCIPALS, REST, type Grid, type Principal, type Row } from './matrix';
@@ -33,6 +34,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   let market = { orderId: 0, agencyId: 0, ratingId: 0, complaintId: 0 };
   let projectCode = '';
   let proxyOrderNo = '';
+  let projects = { code: '', cancelCode: '' };
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -75,6 +77,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     projectCode = (await projectBoardFixtures(srv.ctx.db.knex)).projectCode;
     // A proxy order of `applicant` dispatched to `agent`, not yet answered: the proxy order routes' target.
     proxyOrderNo = (await proxyFixtures(api)).orderNo;
+    projects = await projectFixtures(api);
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -102,6 +105,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     market,
     projectCode: scope === 'missing' ? MISSING_PROJECT_CODE : projectCode,
     proxyOrderNo,
+    projects,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */

@@ -64,6 +64,8 @@ function pxAct(may: { owner?: boolean; dispatcher?: boolean; agent?: boolean }):
   const a = may.agent ? VC : F;
   return g(U, U, o, PX_NF, PX_NF, d, d, d, PX_NF, PX_NF, PX_NF, PX_NF, F, F, F, a, PX_NF);
 }
+export const PF = '403 PROJECT_NOT_ALLOWED';
+export const PNF_P = '404 PROJECT_NOT_FOUND';
 /** 409, with whatever code: the case waits elsewhere (INVALID_TRANSITION), or is closed. */
 export const C = '409';
 
@@ -287,6 +289,18 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /api/market/orders/:id/contract': { own: g(U, U, MF_NF, F, F, MF_NF, MF_NF, MF_NF, F, F, F, F, MF_NF, MF_NF, F, F, F) },
   'GET /api/market/orders/:id/result': { own: g(U, U, MF_NF, F, F, MF_NF, MF_NF, MF_NF, F, F, F, F, MF_NF, MF_NF, F, F, F) },
   'GET /api/market/workbench': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, F, F, F, F, OK) },
+  // Investment projects (docs/projects.md), on a project `applicant` registered at 安澜社区: the owner acts; staff whose
+  // jurisdiction holds it see it and may not act (403); the agent (acting for nobody here) and the agency learn nothing (404).
+  'POST /api/projects': { own: g(U, U, OK, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF) },
+  'GET /api/projects': { own: LOGGED_IN },
+  'GET /api/projects/:code': { own: g(U, U, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, PNF_P, PNF_P) },
+  'POST /api/projects/:code/stages/:stage/files': { own: g(U, U, '400 BAD_REQUEST', PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
+  'POST /api/projects/:code/stages/:stage/start': { own: g(U, U, '409 PROJECT_STAGE_ORDER', PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
+  'POST /api/projects/:code/stages/:stage/refile': { own: g(U, U, '409 PROJECT_STAGE_ORDER', PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
+  'POST /api/projects/:code/waits': { own: g(U, U, OK, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
+  'POST /api/projects/:code/waits/:id/end': { own: g(U, U, '404 PROJECT_WAIT_NOT_FOUND', PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
+  'POST /api/projects/:code/cases/:caseNo/actions': { own: g(U, U, NF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
+  'POST /api/projects/:code/cancel': { own: g(U, U, OK, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
   'GET /api/queue': {
     own: g(  U,  U,  F,   OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    F,    F,     F,    F,    F),
     content: 'ownDesk',

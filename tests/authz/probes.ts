@@ -1,4 +1,5 @@
 import { buildCase, DEMO, fakeUscc } from '../helpers/api';
+import { projectBody } from '../helpers/projectFactories';
 
 /** A market agency's registration (入驻) with its own account. */
 export function agencyRegistration(username: string) {
@@ -43,6 +44,8 @@ export interface Target {
   projectCode: string;
   /** A proxy order of `applicant` dispatched to `agent`, not yet answered (made by the test). */
   proxyOrderNo: string;
+  /** Investment projects of `applicant` at 安澜社区, not started (made by the test): one for every route, one to cancel. */
+  projects: { code: string; cancelCode: string };
 }
 
 export interface Probe {
@@ -152,6 +155,20 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/credit-records': () => ({ path: '/api/credit-records' }),
   'POST /api/credit-records/:id/repair': () => ({ path: '/api/credit-records/2147483647/repair', body: { reason: '授权矩阵探测' } }),
   'GET /api/me/commitments': () => ({ path: '/api/me/commitments' }),
+  // Investment projects: registration by an applicant account; the project's page; its stage's files (a JSON body: past
+  // the policy, the owner is told to send multipart); stage 2 before stage 1 (past the policy, the order refuses it);
+  // a wait declared, one ended that does not exist; the second project cancelled.
+  'POST /api/projects': () => ({ path: '/api/projects', body: projectBody({ name: '授权矩阵探测项目', jurisdictionCode: '330302006001' }) }),
+  'GET /api/projects': () => ({ path: '/api/projects?pageSize=5' }),
+  'GET /api/projects/:code': (t) => ({ path: `/api/projects/${t.projects.code}` }),
+  'POST /api/projects/:code/stages/:stage/files': (t) => ({ path: `/api/projects/${t.projects.code}/stages/1/files`, body: { material: '申请书' } }),
+  'POST /api/projects/:code/stages/:stage/start': (t) => ({ path: `/api/projects/${t.projects.code}/stages/2/start`, body: { description: '授权矩阵探测' } }),
+  'POST /api/projects/:code/stages/:stage/refile': (t) => ({ path: `/api/projects/${t.projects.code}/stages/1/refile` }),
+  'POST /api/projects/:code/waits': (t) => ({ path: `/api/projects/${t.projects.code}/waits`, body: { kind: 'owner_preparation', note: '授权矩阵探测' } }),
+  'POST /api/projects/:code/waits/:id/end': (t) => ({ path: `/api/projects/${t.projects.code}/waits/999999999/end` }),
+  // A case number that is not one of the project's: past the policy, the owner learns it is not there.
+  'POST /api/projects/:code/cases/:caseNo/actions': (t) => ({ path: `/api/projects/${t.projects.code}/cases/${t.caseNo}/actions`, body: { type: 'WITHDRAW', reason: '授权矩阵探测' } }),
+  'POST /api/projects/:code/cancel': (t) => ({ path: `/api/projects/${t.projects.cancelCode}/cancel`, body: { reason: '授权矩阵探测' } }),
   'GET /api/market/agencies': () => ({ path: '/api/market/agencies?onSite=true' }),
   'POST /api/market/agencies': () => ({ path: '/api/market/agencies', body: agencyRegistration(`authz${process.pid % 10000}x${++made}`) }),
   'GET /api/market/my-agency': () => ({ path: '/api/market/my-agency' }),

@@ -54,6 +54,8 @@ export function AppLayout() {
   // Free proxy service: one entry for those who use it (owners, agents, dispatching centres, supervisors); its pages open from it.
   if (user && (['applicant', 'proxy_agent', 'supervisor', 'admin'].includes(user.role) || (user.role === 'clerk' && ['county', 'city', 'province'].includes(user.level ?? '')))) items.push({ key: '/proxy', label: t('proxy:nav') });
   if (user?.role === 'applicant') items.push({ key: '/mine', label: t('nav.mine') });
+  // Investment projects: one entry for owners, acting agents and staff (the supervisors' board opens from it).
+  if (user && user.role !== 'intermediary') items.push({ key: '/projects', label: t('projects:nav') });
   if (user?.role === 'clerk' || user?.role === 'reviewer') items.push({ key: '/desk', label: t('nav.queue') });
   if (user?.role === 'supervisor' || user?.role === 'admin') items.push({ key: '/supervisor', label: t('nav.dashboard') });
   if (user && ['clerk', 'reviewer', 'supervisor', 'admin'].includes(user.role)) items.push({ key: '/search', label: t('search:nav') });
