@@ -3,9 +3,7 @@ import { accessibilityProblems, browserIt, PHONE, screenshot } from '../helpers/
 import { useBrowserSuite } from '../helpers/browserSuite';
 import { buildCase, DEMO } from '../helpers/api';
 import { insertProject, tieCase, userId } from '../helpers/projectClockFactories';
-import { insertAggregateEvent } from '../../db/repositories/aggregateEvents';
-import { dbTime } from '../../db/connection';
-import { rooms, type ProjectUpdated } from '../../workflows/socketContract';
+import { ProjectClockPass } from '../../server/projects/projectClockPass';
 
 /**
  * The supervisor's project board on a desktop and a project's timeline, on a
@@ -51,12 +49,13 @@ browserIt('the supervisor finds the project on the board and opens its timeline;
   expect(await accessibilityProblems(p)).toEqual([]);
   await screenshot(p, 'project-board-desktop');
 
-  // Ten days on, the project's event reaches the supervision room through the real outbox and publisher. The
-  // project aggregate (another branch) writes such an event in every change, and its CLOCK command when the
-  // clocks go stale; here the test writes the outbox row itself. The board reloads by itself: 28 days.
+  // Ten days on, with no change of the project, the clock pass finds its stored clocks stale and sends the
+  // project's CLOCK command; its event reaches the supervision room through the real outbox and publisher, and
+  // the board reloads by itself: 28 days.
   on('2024-11-04');
-  const message: ProjectUpdated = { id: project.id, code: project.code, type: 'CLOCK', state: 'in_stage', currentStage: 1, countedDays: 28, countedWorkingDays: 21, light: 'green', revision: 2, seq: 2, at: dbTime(now) };
-  await insertAggregateEvent(db, { aggregate: 'project', aggregateId: project.id, seq: 2, type: 'CLOCK', fromState: 'in_stage', toState: 'in_stage', actorUserId: null, actorRole: 'system', actorName: '系统', reason: null, payload: {}, createdAt: dbTime(now), live: { event: 'project:updated', rooms: [rooms.supervision(DEMO.countyCode)], message } });
+  expect(await new ProjectClockPass(suite.srv.ctx).tick()).toBeGreaterThanOrEqual(1);
+  const clocked = await db('aggregate_events').where({ aggregate: 'project', aggregate_id: project.id, type: 'CLOCK' }).count({ n: '*' }).first();
+  expect(Number(clocked?.n)).toBe(1);
   await row.getByTestId('whole-days').getByText('28 / 100').waitFor({ timeout: UI_MS });
   on('2024-10-25'); // back to 10-25 for the figures below
 
