@@ -6,7 +6,7 @@ import { listCentreOrders, listMyOrders, listOrders, type PublicOrderView } from
 import { useStaffLive } from '../../live/socket';
 import { useUser } from '../../session';
 import { ErrorState } from '../../components/ErrorState';
-import { LiveBadge } from '../../components/LiveBadge';
+import { LivePageHeader } from '../../components/LivePageHeader';
 import { useAsync } from '../../components/useAsync';
 import { useMarketLive } from '../../live/socket';
 import { DrawRerun } from './DrawRerun';
@@ -76,10 +76,7 @@ export function MarketScreen() {
   if (open.error) return <ErrorState error={open.error} onRetry={open.reload} />;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }} data-testid="market-page">
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={1} className="page-title">{t('market.title')}</Typography.Title>
-        <LiveBadge status={live} />
-      </Space>
+      <LivePageHeader title={t('market.title')} live={live} />
       <Typography.Paragraph type="secondary">{t('market.intro')}</Typography.Paragraph>
       <MarketLinks />
       {review.data && (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { actOnOrder, downloadOrderFile, getOrder } from '../../api/marketOrders';
 import { ErrorState, errorText } from '../../components/ErrorState';
-import { LiveBadge } from '../../components/LiveBadge';
+import { LivePageHeader } from '../../components/LivePageHeader';
 import { useAsync } from '../../components/useAsync';
 import { useMarketLive, useStaffLive } from '../../live/socket';
 import { useUser } from '../../session';
@@ -34,10 +34,7 @@ export function OrderScreen() {
   );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 900 }} data-testid="order-page" data-state={o.state} data-revision={o.revision}>
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={1} className="page-title">{o.title}</Typography.Title>
-        <LiveBadge status={live} />
-      </Space>
+      <LivePageHeader title={o.title} live={live} />
       <Descriptions size="small" bordered column={1} styles={{ label: { width: '30%' } }}>
         <Descriptions.Item label={t('field.state')}>
           <Tag color={orderStateColor(o.state)} data-testid="order-state">{t(`state.${o.state}`)}</Tag>

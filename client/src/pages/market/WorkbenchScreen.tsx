@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getWorkbench } from '../../api/marketOrders';
 import { ErrorState } from '../../components/ErrorState';
-import { LiveBadge } from '../../components/LiveBadge';
+import { LivePageHeader } from '../../components/LivePageHeader';
 import { useAsync } from '../../components/useAsync';
 import { useMarketLive, useStaffLive } from '../../live/socket';
 import { useUser } from '../../session';
@@ -21,10 +21,7 @@ export function WorkbenchScreen() {
   const b = bench.data;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 960 }} data-testid="workbench-page">
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={1} className="page-title">{t('workbench.title')}{b ? `：${b.agency.name}` : ''}</Typography.Title>
-        <LiveBadge status={live} />
-      </Space>
+      <LivePageHeader title={`${t('workbench.title')}${b ? `：${b.agency.name}` : ''}`} live={live} />
       <Card size="small" title={t('workbench.announcements')}>
         <List
           loading={!b}

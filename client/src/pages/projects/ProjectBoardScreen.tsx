@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { deskLabel, getProjectBoard, type BoardProject, type SlowDesk } from '../../api/projectBoard';
 import { ErrorState } from '../../components/ErrorState';
-import { LiveBadge } from '../../components/LiveBadge';
+import { LivePageHeader } from '../../components/LivePageHeader';
 import { useAsync } from '../../components/useAsync';
 import { useStaffLive } from '../../live/socket';
 import { useUser } from '../../session';
@@ -31,10 +31,7 @@ export function ProjectBoardScreen() {
   const days = (g: BoardProject['whole']) => `${g.counted} / ${g.limit}`;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="project-board">
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={1} className="page-title">{t('board.title')}</Typography.Title>
-        <LiveBadge status={live} />
-      </Space>
+      <LivePageHeader title={t('board.title')} live={live} />
       <Typography.Paragraph type="secondary">{t('board.intro')}</Typography.Paragraph>
       {data.error && <ErrorState error={data.error} onRetry={data.reload} />}
       {d && (

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getProjectClock } from '../../api/projectBoard';
 import { ErrorState } from '../../components/ErrorState';
-import { LiveBadge } from '../../components/LiveBadge';
+import { LivePageHeader } from '../../components/LivePageHeader';
 import { useAsync } from '../../components/useAsync';
 import { useStaffLive } from '../../live/socket';
 import { useUser } from '../../session';
@@ -29,10 +29,7 @@ export function ProjectClockScreen() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="project-clock">
       <Link to="/projects/board">{t('clock.back')}</Link>
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={1} className="page-title">{c ? c.project.name : t('clock.title')}</Typography.Title>
-        <LiveBadge status={live} />
-      </Space>
+      <LivePageHeader title={c ? c.project.name : t('clock.title')} live={live} />
       <Typography.Text type="secondary">{code}</Typography.Text>
       {data.error && <ErrorState error={data.error} onRetry={data.reload} />}
       {c && <ProjectTimeline clock={c} />}

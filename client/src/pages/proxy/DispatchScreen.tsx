@@ -2,7 +2,7 @@ import { Card, Empty, List, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { getDispatchRule, listProxyOrders, type ProxyOrderView } from '../../api/proxyOrders';
 import { ErrorState } from '../../components/ErrorState';
-import { LiveBadge } from '../../components/LiveBadge';
+import { LivePageHeader } from '../../components/LivePageHeader';
 import { useAsync } from '../../components/useAsync';
 import { i18nLang } from './lang';
 import { useStaffLive } from '../../live/socket';
@@ -34,10 +34,7 @@ export function ProxyDispatchScreen() {
   );
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 1000 }} data-testid="proxy-dispatch">
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={1} className="page-title">{t('dispatch.title')}</Typography.Title>
-        <LiveBadge status={live} />
-      </Space>
+      <LivePageHeader title={t('dispatch.title')} live={live} />
       {rule.data && (
         <Card size="small" title={t('dispatch.rule')} data-testid="proxy-rule">
           <Typography.Paragraph>{rule.data.candidates[lang]}</Typography.Paragraph>

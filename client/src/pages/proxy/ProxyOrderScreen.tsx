@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { actOnProxy, getProxyOrder } from '../../api/proxyOrders';
 import { ErrorState, errorText } from '../../components/ErrorState';
-import { LiveBadge } from '../../components/LiveBadge';
+import { LivePageHeader } from '../../components/LivePageHeader';
 import { useAsync } from '../../components/useAsync';
 import { useStaffLive } from '../../live/socket';
 import { useUser } from '../../session';
@@ -25,10 +25,7 @@ export function ProxyOrderScreen() {
   const choose = (agentId: number) => actOnProxy(o.orderNo, 'dispatch', { agentId, expectedVersion: o.revision }).then(() => detail.reload()).catch((e) => message.error(errorText(e, t)));
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 900 }} data-testid="proxy-order" data-state={o.state} data-revision={o.revision}>
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={1} className="page-title">{o.orderNo}</Typography.Title>
-        <LiveBadge status={live} />
-      </Space>
+      <LivePageHeader title={o.orderNo} live={live} />
       <Descriptions size="small" bordered column={1} styles={{ label: { width: '30%' } }}>
         <Descriptions.Item label={t('field.state')}>
           <Tag color={proxyStateColor(o.state)} data-testid="proxy-state">{t(`state.${o.state}`)}</Tag>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { listProxyOrders, type ProxyOrderView } from '../../api/proxyOrders';
 import { ErrorState } from '../../components/ErrorState';
-import { LiveBadge } from '../../components/LiveBadge';
+import { LivePageHeader } from '../../components/LivePageHeader';
 import { useAsync } from '../../components/useAsync';
 import { useStaffLive } from '../../live/socket';
 import { useUser } from '../../session';
@@ -38,10 +38,7 @@ export function ProxyWorkbenchScreen() {
   const projects = [...new Set(orders.filter((o) => o.state === 'in_service' && o.projectCode).map((o) => o.projectCode!))];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%', maxWidth: 720 }} data-testid="proxy-workbench">
-      <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={1} className="page-title">{t('workbench.title')}</Typography.Title>
-        <LiveBadge status={live} />
-      </Space>
+      <LivePageHeader title={t('workbench.title')} live={live} />
       {section(t('workbench.dispatched'), orders.filter((o) => o.state === 'dispatched'), 'proxy-to-answer')}
       {section(t('workbench.inService'), orders.filter((o) => o.state === 'in_service'), 'proxy-in-service')}
       <Card size="small" title={t('workbench.projects')} data-testid="proxy-projects">
