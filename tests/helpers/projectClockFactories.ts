@@ -4,9 +4,9 @@ import { formatProjectCode, projectAreaCode, type ProjectType } from '../../work
 
 /*
  * Ties real cases (filed and moved through the API by the test) to a project
- * row. P's registration and stage commands are not on this branch, so the test
- * inserts the `projects` and `project_stage_cases` rows itself (the brief allows
- * it); everything the clock reads about the cases comes from the real events.
+ * row inserted directly, with the project registered on the date the test needs
+ * (a stage's own filing cannot back-date its cases); everything the clock reads
+ * about the cases comes from their real events.
  */
 let serial = 900000 + (Date.now() % 50000);
 

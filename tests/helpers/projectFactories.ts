@@ -58,7 +58,7 @@ export async function approveToEnd(api: Api, caseNo: string, centreCode: string,
 }
 
 /**
- * An agent acting for a project's owner (代办) without Q's proxy commands: a proxy_agents row for the demo
+ * An agent acting for a project's owner (代办) without going through the proxy order's commands: a proxy_agents row for the demo
  * `agent` account (made once) and a proxy order in service for the project, inserted directly (030's columns).
  */
 export async function actAsAgentFor(db: import('knex').Knex, projectCode: string, username = 'agent'): Promise<{ orderNo: string }> {
