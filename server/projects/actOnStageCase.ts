@@ -15,8 +15,9 @@ export type StageCaseAction = { type: 'SUPPLY_MATERIALS'; materials: string[] } 
  * The owner's part on a case of the project (补正 supplied, a withdrawal),
  * sent by the owner or by the agent acting for the owner (代办): the case
  * takes it as its applicant's (the owner's account), through the one command
- * path; when the agent sent it, the project's event of that move records
- * whom the agent acted for and under which proxy order.
+ * path; when the agent sent it, the case's event (its payload) and the
+ * project's event of that move record whom the agent acted for and under
+ * which proxy order.
  */
 export async function actOnStageCase(ctx: AppContext, actor: Actor, code: string, caseNo: string, action: StageCaseAction, expectedVersion?: number): Promise<TransitionResult> {
   const db = ctx.db.knex;
@@ -31,5 +32,7 @@ export async function actOnStageCase(ctx: AppContext, actor: Actor, code: string
   const agentName = actor.kind === 'user' ? actor.user.displayName : '';
   // Written with the transition (its `records`, run before the project's hook, on the same result).
   const records = behalf ? async (_trx: unknown, result: TransitionResult) => void actingFor.set(result, { ...behalf, agentName }) : undefined;
-  return transitionCase(ctx, { caseNo, actor: { kind: 'user', user: owner }, action, expectedVersion, records });
+  // The case's own event records it too, in its payload: the owner's part, sent by this agent under this order.
+  const sent = (behalf ? { ...action, onBehalfOf: { ...behalf, agentName } } : action) as StageCaseAction;
+  return transitionCase(ctx, { caseNo, actor: { kind: 'user', user: owner }, action: sent, expectedVersion, records });
 }

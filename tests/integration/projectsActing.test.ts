@@ -57,6 +57,11 @@ describe('the agent acting for a project’s owner (代办)', () => {
     expect(withdrawn.body.state).toBe('withdrawn');
     expect(withdrawn.body.project.state).toBe('held');
     expect(withdrawn.body.stages[0].holdReason).toContain(county.caseNo);
+    // The case's own event records it too: the owner's withdrawal, sent by the agent under the order.
+    const caseEvents = await srv.ctx.db.knex('case_events as e').join('cases as c', 'c.id', 'e.case_id').where({ 'c.case_no': county.caseNo, 'e.type': 'WITHDRAW' }).select('e.payload', 'e.actor_role');
+    expect(caseEvents).toHaveLength(1);
+    const payload = typeof caseEvents[0].payload === 'string' ? JSON.parse(caseEvents[0].payload) : caseEvents[0].payload;
+    expect([caseEvents[0].actor_role, payload.onBehalfOf]).toEqual(['applicant', { ...behalf, agentName: '叶志成（鹿城区代办员）' }]);
     // The project's events the agent caused name whom it acted for.
     const byAgent = withdrawn.body.history.filter((e: { type: string }) => ['START_STAGE', 'DECLARE_WAIT', 'HOLD_STAGE'].includes(e.type));
     expect(byAgent.map((e: { type: string }) => e.type)).toEqual(['START_STAGE', 'DECLARE_WAIT', 'HOLD_STAGE']);
