@@ -121,11 +121,14 @@ export async function updateProjectIfVersion(trx: Knex, current: ProjectRow, pat
  * locked, read and moved on.
  */
 export async function nextProjectSerial(trx: Knex, year: number, areaCode: string): Promise<number> {
-  await trx('project_serials').insert({ year, area_code: areaCode, last_serial: 0 }).onConflict(['year', 'area_code']).ignore();
-  const row = await trx('project_serials').where({ year, area_code: areaCode }).forUpdate().first('last_serial');
-  const next = Number(row.last_serial) + 1;
-  await trx('project_serials').where({ year, area_code: areaCode }).update({ last_serial: next });
-  return next;
+  // One upsert takes the row's exclusive lock at once: an INSERT IGNORE then SELECT FOR UPDATE
+  // took a shared lock first, and on MariaDB concurrent registrations deadlocked upgrading it.
+  await trx('project_serials')
+    .insert({ year, area_code: areaCode, last_serial: 1 })
+    .onConflict(['year', 'area_code'])
+    .merge({ last_serial: trx.raw('?? + 1', ['project_serials.last_serial']) });
+  const row = await trx('project_serials').where({ year, area_code: areaCode }).first('last_serial');
+  return Number(row.last_serial);
 }
 
 export interface ProjectFilter {
