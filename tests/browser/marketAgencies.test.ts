@@ -56,6 +56,9 @@ browserIt('an agency registers, the centre approves it, the public list shows it
   await rp.getByTestId('reg-password').fill('demo12345');
   await rp.getByTestId('reg-submit').click();
   const done = rp.getByTestId('register-done');
+  // Waits for the form's outcome, either way, so a refusal fails with the words the visitor saw.
+  await rp.locator('[data-testid="register-done"], .ant-form-item-explain-error, .ant-message-error').first().waitFor({ timeout: UI_MS });
+  expect(await rp.locator('.ant-form-item-explain-error, .ant-message-error').allInnerTexts()).toEqual([]);
   await done.waitFor({ timeout: UI_MS });
   const id = Number(await done.getAttribute('data-id'));
   expect(id).toBeGreaterThan(0);
