@@ -6,6 +6,22 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
+/**
+ * One fetch, sent again once when the server had already closed the idle
+ * keep-alive connection it went out on: the server timed that socket out
+ * before reading a byte of the request (a busy test process runs overdue
+ * timers late), which a browser also answers by sending the request again.
+ */
+async function fetchOnce(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+    if (cause?.code !== 'UND_ERR_SOCKET' || cause.message !== 'other side closed') throw err;
+    return fetch(url, init);
+  }
+}
+
 /** A thin real-HTTP client: every call goes over the socket to the test server. */
 export class Api {
   private tokens = new Map<string, string>();
@@ -21,7 +37,7 @@ export class Api {
       body = JSON.stringify(opts.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body });
+    const res = await fetchOnce(`${this.baseUrl}${path}`, { method, headers, body });
     const text = await res.text();
     let parsed: unknown = text;
     try {
