@@ -1,5 +1,6 @@
 import { consequenceOf, gradeOf, type Consequence, type OrgState, type TransferGrade } from '../../../workflows/transferEvaluation';
 import { usccCheckChar } from '../../../workflows/identity';
+import { type FunctionCategory, type OrgKind, type ServiceCategory } from '../../../workflows/transferKinds';
 import { buildTransferUnits, type TransferUnitSeed } from './units';
 
 /*
@@ -9,14 +10,6 @@ import { buildTransferUnits, type TransferUnitSeed } from './units';
  * their 2015 and 2016 evaluations with the consequences the rule gives.
  * Deterministic: every figure the API answers is counted from these rows.
  */
-
-export const FUNCTION_CATEGORIES = ['industry', 'assessment', 'survey', 'training', 'technical', 'social'] as const;
-export type FunctionCategory = (typeof FUNCTION_CATEGORIES)[number];
-/** The five classes of the purchasable-services directory (政府购买服务指导目录). */
-export const SERVICE_CATEGORIES = ['basic_public', 'social_management', 'industry', 'technical', 'auxiliary'] as const;
-export type ServiceCategory = (typeof SERVICE_CATEGORIES)[number];
-export const ORG_KINDS = ['social_group', 'social_service', 'foundation'] as const;
-export type OrgKind = (typeof ORG_KINDS)[number];
 
 export interface FunctionSeed { code: string; unit: number; name: string; category: FunctionCategory; mode: 'direct' | 'commission'; org: number; transferredOn: string; planIssued: boolean; agreement: boolean }
 export interface OrgSeed { name: string; uscc: string; kind: OrgKind; registeredOn: string; creditRating: string | null }
