@@ -19,7 +19,7 @@ export const transfers = {
     field: {
       code: '编号', unit: '转移单位', organisation: '承接组织', transferredOn: '转移日期', mode: '转移方式', plan: '实施方案', agreements: '协议',
       uscc: '统一社会信用代码', creditRating: '信用等级', registeredOn: '登记日期', lastEvaluation: '最近考评', function: '转移职能',
-      term: '协议期限', amount: '协议金额', deliverables: '交付成果', signedOn: '签订日期', agreementNo: '协议编号', removedOn: '清退日期',
+      term: '协议期限', termFrom: '协议起始日', termTo: '协议终止日', amount: '协议金额', deliverables: '交付成果', signedOn: '签订日期', agreementNo: '协议编号', removedOn: '清退日期',
       functionsHeld: '承接职能 {{n}} 项', agreementsHeld: '协议 {{n}} 个',
     },
     planIssued: '已印发', planMissing: '未印发', notRated: '未评级', yuan: '{{n}} 元',
@@ -77,7 +77,7 @@ export const transfers = {
     field: {
       code: 'Code', unit: 'Unit', organisation: 'Receiving organisation', transferredOn: 'Transferred on', mode: 'Mode', plan: 'Implementation plan', agreements: 'Agreements',
       uscc: 'Unified social credit code', creditRating: 'Credit rating', registeredOn: 'Registered on', lastEvaluation: 'Latest evaluation', function: 'Function',
-      term: 'Term', amount: 'Amount', deliverables: 'Deliverables', signedOn: 'Signed on', agreementNo: 'Agreement no.', removedOn: 'Removed on',
+      term: 'Term', termFrom: 'Term from', termTo: 'Term to', amount: 'Amount', deliverables: 'Deliverables', signedOn: 'Signed on', agreementNo: 'Agreement no.', removedOn: 'Removed on',
       functionsHeld: '{{n}} functions', agreementsHeld: '{{n}} agreements',
     },
     planIssued: 'Issued', planMissing: 'Not issued', notRated: 'Not rated', yuan: '¥{{n}}',

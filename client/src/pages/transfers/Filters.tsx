@@ -40,7 +40,6 @@ export function Filters({ choices, onSearch }: { choices: Choice[]; onSearch: (q
         aria-label={t('filter.q')}
         placeholder={t('filter.q')}
         style={{ width: 220 }}
-        enterButton={t('filter.search')}
         onChange={(e) => set('q', e.target.value.trim())}
         onSearch={() => onSearch(values)}
         data-testid="filter-q"

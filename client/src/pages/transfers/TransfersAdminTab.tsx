@@ -47,7 +47,7 @@ function AgreementForm() {
   );
   return (
     <Card size="small" title={t('admin.agreementTitle')} data-testid="transfer-agreement-form">
-      <Form form={form} layout="vertical" onFinish={submit} style={{ maxWidth: 560 }}>
+      <Form form={form} name="transferAgreement" layout="vertical" onFinish={submit} style={{ maxWidth: 560 }}>
         <Form.Item name="agreementNo" label={t('field.agreementNo')} rules={[{ required: true }]}>
           <Input maxLength={32} data-testid="agreement-no" />
         </Form.Item>
@@ -62,8 +62,8 @@ function AgreementForm() {
         </Form.Item>
         {date('signedOn', t('field.signedOn'))}
         <Space wrap>
-          {date('termFrom', `${t('field.term')} ⟶`)}
-          {date('termTo', `⟵ ${t('field.term')}`)}
+          {date('termFrom', t('field.termFrom'))}
+          {date('termTo', t('field.termTo'))}
         </Space>
         <Form.Item name="amountYuan" label={t('field.amount')} rules={[{ required: true }]}>
           <InputNumber min={0} step={1000} style={{ width: '100%' }} data-testid="agreement-amount" />
@@ -97,7 +97,7 @@ function EvaluationForm() {
   return (
     <Card size="small" title={t('admin.evaluationTitle')} data-testid="transfer-evaluation-form">
       <Typography.Paragraph type="secondary">{t('evaluation.rule')}</Typography.Paragraph>
-      <Form layout="vertical" onFinish={submit} style={{ maxWidth: 560 }}>
+      <Form name="transferEvaluation" layout="vertical" onFinish={submit} style={{ maxWidth: 560 }}>
         <Form.Item name="organisationId" label={t('admin.organisationId')} rules={[{ required: true }]}>
           <InputNumber min={1} style={{ width: '100%' }} data-testid="evaluation-org" />
         </Form.Item>
