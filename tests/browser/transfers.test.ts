@@ -29,8 +29,8 @@ browserIt('shows the list to anyone on a phone: the seed’s figures, the direct
   await screenshot(page, 'transfers-phone');
 
   await page.getByRole('tab', { name: '承接组织目录' }).click();
-  await page.getByLabel('目录状态').click();
-  await page.getByRole('option', { name: '已清退' }).click();
+  await page.getByRole('combobox', { name: '目录状态' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: '已清退' }).click();
   await page.getByTestId('filter-apply').click();
   await page.locator('[data-testid="transfer-organisation"]').first().waitFor({ timeout: UI_MS });
   await waitUntil('only removed organisations listed', async () => (await page.locator('[data-testid="transfer-organisation"]').evaluateAll((els) => els.every((e) => e.getAttribute('data-state') === 'removed'))), UI_MS, 100);
@@ -59,10 +59,11 @@ browserIt('lets the administrator record an evaluation whose consequence the ser
 
   const agreement = page.getByTestId('transfer-agreement-form');
   await agreement.getByLabel('协议编号').fill(`BROWSER-${Date.now() % 100000}`);
-  await agreement.getByLabel('转移单位').fill('温州市商务局');
-  await page.getByRole('option', { name: '温州市商务局' }).click();
-  await agreement.getByLabel('职能编号（须为该单位的转移职能）').click();
-  await page.getByRole('option', { name: /ZNZY-002-01/ }).click();
+  await agreement.getByRole('combobox', { name: '转移单位' }).click();
+  await agreement.getByRole('combobox', { name: '转移单位' }).fill('温州市商务局');
+  await page.locator('.ant-select-item-option').filter({ hasText: /^温州市商务局$/ }).click();
+  await agreement.getByRole('combobox', { name: '职能编号（须为该单位的转移职能）' }).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: 'ZNZY-002-01' }).click();
   await agreement.getByLabel('承接组织编号').fill(String(org.id));
   await agreement.getByLabel('签订日期').fill('2026-12-01');
   await agreement.getByLabel('协议起始日').fill('2027-01-01');

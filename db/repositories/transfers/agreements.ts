@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { AgreementContext } from '../../../workflows/transferAgreementMachine';
 import { parseJson } from '../../connection';
+import { contains } from './directory';
 
 /** A function-transfer agreement as stored (migration 034). */
 export interface TransferAgreementRow {
@@ -62,10 +63,7 @@ export async function listAgreements(db: Knex, f: AgreementFilter, page: { offse
     if (f.id !== undefined) q.where('a.id', f.id);
     if (f.unit) q.where('u.code', f.unit);
     if (f.org !== undefined) q.where('a.org_id', f.org);
-    if (f.q) {
-      const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      q.where((w) => w.where('a.agreement_no', 'like', like).orWhere('o.name', 'like', like).orWhere('f.name', 'like', like).orWhere('u.name', 'like', like));
-    }
+    if (f.q) q.where((w) => ['o.name', 'f.name', 'u.name'].reduce((acc, col) => contains(acc, col, f.q!, true), contains(w, 'a.agreement_no', f.q!)));
     return q;
   };
   const counted = await base().count({ n: '*' }).first();

@@ -1,8 +1,11 @@
 import type { Knex } from 'knex';
 import { toBool } from '../../connection';
 
-/** Escapes LIKE wildcards so a search for “100%” means the characters. */
-const likeOf = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+/** `column` contains the words `q`, LIKE wildcards in them taken as characters (escaped with '!' on both databases). */
+export function contains(w: Knex.QueryBuilder, column: string, q: string, or = false): Knex.QueryBuilder {
+  const like = `%${q.replace(/[!%_]/g, (c) => `!${c}`)}%`;
+  return or ? w.orWhereRaw(`${column} like ? escape '!'`, [like]) : w.whereRaw(`${column} like ? escape '!'`, [like]);
+}
 
 export interface Page {
   offset: number;
@@ -39,7 +42,7 @@ function functionQuery(db: Knex, f: FunctionFilter) {
   if (f.unit) q.where('u.code', f.unit);
   if (f.category) q.where('f.category', f.category);
   if (f.mode) q.where('f.mode', f.mode);
-  if (f.q) q.where((w) => w.where('f.name', 'like', likeOf(f.q!)).orWhere('u.name', 'like', likeOf(f.q!)).orWhere('o.name', 'like', likeOf(f.q!)));
+  if (f.q) q.where((w) => contains(contains(contains(w, 'f.name', f.q!), 'u.name', f.q!, true), 'o.name', f.q!, true));
   return q;
 }
 
@@ -114,7 +117,7 @@ export async function listServices(db: Knex, f: ServiceFilter, page: Page) {
     const q = db('transfer_services as s').join('transfer_units as u', 'u.id', 's.unit_id').leftJoin('transfer_functions as f', 'f.id', 's.function_id');
     if (f.category) q.where('s.category', f.category);
     if (f.unit) q.where('u.code', f.unit);
-    if (f.q) q.where((w) => w.where('s.name', 'like', likeOf(f.q!)).orWhere('u.name', 'like', likeOf(f.q!)));
+    if (f.q) q.where((w) => contains(contains(w, 's.name', f.q!), 'u.name', f.q!, true));
     return q;
   };
   const counted = await base().count({ n: '*' }).first();

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { OrgContext } from '../../../workflows/transferOrgMachine';
 import { parseJson } from '../../connection';
+import { contains } from './directory';
 
 /** A receiving organisation (承接主体) as stored (migration 034): its directory state is its machine's. */
 export interface TransferOrgRow {
@@ -56,7 +57,7 @@ export async function listOrgs(db: Knex, f: OrgFilter, page: { offset: number; l
     const q = db('transfer_orgs as o');
     if (f.kind) q.where('o.kind', f.kind);
     if (f.state) q.where('o.state', f.state);
-    if (f.q) q.where('o.name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (f.q) contains(q, 'o.name', f.q);
     return q;
   };
   const counted = await base().count({ n: '*' }).first();
