@@ -28,7 +28,7 @@ browserIt('shows the list to anyone on a phone: the seed’s figures, the direct
   expect(await accessibilityProblems(page)).toEqual([]);
   await screenshot(page, 'transfers-phone');
 
-  await page.getByRole('tab', { name: '承接组织目录' }).click();
+  await page.getByRole('tab', { name: '承接组织' }).click();
   await page.getByRole('combobox', { name: '目录状态' }).click();
   await page.locator('.ant-select-item-option').filter({ hasText: '已清退' }).click();
   await page.getByTestId('filter-apply').click();
@@ -74,5 +74,6 @@ browserIt('lets the administrator record an evaluation whose consequence the ser
   await page.getByTestId('agreement-outcome').filter({ hasText: 'TRANSFER_ORG_NOT_QUALIFIED' }).waitFor({ timeout: UI_MS });
   expect(await accessibilityProblems(page)).toEqual([]);
   await screenshot(page, 'transfers-admin');
-  expect(errors).toEqual([]);
+  // The one refusal the test asked for is the browser's only complaint.
+  expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
 });

@@ -36,7 +36,7 @@ export function FunctionsTab() {
                 <Tag>{t(`category.${f.category}`)}</Tag>
                 <Tag color={f.mode === 'commission' ? 'green' : 'blue'}>{t(`mode.${f.mode}`)}</Tag>
                 <Tag>{t('field.transferredOn')} {f.transferredOn}</Tag>
-                <Tag color={f.planIssued ? 'cyan' : 'default'}>{t('field.plan')}：{f.planIssued ? t('planIssued') : t('planMissing')}</Tag>
+                <Tag color={f.planIssued ? 'purple' : 'default'}>{t('field.plan')}：{f.planIssued ? t('planIssued') : t('planMissing')}</Tag>
                 {f.agreements > 0 && <Tag color="gold">{t('field.agreementsHeld', { n: f.agreements })}</Tag>}
               </Space>
             </Space>

@@ -47,6 +47,7 @@ export function TransfersScreen() {
         activeKey={tab}
         onChange={(key) => setParams({ tab: key }, { replace: true })}
         destroyOnHidden
+        tabBarGutter={24}
         items={[
           { key: 'functions', label: t('tab.functions'), children: <FunctionsTab /> },
           { key: 'services', label: t('tab.services'), children: <ServicesTab /> },
