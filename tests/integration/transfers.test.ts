@@ -120,6 +120,19 @@ describe('function transfers (职能转移)', () => {
     expect(events.map((e: { type: string; to_state: string }) => [e.type, e.to_state])).toEqual([['EVALUATE', 'removed']]);
   });
 
+  it('lets one of two racing evaluations of the same year in, and one of two agreements with the same number', async () => {
+    const org = await newOrg(srv.ctx.db.knex);
+    const evals = await Promise.all([80, 50].map((score) => api.as('admin', 'POST', `/api/transfers/organisations/${org.id}/evaluations`, { year: 2026, score })));
+    expect(evals.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(evals.find((r) => r.status === 409)!.body.error.code).toBe('TRANSFER_ALREADY_EVALUATED');
+    const stored = await srv.ctx.db.knex('transfer_evaluations').where({ org_id: org.id });
+    expect(stored).toHaveLength(1);
+    const body = agreementBody({ organisationId: (await newOrg(srv.ctx.db.knex)).id });
+    const made = await Promise.all([0, 1].map(() => api.as('admin', 'POST', '/api/transfers/agreements', body)));
+    expect(made.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(made.find((r) => r.status === 409)!.body.error.code).toBe('TRANSFER_AGREEMENT_NO_TAKEN');
+  });
+
   it('shows the seeded consequences: organisations removed and on probation by their evaluations', async () => {
     const removed = await api.request('GET', '/api/transfers/organisations?state=removed');
     expect(removed.body.total).toBeGreaterThan(0);
