@@ -77,3 +77,17 @@ browserIt('lets the administrator record an evaluation whose consequence the ser
   // The one refusal the test asked for is the browser's only complaint.
   expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
 });
+
+browserIt('reads in English on a phone, every tab, with no missing word', async () => {
+  const { page, errors } = await suite.page({ viewport: PHONE, lang: 'en' });
+  await page.goto('/transfers');
+  await page.getByTestId('figure-functions').filter({ hasText: '252 functions transferred' }).waitFor({ timeout: UI_MS });
+  await page.getByTestId('figure-agreements').filter({ hasText: '141 agreements signed by 22 units' }).waitFor({ timeout: UI_MS });
+  for (const [tab, list] of [['Services', 'transfer-services'], ['Receivers', 'transfer-organisations'], ['Agreements', 'transfer-agreements']] as const) {
+    await page.getByRole('tab', { name: tab }).click();
+    await page.getByTestId(list).locator('.ant-list-item').first().waitFor({ timeout: UI_MS });
+  }
+  await page.waitForFunction(() => document.title.startsWith('Function transfers'), null, { timeout: UI_MS });
+  expect(await accessibilityProblems(page)).toEqual([]);
+  expect(errors).toEqual([]);
+});
