@@ -19,6 +19,7 @@ import { marketAgenciesRouter } from './routes/marketAgencies';
 import { marketOrdersRouter } from './routes/marketOrders';
 import { proxyAgentsRouter } from './routes/proxyAgents';
 import { proxyOrdersRouter } from './routes/proxyOrders';
+import { transfersRouter } from './routes/transfers';
 import { marketRatingsRouter } from './routes/marketRatings';
 import { marketRatingViewsRouter } from './routes/marketRatingViews';
 import { projectsRouter } from './routes/projects';
@@ -82,6 +83,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', marketRatingViewsRouter(ctx));
   app.use('/api', proxyOrdersRouter(ctx));
   app.use('/api', proxyAgentsRouter(ctx));
+  app.use('/api', transfersRouter(ctx));
   // `/api/projects/board` before `/api/projects/:code`: `board` is not a project code.
   app.use('/api', projectBoardRouter(ctx));
   app.use('/api', projectsRouter(ctx));

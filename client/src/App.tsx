@@ -61,6 +61,7 @@ const ProxyWorkbenchScreen = lazy(() => import('./pages/proxy/WorkbenchScreen').
 const ProxyDispatchScreen = lazy(() => import('./pages/proxy/DispatchScreen').then((m) => ({ default: m.ProxyDispatchScreen })));
 const ProxyAgentsScreen = lazy(() => import('./pages/proxy/AgentsScreen').then((m) => ({ default: m.ProxyAgentsScreen })));
 const ProxySupervisionScreen = lazy(() => import('./pages/proxy/SupervisionScreen').then((m) => ({ default: m.ProxySupervisionScreen })));
+const TransfersScreen = lazy(() => import('./pages/transfers/TransfersScreen').then((m) => ({ default: m.TransfersScreen })));
 
 const router = createBrowserRouter([
   {
@@ -98,6 +99,8 @@ const router = createBrowserRouter([
       { path: '/proxy/dispatch', element: <RequireRole roles={['clerk', 'supervisor', 'admin']}><ProxyDispatchScreen /></RequireRole> },
       { path: '/proxy/agents', element: <ProxyAgentsScreen /> },
       { path: '/proxy/supervision', element: <RequireRole roles={['supervisor', 'admin']}><ProxySupervisionScreen /></RequireRole> },
+      // The function-transfer list (职能转移), public; no menu entry (linked from the power list's page).
+      { path: '/transfers', element: <TransfersScreen /> },
       { path: '/market', element: <MarketScreen /> },
       // Investment projects (issue 13): the owner's, the acting agent's and staff's lists; registration; a project's page, live.
       { path: '/projects', element: <RequireRole roles={['applicant', 'proxy_agent', 'clerk', 'reviewer', 'supervisor', 'admin']}><ProjectsScreen /></RequireRole> },

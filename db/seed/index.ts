@@ -13,6 +13,7 @@ import { E_LICENCE_PILOT_CODES } from './eLicencePilot';
 import { buildJurisdictions } from './jurisdictions';
 import { seedMarket } from './market';
 import { seedProxy } from './proxy';
+import { seedTransfers } from './transfers';
 import { buildDemoUsers, DEMO_APPLICANT_PROFILE } from './users';
 import { levelOfCode } from '../../workflows/levels';
 
@@ -68,6 +69,8 @@ export async function seedAll(knex: Knex): Promise<void> {
     await seedMarket(trx, catalogue);
     // Free proxy service (网上无偿代办): agents and 2015's completed orders (db/seed/proxy/).
     await seedProxy(trx, now);
+    // The function-transfer list (职能转移): units, functions, directories, agreements, evaluations (db/seed/transfers/).
+    await seedTransfers(trx, now);
   });
   const days = chineseCalendarDays();
   for (const year of CALENDAR_YEARS) {

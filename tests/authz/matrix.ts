@@ -275,6 +275,16 @@ export const REST: Record<string, Row | 'actions'> = {
   'POST /api/proxy-orders/:orderNo/cancel': { own: pxAct({ owner: true }) },
   'GET /api/proxy-agents': { own: EVERYONE },
   'GET /api/proxy-agents/stats': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, OK, OK, OK, F, F) },
+  // The function-transfer list (docs/transfers.md): public to read; the administrator records (the probes pass the policy
+  // and are refused by the command: a taken agreement number, a year already evaluated; nothing changes).
+  'GET /api/transfers': { own: EVERYONE },
+  'GET /api/transfers/units': { own: EVERYONE },
+  'GET /api/transfers/services': { own: EVERYONE },
+  'GET /api/transfers/agreements': { own: EVERYONE },
+  'POST /api/transfers/agreements': { own: adminOnly('409 TRANSFER_AGREEMENT_NO_TAKEN') },
+  'GET /api/transfers/organisations': { own: EVERYONE },
+  'GET /api/transfers/organisations/:id': { own: EVERYONE },
+  'POST /api/transfers/organisations/:id/evaluations': { own: adminOnly('409 TRANSFER_ALREADY_EVALUATED') },
   'POST /api/market/orders': { own: g(U, U, OK, MO_F, MO_F, MO_F, MO_F, MO_F, MO_GOV, MO_GOV, MO_GOV, MO_GOV, MO_F, MO_F, MO_F, MO_F, MO_F) },
   'GET /api/market/orders': { own: EVERYONE },
   'GET /api/market/centre/orders': { own: g(U, U, F, F, F, OK, OK, OK, F, F, F, F, OK, OK, F, F, F) },
