@@ -55,7 +55,7 @@ export function stageReached(c: Pick<CaseRow, 'acceptedAt' | 'state'>, stage: Ra
   return stage === 'accept' ? c.acceptedAt !== null : FINAL_STATES.includes(c.state);
 }
 
-const isApplicantOf = (actor: Actor, c: CaseRow) =>
+export const isApplicantOf = (actor: Actor, c: CaseRow) =>
   (actor.kind === 'queryCode' && actor.caseNo === c.caseNo) || (actor.kind === 'user' && actor.user.role === 'applicant' && actor.user.id === c.applicantUserId);
 
 /**

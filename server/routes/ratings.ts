@@ -17,7 +17,7 @@ import { canSeeRectification, rectificationListScope, rectificationRole, worksRe
 import { maskName } from '../presenters/licences';
 import { maskPhone } from '../presenters/case';
 import { presentRating, presentRectification, presentRectificationEvent } from '../presenters/ratings';
-import { rateCase, stageReached, type RatingInput } from '../ratings/rateCase';
+import { isApplicantOf, rateCase, ratingApplicantOnly, stageReached, type RatingInput } from '../ratings/rateCase';
 import { rectificationNotFound, rectificationTransitions } from '../ratings/rectificationAggregate';
 import { resolveCaseAccess } from './cases';
 import { findCaseById } from '../../db/repositories/cases';
@@ -44,7 +44,7 @@ export function ratingsRouter(ctx: AppContext): Router {
     const { actor, row } = await resolveCaseAccess(ctx, req, res);
     const ratings = await listRatingsOfCase(ctx.db.knex, row.id);
     const rectifications = await listRectificationsOfCase(ctx.db.knex, row.id);
-    const isApplicant = actor.kind === 'queryCode' || (actor.kind === 'user' && actor.user.role === 'applicant');
+    const isApplicant = isApplicantOf(actor, row);
     res.json({
       ratings: ratings.map((g) => {
         const x = rectifications.find((t) => t.ratingId === g.id);
@@ -56,6 +56,7 @@ export function ratingsRouter(ctx: AppContext): Router {
 
   r.post('/cases/:caseNo/rectification-rating', async (req, res) => {
     const { actor, row } = await resolveCaseAccess(ctx, req, res);
+    if (!isApplicantOf(actor, row)) throw ratingApplicantOnly();
     const { stage, score, comment } = parseBody(RateRectificationBody, req.body);
     const task = (await listRectificationsOfCase(ctx.db.knex, row.id)).find((t) => t.stage === stage);
     if (!task) throw rectificationNotFound();
