@@ -17,8 +17,8 @@ const TO_CLOSE: Step[] = [
   ['reviewer.county', { type: 'FORWARD', opinion: '审查同意' }],
   ['reviewer.city', { type: 'APPROVE', opinion: '准予许可' }],
   ['reviewer.city', { type: 'ISSUE', licenceNo: '' }],
+  // Signed for at the counter: the case completes with the delivery.
   ['clerk.village', { type: 'DELIVER', mode: 'pickup', signedBy: '张伟' }],
-  ['applicant', { type: 'COMPLETE' }],
 ];
 
 const marks = (stage: RatingInput['stage'], overall: number, comment?: string, anonymous = false): RatingInput => ({
@@ -40,10 +40,10 @@ interface DemoCase {
 }
 
 const CASES: DemoCase[] = [
-  { steps: 7, ratings: [marks('accept', 5), marks('final', 5, '全程网办，一次都没跑')] },
-  { steps: 7, ratings: [marks('final', 2, '审批用时比预想的长')] },
+  { steps: 6, ratings: [marks('accept', 5), marks('final', 5, '全程网办，一次都没跑')] },
+  { steps: 6, ratings: [marks('final', 2, '审批用时比预想的长')] },
   {
-    steps: 7,
+    steps: 6,
     ratings: [marks('final', 1, '补正材料要求前后不一致')],
     rectification: [
       ['reviewer.city', { type: 'VERIFY', reason: '经核实，县市两级对材料要求表述不一致' }],
@@ -60,7 +60,7 @@ const CASES: DemoCase[] = [
     ],
   },
   {
-    steps: 7,
+    steps: 6,
     ratings: [marks('final', 1, '要求当天发证', true)],
     rectification: [
       ['reviewer.city', { type: 'VERIFY', reason: '经核实，已在承诺时限内办结' }],
@@ -69,7 +69,7 @@ const CASES: DemoCase[] = [
     ],
   },
   {
-    steps: 7,
+    steps: 6,
     ratings: [marks('final', 1, '与本办件无关的内容')],
     rectification: [
       ['reviewer.city', { type: 'VERIFY', reason: '经核实，评价内容与办件无关' }],
