@@ -97,6 +97,7 @@ export const ratings = {
       missing: '尚未回访的实名差评',
       allCalledBack: '实名差评已全部回访',
       empty: '暂无评价',
+      list: '整改清单（含申诉复核）',
     },
     monthly: {
       title: '好差评每月结果公示',
@@ -209,6 +210,7 @@ export const ratings = {
       missing: 'Real-name bad ratings not yet called back',
       allCalledBack: 'Every real-name bad rating was called back',
       empty: 'No ratings yet',
+      list: 'All rectifications (appeals to rule on)',
     },
     monthly: {
       title: 'Monthly rating results',

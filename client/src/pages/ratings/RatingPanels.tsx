@@ -56,7 +56,7 @@ export function RatingPanels({ scope }: { scope?: string }) {
         </Card>
       </Col>
       <Col xs={24} xl={10}>
-        <Card size="small" title={t('panels.rectification')} loading={!d} data-testid="rectification-panel">
+        <Card size="small" title={t('panels.rectification')} loading={!d} data-testid="rectification-panel" extra={<Link to="/desk/rectifications">{t('panels.list')}</Link>}>
           {d && cb && (
             <Flex vertical gap="small">
               <Row gutter={8}>
