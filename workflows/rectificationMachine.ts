@@ -25,6 +25,9 @@ export type RectificationState = (typeof RECTIFICATION_STATES)[number];
 /** The states in which the desk owes an answer: the deadline runs (an appeal waits on the supervisor, not the desk). */
 export const DESK_OWES: readonly RectificationState[] = ['verifying', 'callingBack', 'resolving'];
 
+/** Still open: the desk owes an answer, or a supervisor an appeal's ruling. */
+export const OPEN_STATES: readonly RectificationState[] = [...DESK_OWES, 'appealed'];
+
 export const DESK_ACTIONS = ['VERIFY', 'CALL_BACK', 'FIX', 'EXPLAIN', 'APPEAL'] as const;
 export const SUPERVISOR_ACTIONS = ['UPHOLD_APPEAL', 'REJECT_APPEAL'] as const;
 export type RectificationStaffAction = (typeof DESK_ACTIONS)[number] | (typeof SUPERVISOR_ACTIONS)[number];

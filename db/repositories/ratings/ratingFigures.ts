@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { codePrefix } from '../../../workflows/levels';
+import { OPEN_STATES } from '../../../workflows/rectificationMachine';
 
 /** Satisfaction of one group (a centre, a department, an item): every figure counted from the rating rows. */
 export interface SatisfactionRow {
@@ -61,7 +62,7 @@ export async function rectificationCounts(db: Knex, scope: string): Promise<{ op
   const out = { open: 0, overdue: 0, resolved: 0, dismissed: 0 };
   for (const r of rows) {
     const n = Number(r.n);
-    if (['verifying', 'callingBack', 'resolving', 'appealed'].includes(r.state)) {
+    if ((OPEN_STATES as readonly string[]).includes(r.state)) {
       out.open += n;
       if (r.overdue === true || Number(r.overdue) === 1) out.overdue += n;
     } else if (r.state === 'dismissed') out.dismissed += n;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { codePrefix } from '../../../workflows/levels';
+import { DESK_OWES, OPEN_STATES } from '../../../workflows/rectificationMachine';
 import { parseJson, toBool } from '../../connection';
 
 /** A bad rating's rectification (整改): an aggregate row of the one command path (workflows/rectificationMachine.ts). */
@@ -121,7 +122,7 @@ export async function listRectifications(db: Knex, s: RectificationScope): Promi
   if (s.state) q.where('state', s.state);
   return (
     await q
-      .orderByRaw("CASE WHEN state IN ('verifying', 'callingBack', 'resolving', 'appealed') THEN 0 ELSE 1 END")
+      .orderByRaw(`CASE WHEN state IN (${OPEN_STATES.map(() => '?').join(', ')}) THEN 0 ELSE 1 END`, [...OPEN_STATES])
       .orderBy('due_on')
       .orderBy('id', 'desc')
       .limit(s.limit)
@@ -134,7 +135,7 @@ export async function listRectifications(db: Knex, s: RectificationScope): Promi
  * LOCKED on MySQL, so two processes never take the same one).
  */
 export async function claimOverdueRectifications(trx: Knex, dialect: 'sqlite' | 'mysql', today: string, limit: number): Promise<number[]> {
-  const q = trx('rectifications').whereIn('state', ['verifying', 'callingBack', 'resolving']).where({ overdue: false }).where('due_on', '<', today).orderBy('id').limit(limit).select('id');
+  const q = trx('rectifications').whereIn('state', [...DESK_OWES]).where({ overdue: false }).where('due_on', '<', today).orderBy('id').limit(limit).select('id');
   if (dialect === 'mysql') q.forUpdate().skipLocked();
   return ((await q) as { id: number }[]).map((r) => Number(r.id));
 }

@@ -1,6 +1,9 @@
 import { Rate, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { RectificationView } from '../../api/ratings';
+import type { RectificationState, RectificationView } from '../../api/ratings';
+
+/** Still open (workflows/rectificationMachine.ts OPEN_STATES; the machine itself stays out of the web app's bundle). */
+const OPEN_STATES: readonly RectificationState[] = ['verifying', 'callingBack', 'resolving', 'appealed'];
 
 export const LEVELS = [1, 2, 3, 4, 5] as const;
 export const INDICATORS = ['overall', 'efficiency', 'guideAccuracy', 'convenience', 'usability'] as const;
@@ -20,7 +23,7 @@ export function Stars({ value, onChange, label, testId }: { value: number; onCha
 /** A rectification's state, overdue flag and due date as tags. */
 export function RectificationTags({ r }: { r: Pick<RectificationView, 'state' | 'overdue' | 'dueOn'> }) {
   const { t } = useTranslation('ratings');
-  const open = ['verifying', 'callingBack', 'resolving', 'appealed'].includes(r.state);
+  const open = (OPEN_STATES as readonly string[]).includes(r.state);
   return (
     <>
       <Tag color={open ? 'processing' : r.state === 'dismissed' ? 'default' : 'success'} data-testid="rectification-state" data-state={r.state}>
