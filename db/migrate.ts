@@ -29,6 +29,7 @@ import * as m028 from './migrations/028_market_ratings_extra';
 import * as m029 from './migrations/029_projects';
 import * as m030 from './migrations/030_proxy';
 import * as m034 from './migrations/034_transfers';
+import * as m032 from './migrations/032_ratings';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -67,6 +68,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '029_projects': m029,
   '030_proxy': m030,
   '034_transfers': m034,
+  '032_ratings': m032,
 };
 
 const source: Knex.MigrationSource<string> = {

@@ -20,6 +20,7 @@ import { marketOrdersRouter } from './routes/marketOrders';
 import { proxyAgentsRouter } from './routes/proxyAgents';
 import { proxyOrdersRouter } from './routes/proxyOrders';
 import { transfersRouter } from './routes/transfers';
+import { ratingsRouter } from './routes/ratings';
 import { marketRatingsRouter } from './routes/marketRatings';
 import { marketRatingViewsRouter } from './routes/marketRatingViews';
 import { projectsRouter } from './routes/projects';
@@ -63,6 +64,8 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.post('/api/cases/:caseNo/actions', applicantActionThrottle);
   app.post('/api/cases/:caseNo/files', applicantActionThrottle);
   app.post('/api/cases/:caseNo/materials/marks', applicantActionThrottle);
+  app.post('/api/cases/:caseNo/rating', applicantActionThrottle);
+  app.post('/api/cases/:caseNo/rectification-rating', applicantActionThrottle);
   // A PDF check reads up to 20 MB: the public's budget for actions covers it.
   app.post('/api/licences/verify-file', applicantActionThrottle);
   // An export of the public register reads up to 20,000 entries: the same public budget.
@@ -84,6 +87,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', proxyOrdersRouter(ctx));
   app.use('/api', proxyAgentsRouter(ctx));
   app.use('/api', transfersRouter(ctx));
+  app.use('/api', ratingsRouter(ctx));
   // `/api/projects/board` before `/api/projects/:code`: `board` is not a project code.
   app.use('/api', projectBoardRouter(ctx));
   app.use('/api', projectsRouter(ctx));

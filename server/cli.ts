@@ -16,6 +16,7 @@ import { listUsers } from '../db/repositories/users';
 import { addCalendarDays, chinaDate } from '../workflows/calendar';
 import { seedIfEmpty } from '../db/seed';
 import { seedDemoProjects } from './projects/demoProjects';
+import { seedDemoRatings } from './ratings/demoRatings';
 import type { RenderedImportProblem } from '../workflows/importProblems';
 import { importItems } from './commands/importItems';
 import { loadConfig } from './config';
@@ -80,6 +81,7 @@ async function main() {
       const ctx = await createContext({ ...config, SEED_ON_START: false }, { log });
       try {
         log.info({ projects: await seedDemoProjects(ctx) }, 'demo investment projects done');
+        log.info({ ratings: await seedDemoRatings(ctx) }, 'demo ratings done');
       } finally {
         await ctx.close();
       }

@@ -123,6 +123,8 @@ const fields = z.object({
    * 20 working days a decision takes by default, so the check ends before the decision at the latest).
    */
   POST_CHECK_DAYS: z.coerce.number().int().min(1).max(120).default(20),
+  /** A bad rating's rectification (整改, 好差评) is answered (fixed or explained) within this many working days. */
+  RECTIFICATION_WORKING_DAYS: z.coerce.number().int().min(1).max(60).default(15),
   /** The centre reviews an agency's registration (入驻) within this many working days. */
   MARKET_REVIEW_DAYS: z.coerce.number().int().min(1).max(60).default(5),
   /** The chosen agency confirms (or declines) an order within this many hours; silence counts as declining. */

@@ -2,6 +2,7 @@ import { loadConfig } from './config';
 import { createContext } from './context';
 import { startServer } from './server';
 import { seedDemoProjects } from './projects/demoProjects';
+import { seedDemoRatings } from './ratings/demoRatings';
 
 async function main() {
   let config;
@@ -16,6 +17,8 @@ async function main() {
   if (config.SEED_ON_START) {
     const projects = await seedDemoProjects(ctx);
     if (projects) ctx.log.info(projects, 'seeded demo investment projects');
+    const ratings = await seedDemoRatings(ctx);
+    if (ratings) ctx.log.info(ratings, 'seeded demo ratings (好差评)');
   }
   const running = await startServer(ctx, config.PORT, config.HOST);
   ctx.log.info(

@@ -14,6 +14,7 @@ import { AgencyReviewScheduler } from './market/agencies/reviewScheduler';
 import { OrderScheduler } from './market/orders/orderScheduler';
 import { ProjectClockPass } from './projects/projectClockPass';
 import { ProxyScheduler } from './proxy/proxyScheduler';
+import { RectificationScheduler } from './ratings/rectificationScheduler';
 import { answerClientError } from './http/clientError';
 import { openRateLimits } from './security/rateLimits';
 
@@ -36,6 +37,7 @@ export interface RunningServer {
   marketOrders: OrderScheduler | null;
   projectClocks: ProjectClockPass | null;
   proxyOrders: ProxyScheduler | null;
+  rectifications: RectificationScheduler | null;
   port: number;
   stop(): Promise<void>;
 }
@@ -72,6 +74,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   // Projects' clocks run on between changes; counted in whole days, so once a minute is plenty.
   const projectClocks = config.SCHEDULER ? new ProjectClockPass(ctx) : null;
   const proxyOrders = config.SCHEDULER ? new ProxyScheduler(ctx) : null;
+  const rectifications = config.SCHEDULER ? new RectificationScheduler(ctx) : null;
   // A busy port rejects here (EADDRINUSE) instead of crashing the process from an unhandled 'error' event.
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -88,6 +91,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
   marketOrders?.start(config.SCHEDULER_INTERVAL_MS);
   projectClocks?.start(Math.max(config.SCHEDULER_INTERVAL_MS, 60_000));
   proxyOrders?.start(config.SCHEDULER_INTERVAL_MS);
+  rectifications?.start(config.SCHEDULER_INTERVAL_MS);
   gateway.stats.start(config.STATS_INTERVAL_MS);
   const addr = server.address();
   return {
@@ -102,6 +106,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
     marketOrders,
     projectClocks,
     proxyOrders,
+    rectifications,
     port: typeof addr === 'object' && addr ? addr.port : port,
     /**
      * Graceful: stop taking connections, let requests in flight finish (at most
@@ -111,7 +116,7 @@ export async function startServer(ctx: AppContext, port: number, host: string): 
       const closed = new Promise<void>((resolve) => gateway.io.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
-      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), agencyReviews?.stop(), marketOrders?.stop(), projectClocks?.stop(), proxyOrders?.stop(), closed]);
+      await Promise.all([publisher?.stop(), scheduler?.stop(), publicity?.stop(), postChecks?.stop(), agencyReviews?.stop(), marketOrders?.stop(), projectClocks?.stop(), proxyOrders?.stop(), rectifications?.stop(), closed]);
       clearTimeout(force);
       gateway.stats.stop();
       await Promise.all([...redis.map((c) => c.quit().catch(() => undefined)), limits.close()]);

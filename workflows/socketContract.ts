@@ -211,6 +211,23 @@ export interface ProxyOrderUpdated {
   at: string;
 }
 
+/** A rectification (整改) of a bad rating opened or changed: sent to the answerable desk, the supervisors above it and the applicant account that rated. No personal data. */
+export interface RectificationUpdated {
+  id: number;
+  caseNo: string;
+  /** The rated stage: accept or final. */
+  stage: string;
+  /** OPEN, VERIFY, CALL_BACK, FIX, EXPLAIN, APPEAL, UPHOLD_APPEAL, REJECT_APPEAL, APPLICANT_RATE, MARK_OVERDUE. */
+  type: string;
+  state: string;
+  overdue: boolean;
+  dueOn: string;
+  desk: { jurisdictionCode: string; department: string | null };
+  revision: number;
+  seq: number;
+  at: string;
+}
+
 export interface ServerToClientEvents {
   'auth:revoked': (e: AuthRevoked) => void;
   'case:updated': (e: CaseUpdated) => void;
@@ -225,6 +242,7 @@ export interface ServerToClientEvents {
   'rating:updated': (e: MarketRatingUpdated) => void;
   'project:updated': (e: ProjectUpdated) => void;
   'proxy:updated': (e: ProxyOrderUpdated) => void;
+  'rectification:updated': (e: RectificationUpdated) => void;
 }
 
 export interface ClientToServerEvents {

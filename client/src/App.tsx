@@ -60,6 +60,9 @@ const ProxyOrderScreen = lazy(() => import('./pages/proxy/ProxyOrderScreen').the
 const ProxyWorkbenchScreen = lazy(() => import('./pages/proxy/WorkbenchScreen').then((m) => ({ default: m.ProxyWorkbenchScreen })));
 const ProxyDispatchScreen = lazy(() => import('./pages/proxy/DispatchScreen').then((m) => ({ default: m.ProxyDispatchScreen })));
 const ProxyAgentsScreen = lazy(() => import('./pages/proxy/AgentsScreen').then((m) => ({ default: m.ProxyAgentsScreen })));
+const MonthlyScreen = lazy(() => import('./pages/ratings/MonthlyScreen').then((m) => ({ default: m.MonthlyScreen })));
+const RectificationsScreen = lazy(() => import('./pages/ratings/RectificationsScreen').then((m) => ({ default: m.RectificationsScreen })));
+const RectificationScreen = lazy(() => import('./pages/ratings/RectificationScreen').then((m) => ({ default: m.RectificationScreen })));
 const ProxySupervisionScreen = lazy(() => import('./pages/proxy/SupervisionScreen').then((m) => ({ default: m.ProxySupervisionScreen })));
 const TransfersScreen = lazy(() => import('./pages/transfers/TransfersScreen').then((m) => ({ default: m.TransfersScreen })));
 
@@ -102,6 +105,10 @@ const router = createBrowserRouter([
       // The function-transfer list (职能转移), public; no menu entry (linked from the power list's page).
       { path: '/transfers', element: <TransfersScreen /> },
       { path: '/market', element: <MarketScreen /> },
+      // 好差评 (issue 14 part B): the public monthly results; the desk's rectifications, reached from the queue (no menu entry).
+      { path: '/ratings', element: <MonthlyScreen /> },
+      { path: '/desk/rectifications', element: <RequireRole roles={['clerk', 'reviewer', 'supervisor']}><RectificationsScreen /></RequireRole> },
+      { path: '/rectifications/:id', element: <RequireRole roles={['applicant', 'clerk', 'reviewer', 'supervisor', 'admin']}><RectificationScreen /></RequireRole> },
       // Investment projects (issue 13): the owner's, the acting agent's and staff's lists; registration; a project's page, live.
       { path: '/projects', element: <RequireRole roles={['applicant', 'proxy_agent', 'clerk', 'reviewer', 'supervisor', 'admin']}><ProjectsScreen /></RequireRole> },
       { path: '/projects/new', element: <RequireRole roles={['applicant']}><NewProjectScreen /></RequireRole> },

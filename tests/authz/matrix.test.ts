@@ -7,6 +7,7 @@ import { registeredRoutes } from './expressRoutes';
 import { marketFixtures } from './marketFixtures';
 import { MISSING_PROJECT_CODE, projectBoardFixtures } from './projectBoardFixtures';
 import { proxyFixtures } from './proxyFixtures';
+import { ratingsFixtures } from './ratingsFixtures';
 import { projectFixtures } from './projectFixtures';
 import { AREAS, caseAt, closedCase, inBatches, otherCase, type CaseHandle } from './fixtures';
 import { isUser, judgeHttp, notAtOwnDesk, outsideJurisdiction, type Me } from './judge';
@@ -35,6 +36,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
   let projectCode = '';
   let proxyOrderNo = '';
   let projects = { code: '', cancelCode: '' };
+  let ratings = { caseNo: '', rectificationId: 0 };
 
   beforeAll(async () => {
     srv = await startTestServer({ env: highLimits('authz') });
@@ -78,6 +80,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     // A proxy order of `applicant` dispatched to `agent`, not yet answered: the proxy order routes' target.
     proxyOrderNo = (await proxyFixtures(api)).orderNo;
     projects = await projectFixtures(api);
+    ratings = await ratingsFixtures(api);
     const plan = ACTION_TYPES.flatMap((t) => Array.from({ length: 1 + ACTIONS[t].own.filter((o) => o === OK).length }, () => t));
     const handles = await inBatches(plan, 4, (t) => caseAt(api, ACTIONS[t].stage));
     plan.forEach((t, i) => forAction.set(t, [...(forAction.get(t) ?? []), handles[i]!]));
@@ -106,6 +109,7 @@ describe('the authorisation matrix (tests/authz/matrix.ts)', () => {
     projectCode: scope === 'missing' ? MISSING_PROJECT_CODE : projectCode,
     proxyOrderNo,
     projects,
+    ratings,
   });
 
   /** Case version as a supervisor of the whole city sees it: refusals must leave cases untouched. */

@@ -64,6 +64,7 @@ function pxAct(may: { owner?: boolean; dispatcher?: boolean; agent?: boolean }):
   const a = may.agent ? VC : F;
   return g(U, U, o, PX_NF, PX_NF, d, d, d, PX_NF, PX_NF, PX_NF, PX_NF, F, F, F, a, PX_NF);
 }
+export const RX_NF = '404 RECTIFICATION_NOT_FOUND';
 export const PF = '403 PROJECT_NOT_ALLOWED';
 export const PNF_P = '404 PROJECT_NOT_FOUND';
 /** 409, with whatever code: the case waits elsewhere (INVALID_TRANSITION), or is closed. */
@@ -311,6 +312,17 @@ export const REST: Record<string, Row | 'actions'> = {
   'POST /api/projects/:code/waits/:id/end': { own: g(U, U, '404 PROJECT_WAIT_NOT_FOUND', PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
   'POST /api/projects/:code/cases/:caseNo/actions': { own: g(U, U, NF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
   'POST /api/projects/:code/cancel': { own: g(U, U, OK, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PF, PNF_P, PNF_P) },
+  // 好差评 (docs/ratings.md): the probe's case (at acceptance) cannot be rated yet: its applicant gets 409; staff who see it
+  // 403 (staff never rate); the rectification (ratingsFixtures: a bad acceptance rating at 安澜社区's centre) is the village
+  // desk's (a stale revision: 409), seen by the applicant account and supervisors/admins above it; the monthly results are public.
+  'POST /api/cases/:caseNo/rating': { own: READ_CASE.map((o, i) => (i === 1 || i === 2 ? '409 RATING_STAGE_NOT_REACHED' : o === OK ? '403 RATING_APPLICANT_ONLY' : o)), other: OTHER_CASE, missing: MISSING_CASE },
+  'GET /api/cases/:caseNo/ratings': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
+  'POST /api/cases/:caseNo/rectification-rating': { own: READ_CASE.map((o, i) => (i === 1 ? NF : i === 2 ? '409 INVALID_TRANSITION' : o === OK ? '403 RATING_APPLICANT_ONLY' : o)) },
+  'GET /api/desk/rectifications': { own: g(U, U, F, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, F, F, F) },
+  'GET /api/rectifications/:id': { own: g(U, U, OK, OK, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, OK, OK, OK, RX_NF, RX_NF) },
+  'POST /api/rectifications/:id/actions': { own: g(U, U, F, VC, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, F, F, F, RX_NF, RX_NF) },
+  'GET /api/ratings/supervision': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, OK, OK, F, F, F) },
+  'GET /api/ratings/monthly': { own: EVERYONE },
   'GET /api/queue': {
     own: g(  U,  U,  F,   OK,   OK,    OK,   OK,    OK,    OK,   OK,    OK,    OK,    F,    F,     F,    F,    F),
     content: 'ownDesk',

@@ -44,6 +44,8 @@ export interface Target {
   projectCode: string;
   /** A proxy order of `applicant` dispatched to `agent`, not yet answered (made by the test). */
   proxyOrderNo: string;
+  /** A case of `applicant` accepted and rated 1 for its acceptance, and its rectification at 安澜社区's centre (made by the test). */
+  ratings: { caseNo: string; rectificationId: number };
   /** Investment projects of `applicant` at 安澜社区, not started (made by the test): one for every route, one to cancel. */
   projects: { code: string; cancelCode: string };
 }
@@ -222,6 +224,15 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/certificates/:id/pdf': (t) => ({ path: `/api/certificates/${t.certificateId}/pdf` }),
   'GET /api/cases/:caseNo/licence': (t) => ({ path: `/api/cases/${t.caseNo}/licence` }),
   'GET /api/cases/:caseNo/licence.pdf': (t) => ({ path: `/api/cases/${t.caseNo}/licence.pdf` }),
+  'POST /api/cases/:caseNo/rating': (t) => ({ path: `/api/cases/${t.caseNo}/rating`, body: { stage: 'accept', overall: 5, efficiency: 5, guideAccuracy: 5, convenience: 5, usability: 5 } }),
+  'GET /api/cases/:caseNo/ratings': (t) => ({ path: `/api/cases/${t.caseNo}/ratings` }),
+  // Not answered yet: the applicant's rating of the outcome is refused by the machine.
+  'POST /api/cases/:caseNo/rectification-rating': (t) => ({ path: `/api/cases/${t.ratings.caseNo}/rectification-rating`, body: { stage: 'accept', score: 5 } }),
+  'GET /api/desk/rectifications': () => ({ path: '/api/desk/rectifications' }),
+  'GET /api/rectifications/:id': (t) => ({ path: `/api/rectifications/${t.ratings.rectificationId}` }),
+  'POST /api/rectifications/:id/actions': (t) => ({ path: `/api/rectifications/${t.ratings.rectificationId}/actions`, body: { type: 'VERIFY', reason: '授权矩阵探测', expectedRevision: 999 } }),
+  'GET /api/ratings/supervision': () => ({ path: '/api/ratings/supervision' }),
+  'GET /api/ratings/monthly': () => ({ path: '/api/ratings/monthly?pageSize=5' }),
   'GET /api/queue': () => ({ path: '/api/queue?limit=200' }),
   'GET /api/urgings': () => ({ path: '/api/urgings' }),
   'GET /api/desk/handled': () => ({ path: '/api/desk/handled?pageSize=100' }),

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { AgencyUpdated, MarketOrderUpdated, MarketRatingUpdated, ProjectUpdated, ProxyOrderUpdated, CaseUpdated, CaseUrged, CertificateUpdated, ClientToServerEvents, HandshakeAuth, LicenceUpdated, PostCheckUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
+import type { AgencyUpdated, MarketOrderUpdated, MarketRatingUpdated, ProjectUpdated, ProxyOrderUpdated, RectificationUpdated, CaseUpdated, CaseUrged, CertificateUpdated, ClientToServerEvents, HandshakeAuth, LicenceUpdated, PostCheckUpdated, QueueChanged, ServerToClientEvents, StatsChanged } from '../api/types';
 import { session } from '../session';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -93,6 +93,7 @@ export function useStaffLive(
     onRating?: (e: MarketRatingUpdated) => void;
     onProject?: (e: ProjectUpdated) => void;
     onProxy?: (e: ProxyOrderUpdated) => void;
+    onRectification?: (e: RectificationUpdated) => void;
   },
   key: string | null,
 ): LiveStatus {
@@ -114,6 +115,7 @@ export function useStaffLive(
     s.on('rating:updated', (e) => ref.current.onRating?.(e));
     s.on('project:updated', (e) => ref.current.onProject?.(e));
     s.on('proxy:updated', (e) => ref.current.onProxy?.(e));
+    s.on('rectification:updated', (e) => ref.current.onRectification?.(e));
     setSocket(s);
     return () => {
       s.disconnect();

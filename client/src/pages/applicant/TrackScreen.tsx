@@ -18,6 +18,7 @@ import { useCaseFiles } from '../files/useCaseFiles';
 import { ViewsPanel } from '../files/ViewsPanel';
 import { CaseDocuments } from '../documents/CaseDocuments';
 import { LicenceCard } from '../licences/LicenceCard';
+import { CaseRatings } from '../ratings/CaseRatings';
 import { ApplicantActions } from './ApplicantActions';
 import { queryCodes } from './queryCodes';
 import { TrackLookupForm } from './TrackLookupScreen';
@@ -110,6 +111,7 @@ export function TrackScreen() {
           {t('outcome.readDecision')}
         </Link>
       )}
+      <CaseRatings caseNo={c.caseNo} queryCode={code} lastSeq={c.lastSeq} />
       <LicenceCard c={c} queryCode={code} />
       <CaseDocuments caseNo={c.caseNo} queryCode={code} lastSeq={c.lastSeq} />
       <ViewsPanel caseNo={c.caseNo} queryCode={code} lastSeq={c.lastSeq} />

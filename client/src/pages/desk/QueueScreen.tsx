@@ -92,6 +92,9 @@ export function QueueScreen() {
         </div>
         <Space wrap>
           <DeskTabs current="queue" />
+          <Button onClick={() => navigate('/desk/rectifications')} data-testid="open-rectifications">
+            {t('ratings:workbench.open')}
+          </Button>
           {user.role === 'clerk' && (
             <Button onClick={() => navigate('/desk/counter')} title={t('queue.fileHelp')}>
               {t('queue.file')}

@@ -15,6 +15,7 @@ import { LevelChart } from './LevelChart';
 import { LinkedPanel } from './LinkedPanel';
 import { placeName } from './palette';
 import { useDashboard } from './useDashboard';
+import { RatingPanels } from '../ratings/RatingPanels';
 
 /** Windows a supervisor can choose; the API takes any 1–90. */
 const WINDOWS = [7, 30, 90];
@@ -110,6 +111,9 @@ export function DashboardScreen() {
               <Card size="small" title={t('areas.table')}>
                 <AreasTable areas={data.areas} onDrill={drill} drill={data} />
               </Card>
+            </Col>
+            <Col xs={24}>
+              <RatingPanels scope={data.scope} />
             </Col>
             <Col xs={24}>
               <Card size="small" title={t('durations.title')}>

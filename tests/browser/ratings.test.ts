@@ -1,0 +1,82 @@
+/// <reference lib="dom" />
+import { accessibilityProblems, browserIt, PHONE, screenshot } from '../helpers/browser';
+import { useBrowserSuite } from '../helpers/browserSuite';
+import { closedCase } from '../helpers/ratingsFactories';
+
+/**
+ * 好差评 in the web app: the 温州市 market reviewer has the rectification
+ * workbench open (from the queue's button); the applicant on a phone rates the
+ * closed case badly with stars and words on the case page; the rectification
+ * arrives at the desk live; the desk verifies, calls back and fixes it; the
+ * applicant's page shows the outcome by itself and the applicant rates it; the
+ * supervisor's dashboard shows both panels.
+ */
+jest.setTimeout(240_000);
+const UI_MS = 30_000;
+
+const suite = useBrowserSuite('browser_ratings');
+
+browserIt('a phone applicant rates a case badly; the desk rectifies it live; the applicant rates the outcome', async () => {
+  const c = await closedCase(suite.api);
+
+  const desk = await suite.staffPage('reviewer.city');
+  const dp = desk.page;
+  await dp.goto('/desk');
+  await dp.getByTestId('open-rectifications').click();
+  await dp.getByTestId('rectifications').waitFor({ timeout: UI_MS });
+  await dp.locator('[data-testid="live-status"][data-status="live"]').waitFor({ timeout: UI_MS });
+
+  const applicant = await suite.staffPage('applicant', { viewport: PHONE });
+  const ap = applicant.page;
+  await ap.goto(`/track/${c.caseNo}`);
+  const form = ap.locator('[data-testid="rate-form"][data-stage="final"]');
+  await form.waitFor({ timeout: UI_MS });
+  for (const k of ['overall', 'efficiency', 'guideAccuracy', 'convenience', 'usability']) await form.getByTestId(`rate-${k}`).locator('.ant-rate-star').first().click();
+  await form.getByText('非常不满意').first().waitFor({ timeout: UI_MS });
+  await form.getByLabel('意见和建议（选填）').fill('补正要求前后不一致');
+  await screenshot(ap, 'rating-form-phone');
+  expect(await accessibilityProblems(ap)).toEqual([]);
+  await form.getByTestId('rate-submit').click();
+  await ap.locator('[data-testid="case-rectification"] [data-testid="rectification-state"][data-state="verifying"]').waitFor({ timeout: UI_MS });
+
+  // The rectification arrives at the desk by itself; the desk works it through.
+  const row = dp.locator(`[data-testid="rectification-row"][data-case-no="${c.caseNo}"]`);
+  await row.waitFor({ timeout: UI_MS });
+  await row.locator('a').click();
+  await dp.locator('[data-testid="rectification"][data-state="verifying"]').waitFor({ timeout: UI_MS });
+  await dp.getByTestId('rectification-contact').getByText('13812345678').waitFor({ timeout: UI_MS });
+  for (const [state, reason] of [
+    ['callingBack', '经核实，县市两级材料要求表述不一致'],
+    ['resolving', '电话回访，向申请人说明整改措施'],
+    ['resolved', '已统一办事指南的材料表述'],
+  ] as const) {
+    await dp.getByLabel('情况说明').fill(reason);
+    await dp.getByTestId('rectification-submit').click();
+    await dp.locator(`[data-testid="rectification"][data-state="${state}"]`).waitFor({ timeout: UI_MS });
+  }
+  expect(await accessibilityProblems(dp)).toEqual([]);
+  await screenshot(dp, 'rectification-desk');
+
+  // The applicant's page shows the outcome by itself; the applicant rates it.
+  await ap.getByTestId('rectification-outcome').getByText('已统一办事指南的材料表述').waitFor({ timeout: UI_MS });
+  await ap.getByTestId('rate-outcome-stars').locator('.ant-rate-star').nth(3).click();
+  await ap.getByTestId('rate-outcome').getByRole('button').click();
+  await ap.locator('[data-testid="case-rectification"] [data-testid="rectification-state"][data-state="closed"]').waitFor({ timeout: UI_MS });
+  await screenshot(ap, 'rectification-outcome-phone');
+  expect(await accessibilityProblems(ap)).toEqual([]);
+
+  // The supervisor's dashboard: satisfaction and rectification panels, and the public monthly results.
+  const sup = await suite.staffPage('supervisor.city');
+  const sp = sup.page;
+  await sp.goto('/supervisor');
+  await sp.getByTestId('rectification-panel').getByText('实名差评回访率').waitFor({ timeout: UI_MS });
+  await sp.getByTestId('satisfaction-panel').getByText('安澜社区', { exact: false }).first().waitFor({ timeout: UI_MS });
+  await screenshot(sp, 'rating-panels-supervisor');
+  await sp.goto('/ratings');
+  await sp.getByTestId('ratings-monthly').getByText('市场监督管理局', { exact: false }).first().waitFor({ timeout: UI_MS });
+  expect(await accessibilityProblems(sp)).toEqual([]);
+
+  expect(applicant.errors).toEqual([]);
+  expect(desk.errors).toEqual([]);
+  expect(sup.errors).toEqual([]);
+});
