@@ -73,6 +73,8 @@ export interface PowerFilter {
   type?: number;
   bodyId?: number;
   q?: string;
+  /** A whole code: that entry only (if the versions read hold it). */
+  code?: { area6: string; serial: number };
 }
 
 function filtered(db: Knex, f: PowerFilter, withBody = true): Knex.QueryBuilder {
@@ -88,6 +90,7 @@ function filtered(db: Knex, f: PowerFilter, withBody = true): Knex.QueryBuilder 
   if (f.jurisdiction) q.where('l.jurisdiction_code', f.jurisdiction);
   if (f.type) q.where('e.type', f.type);
   if (withBody && f.bodyId) q.where('e.body_id', f.bodyId);
+  if (f.code) q.where('l.jurisdiction_code', `${f.code.area6}000000`).where('e.serial', f.code.serial);
   if (f.q) {
     q.join('power_names as qn', 'qn.id', 'e.name_id').where((w) => {
       w.whereRaw("qn.name like ? escape '!'", [`%${likeText(f.q!)}%`]);

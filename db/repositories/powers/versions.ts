@@ -13,6 +13,8 @@ export interface PowerListRow {
 export interface PowerVersionRow {
   id: number;
   listId: number;
+  /** The list's jurisdiction (joined, never written). */
+  listCode: string;
   seq: number;
   name: string;
   kind: 'review' | 'list';
@@ -33,6 +35,7 @@ export function versionFromDb(r: Record<string, any>): PowerVersionRow {
   return {
     id: Number(r.id),
     listId: Number(r.list_id),
+    listCode: r.list_code,
     seq: Number(r.seq),
     name: r.name,
     kind: r.kind,
@@ -69,14 +72,14 @@ export async function findPowerList(db: Knex, by: { id?: number; jurisdictionCod
 }
 
 export async function findPowerVersion(db: Knex, id: number, forUpdate = false): Promise<PowerVersionRow | undefined> {
-  const q = db('power_versions').where({ id });
+  const q = db('power_versions as v').join('power_lists as l', 'l.id', 'v.list_id').where('v.id', id);
   if (forUpdate) q.forUpdate();
-  const r = await q.first();
+  const r = await q.first('v.*', 'l.jurisdiction_code as list_code');
   return r ? versionFromDb(r) : undefined;
 }
 
 export async function versionsOfList(db: Knex, listId: number): Promise<PowerVersionRow[]> {
-  return (await db('power_versions').where({ list_id: listId }).orderBy('seq')).map(versionFromDb);
+  return (await db('power_versions as v').join('power_lists as l', 'l.id', 'v.list_id').where('v.list_id', listId).orderBy('v.seq').select('v.*', 'l.jurisdiction_code as list_code')).map(versionFromDb);
 }
 
 export async function insertPowerVersion(trx: Knex, row: Omit<PowerVersionRow, 'id'>): Promise<number> {
@@ -99,7 +102,7 @@ export async function searchPowerVersions(db: Knex, f: { level?: string; jurisdi
   };
   const [{ n }] = (await base().count({ n: '*' })) as { n: number | string }[];
   const rows = await base()
-    .select('v.*', 'l.jurisdiction_code as l_code', 'l.level as l_level', 'l.name as l_name')
+    .select('v.*', 'l.jurisdiction_code as list_code', 'l.jurisdiction_code as l_code', 'l.level as l_level', 'l.name as l_name')
     .orderBy([{ column: 'v.list_id' }, { column: 'v.seq' }])
     .limit(f.limit)
     .offset(f.offset);
