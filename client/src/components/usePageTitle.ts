@@ -20,6 +20,8 @@ const TITLES: [pattern: string, key: string][] = [
   ['/admin', 'admin'],
   ['/verify', 'verify'],
   ['/publicity', 'publicity:pageTitle'],
+  ['/powers/versions', 'powers:versions.title'],
+  ['/powers/*', 'powers:title'],
   ['/market/agencies/:id', 'marketAgencies:profile.title'],
   ['/market/agencies', 'marketAgencies:list.title'],
   ['/market/my-agency', 'marketAgencies:mine.title'],

@@ -4,8 +4,9 @@ import { useSearchParams } from 'react-router';
 import { CalendarTab } from './CalendarTab';
 import { CatalogueTab } from './CatalogueTab';
 import { UsersTab } from './UsersTab';
+import { PowersAdminTab } from '../powers/PowersAdminTab';
 
-const TABS = ['catalogue', 'calendar', 'users'] as const;
+const TABS = ['catalogue', 'calendar', 'users', 'powers'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The administrator's console: catalogue, holiday calendar, users. The tab lives in the URL so a reload keeps it. */
@@ -27,6 +28,7 @@ export function AdminScreen() {
           { key: 'catalogue', label: t('tab.catalogue'), children: <CatalogueTab /> },
           { key: 'calendar', label: t('tab.calendar'), children: <CalendarTab /> },
           { key: 'users', label: t('tab.users'), children: <UsersTab /> },
+          { key: 'powers', label: t('powers:admin.tab'), children: <PowersAdminTab /> },
         ]}
       />
     </>
