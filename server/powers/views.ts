@@ -31,8 +31,8 @@ export async function entryDetail(db: Knex, code: string) {
   const start = changes.find((c) => c.id === e.startChangeId);
   const end = changes.find((c) => c.id === e.endChangeId);
   // A merge: the entries merged into this one, or the one this entry was merged into.
-  const mergedFrom = start?.kind === 'merge' ? (await entriesJoined(db).where('e.end_change_id', start.id).select(ENTRY_COLUMNS)).map(entryFromDb).map(brief) : [];
-  const mergedInto = end?.kind === 'merge' ? (await entriesJoined(db).where('e.start_change_id', end.id).select(ENTRY_COLUMNS)).map(entryFromDb).map(brief) : [];
+  const mergedFrom: { code: string; name: string }[] = start?.kind === 'merge' ? (await entriesJoined(db).where('e.end_change_id', start.id).select(ENTRY_COLUMNS)).map(entryFromDb).map(brief) : [];
+  const mergedInto: { code: string; name: string }[] = end?.kind === 'merge' ? (await entriesJoined(db).where('e.start_change_id', end.id).select(ENTRY_COLUMNS)).map(entryFromDb).map(brief) : [];
   return {
     ...presentEntry(e, places),
     // The order the power is exercised in, read off its type's standard responsibility matters (受理 → 审查 → …).
