@@ -18,10 +18,14 @@ export const POWER_IMPORT_MESSAGES: Record<string, { zh: string; en: string }> =
 
 export const POWER_TYPE_LIST = POWER_TYPES.join('、');
 
+/** One message of the table; an unknown key still reads, as the key and its params. */
+export function powerImportMessage(key: string, params: Record<string, string | number>, lang: ImportLang): string {
+  const texts = POWER_IMPORT_MESSAGES[key];
+  return texts ? texts[lang].replace(/\{(\w+)\}/g, (whole, k: string) => (params[k] === undefined ? whole : String(params[k]))) : `${key} ${JSON.stringify(params)}`;
+}
+
 export function renderPowerProblem(p: ImportProblem, lang: ImportLang): RenderedImportProblem {
-  const texts = POWER_IMPORT_MESSAGES[p.code];
-  const message = texts ? texts[lang].replace(/\{(\w+)\}/g, (whole, k: string) => (p.params[k] === undefined ? whole : String(p.params[k]))) : `${p.code} ${JSON.stringify(p.params)}`;
-  return { ...p, message };
+  return { ...p, message: powerImportMessage(p.code, p.params, lang) };
 }
 
 /** The columns of the import and export files: the Chinese header, and the English one the import also takes. */

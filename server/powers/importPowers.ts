@@ -3,7 +3,7 @@ import { bodiesOfList } from '../../db/repositories/powers/changes';
 import { entriesOfVersion } from '../../db/repositories/powers/entries';
 import { findPowerVersion } from '../../db/repositories/powers/versions';
 import type { ImportLang, ImportProblem } from '../../workflows/importProblems';
-import { POWER_COLUMNS, POWER_TYPE_LIST, renderPowerProblem } from '../../workflows/powerImportProblems';
+import { POWER_COLUMNS, POWER_TYPE_LIST, powerImportMessage, renderPowerProblem } from '../../workflows/powerImportProblems';
 import { isPowerType, type PowerType } from '../../workflows/powerTypes';
 import type { Actor } from '../auth/actor';
 import type { AppContext } from '../context';
@@ -30,7 +30,7 @@ export async function importPowers(ctx: AppContext, p: { actor: Actor; versionId
   const fail = (problems: ImportProblem[]) => {
     const rendered = problems.map((x) => renderPowerProblem(x, p.lang));
     const first = problems[0]!;
-    return new AppError('POWER_IMPORT_FAILED', 422, renderPowerProblem({ line: first.line, field: '(file)', code: 'POWER_SUMMARY', params: { n: problems.length, line: first.line } }, p.lang).message, { problems: rendered });
+    return new AppError('POWER_IMPORT_FAILED', 422, powerImportMessage('POWER_SUMMARY', { n: problems.length, line: first.line }, p.lang), { problems: rendered });
   };
   if (!file.ok) throw fail(file.problems);
   if (!file.rows.length) throw fail([{ line: 1, field: '(file)', code: 'NO_ROWS', params: {} }]);
