@@ -37,7 +37,7 @@ export function PowersAdminTab() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="powers-admin">
       <Space wrap>
         <Typography.Text>{t('admin.list')}</Typography.Text>
-        <Select aria-label={t('admin.list')} style={{ minWidth: 200 }} value={list} onChange={setList} options={lists.map(([code, place]) => ({ value: code, label: place }))} />
+        <Select aria-label={t('admin.list')} showSearch={{ optionFilterProp: 'label' }} style={{ minWidth: 200 }} value={list} onChange={setList} options={lists.map(([code, place]) => ({ value: code, label: place }))} />
         {versions.map((v) => (
           <Button key={v.id} size="small" onClick={() => run(() => exportPowers(v.id, 'xlsx'))}>
             {t('admin.export')} {v.name}
