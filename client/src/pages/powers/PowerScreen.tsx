@@ -1,4 +1,4 @@
-import { Card, Descriptions, List, Space, Table, Tag, Typography } from 'antd';
+import { Card, Descriptions, Grid, List, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getPower, type PowerChange, type PowerDetail } from '../../api/powers';
@@ -12,6 +12,7 @@ export function PowerScreen() {
   const { t } = useTranslation('powers');
   const code = useParams().code ?? '';
   const found = useAsync(() => getPower(code), [code]);
+  const wide = Grid.useBreakpoint().md ?? false;
   if (found.error) return <ErrorState error={found.error} onRetry={found.reload} />;
   const p = found.data;
   if (!p) return <Card loading />;
@@ -47,19 +48,37 @@ export function PowerScreen() {
         </Descriptions>
       </Card>
       <Card size="small" title={t('detail.duties')}>
-        <Table<Duty>
-          size="small"
-          rowKey={(d) => `${d.own}-${d.seq}`}
-          pagination={false}
-          dataSource={p.responsibilities}
-          scroll={{ x: true }}
-          columns={[
-            { title: t('detail.matter'), key: 'matter', render: (_, d) => <>{d.matter}{d.own && <Tag style={{ marginLeft: 4 }}>{t('detail.own')}</Tag>}</> },
-            { title: t('detail.dutyBasis'), key: 'basis', render: (_, d) => d.basis },
-            { title: t('detail.accountability'), key: 'acc', render: (_, d) => d.accountability },
-            { title: t('detail.targets'), key: 'targets', render: (_, d) => d.targets },
-          ]}
-        />
+        {wide ? (
+          <Table<Duty>
+            size="small"
+            rowKey={(d) => `${d.own}-${d.seq}`}
+            pagination={false}
+            dataSource={p.responsibilities}
+            scroll={{ x: true }}
+            columns={[
+              { title: t('detail.matter'), key: 'matter', render: (_, d) => <>{d.matter}{d.own && <Tag style={{ marginLeft: 4 }}>{t('detail.own')}</Tag>}</> },
+              { title: t('detail.dutyBasis'), key: 'basis', render: (_, d) => d.basis },
+              { title: t('detail.accountability'), key: 'acc', render: (_, d) => d.accountability },
+              { title: t('detail.targets'), key: 'targets', render: (_, d) => d.targets },
+            ]}
+          />
+        ) : (
+          // A phone: one card per responsibility, its four fields one under the other.
+          <List<Duty>
+            size="small"
+            dataSource={p.responsibilities}
+            renderItem={(d) => (
+              <List.Item key={`${d.own}-${d.seq}`}>
+                <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
+                  <Typography.Text strong>{d.matter}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('detail.dutyBasis')}：{d.basis}</Typography.Text>
+                  <Typography.Text style={{ fontSize: 12 }}>{t('detail.accountability')}：{d.accountability}</Typography.Text>
+                  <Typography.Text style={{ fontSize: 12 }}>{t('detail.targets')}：{d.targets}</Typography.Text>
+                </Space>
+              </List.Item>
+            )}
+          />
+        )}
       </Card>
       <Card size="small" title={t('detail.items')}>
         <List
