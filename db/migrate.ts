@@ -30,6 +30,7 @@ import * as m029 from './migrations/029_projects';
 import * as m030 from './migrations/030_proxy';
 import * as m034 from './migrations/034_transfers';
 import * as m032 from './migrations/032_ratings';
+import * as m031 from './migrations/031_powers';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -69,6 +70,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '030_proxy': m030,
   '034_transfers': m034,
   '032_ratings': m032,
+  '031_powers': m031,
 };
 
 const source: Knex.MigrationSource<string> = {

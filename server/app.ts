@@ -32,6 +32,8 @@ import { statsRouter } from './routes/stats';
 import { usersRouter } from './routes/users';
 import { urgingsRouter } from './routes/urgings';
 import { projectBoardRouter } from './routes/projectBoard';
+import { powersRouter } from './routes/powers';
+import { powerAdminRouter } from './routes/powerAdmin';
 import { webApp } from './http/webApp';
 import { applicantActionThrottle, filingThrottle, retryAfter, useRateLimits } from './security/httpLimits';
 import type { RateLimits } from './security/rateLimits';
@@ -98,6 +100,8 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', handledRouter(ctx));
   app.use('/api', statsRouter(ctx));
   app.use('/api', urgingsRouter(ctx));
+  // Power and responsibility lists (docs/powers.md).
+  app.use('/api', powersRouter(ctx), powerAdminRouter(ctx));
   app.use('/api', notFoundHandler);
   app.use(webApp(ctx.db.knex));
   app.use(notFoundHandler);

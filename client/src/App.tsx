@@ -39,6 +39,9 @@ const ServiceItemScreen = lazy(() => import('./pages/market/ServiceItemScreen').
 const RegisterAgencyScreen = lazy(() => import('./pages/market/RegisterAgencyScreen').then((m) => ({ default: m.RegisterAgencyScreen })));
 const MarketReviewScreen = lazy(() => import('./pages/market/ReviewScreen').then((m) => ({ default: m.ReviewScreen })));
 const VerifyScreen = lazy(() => import('./pages/licences/VerifyScreen').then((m) => ({ default: m.VerifyScreen })));
+const PowersScreen = lazy(() => import('./pages/powers/PowersScreen').then((m) => ({ default: m.PowersScreen })));
+const PowerScreen = lazy(() => import('./pages/powers/PowerScreen').then((m) => ({ default: m.PowerScreen })));
+const PowerVersionsScreen = lazy(() => import('./pages/powers/VersionsScreen').then((m) => ({ default: m.VersionsScreen })));
 const PublicityScreen = lazy(() => import('./pages/publicity/PublicityScreen').then((m) => ({ default: m.PublicityScreen })));
 const MarketScreen = lazy(() => import('./pages/market/MarketScreen').then((m) => ({ default: m.MarketScreen })));
 const NewOrderScreen = lazy(() => import('./pages/market/NewOrderScreen').then((m) => ({ default: m.NewOrderScreen })));
@@ -79,6 +82,10 @@ const router = createBrowserRouter([
       { path: '/track/:caseNo/decision', element: <DecisionScreen /> },
       { path: '/verify', element: <VerifyScreen /> },
       { path: '/publicity', element: <PublicityScreen /> },
+      // Power and responsibility lists (issue 14 part A): public; `versions` before `:code`.
+      { path: '/powers', element: <PowersScreen /> },
+      { path: '/powers/versions', element: <PowerVersionsScreen /> },
+      { path: '/powers/:code', element: <PowerScreen /> },
       // The intermediary market's agencies and service items (issue 12 part A): public, but registration and review.
       { path: '/market/agencies', element: <AgenciesScreen /> },
       { path: '/market/agencies/:id', element: <AgencyScreen /> },

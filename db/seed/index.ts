@@ -14,6 +14,7 @@ import { buildJurisdictions } from './jurisdictions';
 import { seedMarket } from './market';
 import { seedProxy } from './proxy';
 import { seedTransfers } from './transfers';
+import { seedPowers } from './powers';
 import { buildDemoUsers, DEMO_APPLICANT_PROFILE } from './users';
 import { levelOfCode } from '../../workflows/levels';
 
@@ -71,6 +72,8 @@ export async function seedAll(knex: Knex): Promise<void> {
     await seedProxy(trx, now);
     // The function-transfer list (职能转移): units, functions, directories, agreements, evaluations (db/seed/transfers/).
     await seedTransfers(trx, now);
+    // Power and responsibility lists (权力清单): the city's and the counties' 2014 lists, versioned (db/seed/powers/).
+    await seedPowers(trx, catalogue, now);
   });
   const days = chineseCalendarDays();
   for (const year of CALENDAR_YEARS) {

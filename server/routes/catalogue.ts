@@ -14,6 +14,7 @@ import { ItemCodeParam, ItemKeywordsBody } from '../http/catalogueSchemas';
 import { requireUser } from '../http/auth';
 import { saveItemKeywords } from '../commands/saveItemKeywords';
 import { presentItem, presentJurisdiction } from '../presenters/misc';
+import { powerOfItemView } from '../powers/views';
 
 /** Public reference data: the catalogue and the jurisdiction tree. */
 export function catalogueRouter(ctx: AppContext): Router {
@@ -37,12 +38,14 @@ export function catalogueRouter(ctx: AppContext): Router {
     // The guide's proof list (证明事项清单): per proof its basis, units and whether a commitment may replace it;
     // the certificates the item needs: an applicant with an account attaches the e-certificate the platform issued.
     // The intermediary services it needs (网上中介超市), each saying whether the government commissions and pays.
-    const [proofs, needs, services] = await Promise.all([listItemProofs(ctx.db.knex, item.code), certificatesNeededBy(ctx.db.knex, item.code), serviceItemsOfItem(ctx.db.knex, item.code)]);
+    // The power it implements (权力清单, docs/powers.md): a 公共服务 item implements none (`publicService`).
+    const [proofs, needs, services, power] = await Promise.all([listItemProofs(ctx.db.knex, item.code), certificatesNeededBy(ctx.db.knex, item.code), serviceItemsOfItem(ctx.db.knex, item.code), powerOfItemView(ctx.db.knex, item)]);
     res.json({
       ...presentItem(item),
       proofs,
       certificates: needs.map(presentCertificateKind),
       marketServices: services.map((s) => ({ code: s.code, name: s.name, governmentPaid: s.governmentPaid, requiredQualification: s.requiredQualification })),
+      ...power,
     });
   });
   r.get('/departments', async (_req, res) => {

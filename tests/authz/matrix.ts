@@ -343,6 +343,16 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /api/users': { own: adminOnly(OK) },
   'POST /api/users': { own: adminOnly(OK) },
   'PATCH /api/users/:id': { own: adminOnly(OK) },
+  // Power lists (docs/powers.md): public reading; keeping them is the administrator's (probes change nothing).
+  'GET /api/powers': { own: EVERYONE },
+  'GET /api/powers/versions': { own: EVERYONE },
+  'GET /api/powers/versions/compare': { own: EVERYONE },
+  'GET /api/powers/:code': { own: EVERYONE },
+  'GET /api/powers/export': { own: adminOnly(OK) },
+  'POST /api/powers/versions': { own: adminOnly('404 POWER_LIST_NOT_FOUND') },
+  'POST /api/powers/versions/:id/adjustments': { own: adminOnly('409 INVALID_TRANSITION') },
+  'POST /api/powers/versions/:id/publish': { own: adminOnly('409 INVALID_TRANSITION') },
+  'POST /api/powers/versions/:id/import': { own: adminOnly('400 BAD_REQUEST') },
 };
 
 /**

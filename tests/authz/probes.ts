@@ -248,4 +248,15 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
     body: { username: `authz.${process.pid}.${Date.now()}.${++made}`, displayName: '授权矩阵测试', password: 'matrix-1234', role: 'intermediary', jurisdictionCode: DEMO.cityCode },
   }),
   'PATCH /api/users/:id': (t) => ({ path: `/api/users/${t.userId}`, body: { displayName: `授权矩阵测试 ${++made}` } }),
+  // Power lists (docs/powers.md): version 2 is the city's published 2014 list (it takes no change: 409 for the admin);
+  // 龙港 keeps no list (404 for the admin); the import without reason and file is refused (400) before anything is read.
+  'GET /api/powers': () => ({ path: '/api/powers?level=city' }),
+  'GET /api/powers/versions': () => ({ path: '/api/powers/versions' }),
+  'GET /api/powers/versions/compare': () => ({ path: '/api/powers/versions/compare?from=1&to=2' }),
+  'GET /api/powers/export': () => ({ path: '/api/powers/export?version=2' }),
+  'GET /api/powers/:code': () => ({ path: '/api/powers/330300-01-00001' }),
+  'POST /api/powers/versions': () => ({ path: '/api/powers/versions', body: { jurisdiction: '330383000000', name: '授权矩阵探测' } }),
+  'POST /api/powers/versions/:id/adjustments': () => ({ path: '/api/powers/versions/2/adjustments', body: { kind: 'cut', codes: ['330300-01-00001'], reason: '授权矩阵探测', basis: '授权矩阵探测' } }),
+  'POST /api/powers/versions/:id/publish': () => ({ path: '/api/powers/versions/2/publish', body: {} }),
+  'POST /api/powers/versions/:id/import': () => ({ path: '/api/powers/versions/2/import', raw: '', headers: { 'content-type': 'text/csv' } }),
 };

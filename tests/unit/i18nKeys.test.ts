@@ -20,6 +20,7 @@ import { proxy } from '../../client/src/i18n/proxy';
 import { projects } from '../../client/src/i18n/projects';
 import { transfers } from '../../client/src/i18n/transfers';
 import { ratings } from '../../client/src/i18n/ratings';
+import { powers } from '../../client/src/i18n/powers';
 import { ACTION_TYPES } from '../../workflows/caseEvents';
 
 /*
@@ -42,7 +43,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders, projectBoard, proxy, projects, transfers, ratings } as unknown as Record<string, { zh: Tree; en: Tree }>;
+const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders, projectBoard, proxy, projects, transfers, ratings, powers } as unknown as Record<string, { zh: Tree; en: Tree }>;
 
 describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
   const zh = leaves(namespaces[ns]!.zh);

@@ -47,6 +47,7 @@ export function AppLayout() {
     { key: '/verify', label: t('nav.verify') },
     // Public too: the register of licences granted (双公示).
     { key: '/publicity', label: t('publicity:nav') },
+    { key: '/powers', label: t('powers:nav') },
     // Public: the intermediary market; its other pages (agencies, rankings, review …) open from its front page.
     { key: '/market', label: t('marketOrders:nav') },
   ];

@@ -21,6 +21,8 @@ const TITLES: [pattern: string, key: string][] = [
   ['/verify', 'verify'],
   ['/publicity', 'publicity:pageTitle'],
   ['/transfers', 'transfers:pageTitle'],
+  ['/powers/versions', 'powers:versions.title'],
+  ['/powers/*', 'powers:title'],
   ['/market/agencies/:id', 'marketAgencies:profile.title'],
   ['/market/agencies', 'marketAgencies:list.title'],
   ['/market/my-agency', 'marketAgencies:mine.title'],

@@ -5,8 +5,9 @@ import { CalendarTab } from './CalendarTab';
 import { CatalogueTab } from './CatalogueTab';
 import { UsersTab } from './UsersTab';
 import { TransfersAdminTab } from '../transfers/TransfersAdminTab';
+import { PowersAdminTab } from '../powers/PowersAdminTab';
 
-const TABS = ['catalogue', 'calendar', 'users', 'transfers'] as const;
+const TABS = ['catalogue', 'calendar', 'users', 'powers', 'transfers'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The administrator's console: catalogue, holiday calendar, users. The tab lives in the URL so a reload keeps it. */
@@ -29,6 +30,7 @@ export function AdminScreen() {
           { key: 'calendar', label: t('tab.calendar'), children: <CalendarTab /> },
           { key: 'users', label: t('tab.users'), children: <UsersTab /> },
           { key: 'transfers', label: t('transfers:admin.tab'), children: <TransfersAdminTab /> },
+          { key: 'powers', label: t('powers:admin.tab'), children: <PowersAdminTab /> },
         ]}
       />
     </>

@@ -10,6 +10,7 @@ import { useAsync } from '../../components/useAsync';
 import { GuideWords } from './GuideWords';
 import type { CertificateKindView } from '../../api/certificates';
 import { GuideCertificates } from '../certificates/GuideCertificates';
+import { GuidePower, type GuidePowerView } from '../powers/GuidePower';
 import { GuideMarketServices, type GuideMarketService } from '../market/GuideMarketServices';
 
 /** An item's guide: what to bring, what it costs, how long it takes, and which levels handle it. */
@@ -18,7 +19,7 @@ export function ItemGuideScreen() {
   const { t, i18n } = useTranslation(['applicant', 'common']);
   const en = i18n.language === 'en';
   const screens = Grid.useBreakpoint();
-  const item = useAsync(() => api<ItemGuide & { certificates?: CertificateKindView[]; marketServices?: GuideMarketService[] }>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
+  const item = useAsync(() => api<ItemGuide & GuidePowerView & { certificates?: CertificateKindView[]; marketServices?: GuideMarketService[] }>('GET', `/api/items/${encodeURIComponent(code)}`), [code]);
   const deps = useAsync(loadDepartments, []);
   if (item.error) return <ErrorState error={item.error} onRetry={item.reload} />;
   if (!item.data) return <Card loading />;
@@ -59,6 +60,7 @@ export function ItemGuideScreen() {
           {it.intermediaries.length > 0 && <Descriptions.Item label={t('guide.intermediaries')}>{it.intermediaries.join('、')}</Descriptions.Item>}
         </Descriptions>
       </Card>
+      <GuidePower item={it} />
       <Card size="small" title={t('guide.route')}>
         <Steps
           size="small"
