@@ -28,6 +28,7 @@ import * as m026 from './migrations/026_market_agencies_extra';
 import * as m028 from './migrations/028_market_ratings_extra';
 import * as m029 from './migrations/029_projects';
 import * as m030 from './migrations/030_proxy';
+import * as m033 from './migrations/033_delegations';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '028_market_ratings_extra': m028,
   '029_projects': m029,
   '030_proxy': m030,
+  '033_delegations': m033,
 };
 
 const source: Knex.MigrationSource<string> = {
