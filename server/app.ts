@@ -18,6 +18,7 @@ import { certificatesRouter } from './routes/certificates';
 import { marketAgenciesRouter } from './routes/marketAgencies';
 import { marketOrdersRouter } from './routes/marketOrders';
 import { proxyAgentsRouter } from './routes/proxyAgents';
+import { delegationsRouter } from './routes/delegations';
 import { proxyOrdersRouter } from './routes/proxyOrders';
 import { marketRatingsRouter } from './routes/marketRatings';
 import { marketRatingViewsRouter } from './routes/marketRatingViews';
@@ -82,6 +83,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', marketRatingViewsRouter(ctx));
   app.use('/api', proxyOrdersRouter(ctx));
   app.use('/api', proxyAgentsRouter(ctx));
+  app.use('/api', delegationsRouter(ctx));
   // `/api/projects/board` before `/api/projects/:code`: `board` is not a project code.
   app.use('/api', projectBoardRouter(ctx));
   app.use('/api', projectsRouter(ctx));
