@@ -13,6 +13,7 @@ import { E_LICENCE_PILOT_CODES } from './eLicencePilot';
 import { buildJurisdictions } from './jurisdictions';
 import { seedMarket } from './market';
 import { seedProxy } from './proxy';
+import { seedDelegations } from './delegations';
 import { buildDemoUsers, DEMO_APPLICANT_PROFILE } from './users';
 import { levelOfCode } from '../../workflows/levels';
 
@@ -68,6 +69,8 @@ export async function seedAll(knex: Knex): Promise<void> {
     await seedMarket(trx, catalogue);
     // Free proxy service (网上无偿代办): agents and 2015's completed orders (db/seed/proxy/).
     await seedProxy(trx, now);
+    // Delegation deeds to the six pilot towns (赋权): data, with their ISSUE events (db/seed/delegations.ts).
+    await seedDelegations(trx, catalogue, now);
   });
   const days = chineseCalendarDays();
   for (const year of CALENDAR_YEARS) {
