@@ -36,7 +36,7 @@ async function itemProblems(db: Knex, p: IssueDeedProps): Promise<string[]> {
       continue;
     }
     if (item.department !== p.department) problems.push(`item ${code} belongs to department ${item.department}, not ${p.department}`);
-    const movable = item.route.some((s) => s.level === 'county' && ((s.kind === 'review' && p.scope.includes('review')) || (s.kind === 'decide' && p.scope.includes('decide'))));
+    const movable = item.route.some((s) => s.level === 'county' && s.department === p.department && ((s.kind === 'review' && p.scope.includes('review')) || (s.kind === 'decide' && p.scope.includes('decide'))));
     const accepted = p.scope.includes('accept') && !item.acceptLevels.includes('town');
     if (!movable && !accepted) problems.push(`item ${code} has no county step or acceptance the scope could delegate`);
   }

@@ -275,6 +275,12 @@ export const REST: Record<string, Row | 'actions'> = {
   'POST /api/proxy-orders/:orderNo/cancel': { own: pxAct({ owner: true }) },
   'GET /api/proxy-agents': { own: EVERYONE },
   'GET /api/proxy-agents/stats': { own: g(U, U, F, F, F, F, F, F, F, F, F, F, OK, OK, OK, F, F) },
+  // Delegation deeds (docs/delegations.md): published to everyone; recorded and revoked by the admin (probed with a refused deed / a missing one).
+  'GET /api/delegations': { own: EVERYONE },
+  'GET /api/delegations/towns': { own: EVERYONE },
+  'GET /api/delegations/:deedNo': { own: EVERYONE },
+  'POST /api/delegations': { own: adminOnly('422 DELEGATION_INVALID') },
+  'POST /api/delegations/:deedNo/revoke': { own: adminOnly('404 DELEGATION_NOT_FOUND') },
   'POST /api/market/orders': { own: g(U, U, OK, MO_F, MO_F, MO_F, MO_F, MO_F, MO_GOV, MO_GOV, MO_GOV, MO_GOV, MO_F, MO_F, MO_F, MO_F, MO_F) },
   'GET /api/market/orders': { own: EVERYONE },
   'GET /api/market/centre/orders': { own: g(U, U, F, F, F, OK, OK, OK, F, F, F, F, OK, OK, F, F, F) },
