@@ -39,6 +39,7 @@ const ServiceItemScreen = lazy(() => import('./pages/market/ServiceItemScreen').
 const RegisterAgencyScreen = lazy(() => import('./pages/market/RegisterAgencyScreen').then((m) => ({ default: m.RegisterAgencyScreen })));
 const MarketReviewScreen = lazy(() => import('./pages/market/ReviewScreen').then((m) => ({ default: m.ReviewScreen })));
 const VerifyScreen = lazy(() => import('./pages/licences/VerifyScreen').then((m) => ({ default: m.VerifyScreen })));
+const DelegationsScreen = lazy(() => import('./pages/delegations/DelegationsScreen').then((m) => ({ default: m.DelegationsScreen })));
 const PublicityScreen = lazy(() => import('./pages/publicity/PublicityScreen').then((m) => ({ default: m.PublicityScreen })));
 const MarketScreen = lazy(() => import('./pages/market/MarketScreen').then((m) => ({ default: m.MarketScreen })));
 const NewOrderScreen = lazy(() => import('./pages/market/NewOrderScreen').then((m) => ({ default: m.NewOrderScreen })));
@@ -75,6 +76,7 @@ const router = createBrowserRouter([
       { path: '/track/:caseNo/decision', element: <DecisionScreen /> },
       { path: '/verify', element: <VerifyScreen /> },
       { path: '/publicity', element: <PublicityScreen /> },
+      { path: '/delegations', element: <DelegationsScreen /> },
       // The intermediary market's agencies and service items (issue 12 part A): public, but registration and review.
       { path: '/market/agencies', element: <AgenciesScreen /> },
       { path: '/market/agencies/:id', element: <AgencyScreen /> },

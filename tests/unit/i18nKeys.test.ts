@@ -18,6 +18,7 @@ import { search } from '../../client/src/i18n/search';
 import { marketOrders } from '../../client/src/i18n/marketOrders';
 import { proxy } from '../../client/src/i18n/proxy';
 import { projects } from '../../client/src/i18n/projects';
+import { delegations } from '../../client/src/i18n/delegations';
 import { ACTION_TYPES } from '../../workflows/caseEvents';
 
 /*
@@ -40,7 +41,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders, projectBoard, proxy, projects } as unknown as Record<string, { zh: Tree; en: Tree }>;
+const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders, projectBoard, proxy, projects, delegations } as unknown as Record<string, { zh: Tree; en: Tree }>;
 
 describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
   const zh = leaves(namespaces[ns]!.zh);

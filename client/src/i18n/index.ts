@@ -20,12 +20,13 @@ import { marketRatings } from './marketRatings';
 import { projectBoard } from './projectBoard';
 import { proxy } from './proxy';
 import { projects } from './projects';
+import { delegations } from './delegations';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates, marketAgencies, marketOrders, marketRatings, projectBoard, proxy, projects };
+const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates, marketAgencies, marketOrders, marketRatings, projectBoard, proxy, projects, delegations };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);
