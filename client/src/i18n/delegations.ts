@@ -22,6 +22,8 @@ const zh = {
   scope: { accept: '受理', review: '审查', decide: '决定' },
   standing: { pending: '未生效', in_force: '有效', expired: '已到期', revoked: '已撤销' },
   filter: { all: '全部', in_force: '仅现行' },
+  /** Under a route step a deed moved to the town (the case page's route map). */
+  routeStep: '受委托（{{deedNo}}）',
 };
 
 const en: typeof zh = {
@@ -47,6 +49,7 @@ const en: typeof zh = {
   scope: { accept: 'accept', review: 'review', decide: 'decide' },
   standing: { pending: 'not yet in force', in_force: 'in force', expired: 'expired', revoked: 'revoked' },
   filter: { all: 'All', in_force: 'In force only' },
+  routeStep: 'by delegation ({{deedNo}})',
 };
 
 export const delegations = { zh, en };
