@@ -20,6 +20,7 @@ const TITLES: [pattern: string, key: string][] = [
   ['/admin', 'admin'],
   ['/verify', 'verify'],
   ['/publicity', 'publicity:pageTitle'],
+  ['/delegations', 'delegations:pageTitle'],
   ['/market/agencies/:id', 'marketAgencies:profile.title'],
   ['/market/agencies', 'marketAgencies:list.title'],
   ['/market/my-agency', 'marketAgencies:mine.title'],

@@ -1,5 +1,6 @@
 /** The words of the delegation pages (赋权: the pilot towns' delegated powers). */
 const zh = {
+  pageTitle: '试点镇赋权事项',
   title: '强镇扩权 · 赋权事项',
   intro: '县级部门依法委托试点镇受理、审查、决定下列事项；镇以委托部门的名义作出决定。',
   towns: '试点镇',
@@ -27,6 +28,7 @@ const zh = {
 };
 
 const en: typeof zh = {
+  pageTitle: 'Pilot towns’ delegated powers',
   title: 'Powers delegated to the pilot towns',
   intro: 'County departments delegate to the pilot towns the acceptance, review and decision of the items below; the town decides in the delegating department’s name.',
   towns: 'Pilot towns',
