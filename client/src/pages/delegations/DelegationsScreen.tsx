@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, List, Segmented, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Empty, Grid, List, Segmented, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -38,6 +38,8 @@ function DeedCard({ deed }: { deed: DeedView }) {
 /** Public: the six pilot towns and, for the one chosen, its delegation deeds with the powers they delegate. */
 export function DelegationsScreen() {
   const { t } = useTranslation('delegations');
+  // Six towns side by side do not fit a phone: there they stand one under another.
+  const screens = Grid.useBreakpoint();
   const towns = useAsync(() => listDelegationTowns(), []);
   const [town, setTown] = useState<string>('330381101000');
   const [only, setOnly] = useState<'all' | 'in_force'>('in_force');
@@ -51,13 +53,15 @@ export function DelegationsScreen() {
       <Card size="small" title={t('towns')} loading={!towns.data}>
         <Segmented
           block
+          orientation={screens.md ? 'horizontal' : 'vertical'}
           value={town}
           onChange={(v) => setTown(String(v))}
           options={(towns.data?.towns ?? []).map((x) => ({
             value: x.code,
             label: (
               <div data-testid={`delegation-town-${x.code}`} style={{ padding: '4px 0', whiteSpace: 'normal' }}>
-                <div><strong>{x.name}</strong> · {t('town.county', { county: x.countyName })}</div>
+                <strong>{x.name}</strong> · {t('town.county', { county: x.countyName })}
+                <br />
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>{x.until ? t('town.until', { date: x.until }) : t('town.inForce', { deeds: x.deedsInForce, items: x.itemsInForce })}</Typography.Text>
               </div>
             ),
