@@ -51,3 +51,23 @@ browserIt('shows on the case page that the town decides by delegation', async ()
   await expect(deed.innerText()).resolves.toBe(`受委托（${TANGXIA.deedNo}）`);
   expect(errors).toEqual([]);
 });
+
+browserIt('lets the administrator revoke a deed from today: it leaves the town’s deeds in force', async () => {
+  const today: string = (await suite.api.request('GET', '/api/delegations')).body.today;
+  const { page, errors } = await suite.staffPage('admin');
+  await page.goto('/delegations');
+  await page.getByTestId('delegation-town-330329100000').click();
+  await page.getByText('泰市监赋〔2017〕1号').waitFor({ timeout: UI_MS });
+  await page.getByTestId('deed-revoke').click();
+  await page.getByTestId('deed-revoke-reason').fill('镇级审批力量调整');
+  const date = page.locator('.ant-modal .ant-picker input');
+  await date.click();
+  await date.fill(today);
+  // Leave the date field (closing its panel) rather than pressing Enter, which would submit the form at once.
+  await page.getByTestId('deed-revoke-reason').click();
+  await page.locator('.ant-modal-footer .ant-btn-primary').click();
+  await page.getByText('该镇没有委托书').waitFor({ timeout: UI_MS });
+  const deed = (await suite.api.request('GET', `/api/delegations/${encodeURIComponent('泰市监赋〔2017〕1号')}`)).body.deed;
+  expect(deed).toMatchObject({ standing: 'revoked', revokedOn: today, revokeReason: '镇级审批力量调整' });
+  expect(errors).toEqual([]);
+});

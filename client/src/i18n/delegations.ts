@@ -25,6 +25,19 @@ const zh = {
   filter: { all: '全部', in_force: '仅现行' },
   /** Under a route step a deed moved to the town (the case page's route map). */
   routeStep: '受委托（{{deedNo}}）',
+  admin: {
+    issue: '登记委托书',
+    revoke: '撤销',
+    revokeTitle: '撤销委托书 {{deedNo}}',
+    reason: '撤销理由',
+    revokedOn: '撤销生效日期（今日或以后；在办案件不受影响）',
+    department: '委托部门（县级）',
+    itemCodes: '委托事项编码（逗号或换行分隔）',
+    validFrom: '委托起始日期',
+    validTo: '委托截止日期',
+    required: '必填',
+    saved: '已保存',
+  },
 };
 
 const en: typeof zh = {
@@ -52,6 +65,19 @@ const en: typeof zh = {
   standing: { pending: 'not yet in force', in_force: 'in force', expired: 'expired', revoked: 'revoked' },
   filter: { all: 'All', in_force: 'In force only' },
   routeStep: 'by delegation ({{deedNo}})',
+  admin: {
+    issue: 'Record a deed',
+    revoke: 'Revoke',
+    revokeTitle: 'Revoke deed {{deedNo}}',
+    reason: 'Reason',
+    revokedOn: 'Effective from (today or later; running cases keep their route)',
+    department: 'Delegating department (county)',
+    itemCodes: 'Item codes (separated by commas or lines)',
+    validFrom: 'Term starts',
+    validTo: 'Term ends',
+    required: 'Required',
+    saved: 'Saved',
+  },
 };
 
 export const delegations = { zh, en };

@@ -5,14 +5,16 @@ import { Link } from 'react-router';
 import { listDeeds, listDelegationTowns, type DeedView } from '../../api/delegations';
 import { ErrorState } from '../../components/ErrorState';
 import { useAsync } from '../../components/useAsync';
+import { useUser } from '../../session';
+import { IssueDeedButton, RevokeDeedButton } from './DeedAdmin';
 
 const STANDING_COLOUR: Record<string, string> = { in_force: 'green', pending: 'blue', expired: 'default', revoked: 'red' };
 
 /** One deed: who delegates what to the town, for how long, where it stands today, and its items (each links to its guide). */
-function DeedCard({ deed }: { deed: DeedView }) {
+function DeedCard({ deed, admin, onChanged }: { deed: DeedView; admin: boolean; onChanged: () => void }) {
   const { t } = useTranslation('delegations');
   return (
-    <Card size="small" data-testid="delegation-deed" title={<Space wrap><span>{deed.title}</span><Tag color={STANDING_COLOUR[deed.standing]}>{t(`standing.${deed.standing}`)}</Tag></Space>}>
+    <Card size="small" data-testid="delegation-deed" title={<Space wrap><span>{deed.title}</span><Tag color={STANDING_COLOUR[deed.standing]}>{t(`standing.${deed.standing}`)}</Tag></Space>} extra={admin ? <RevokeDeedButton deed={deed} onDone={onChanged} /> : null}>
       <Descriptions size="small" column={{ xs: 1, sm: 2 }}>
         <Descriptions.Item label={t('deed.no')}>{deed.deedNo}</Descriptions.Item>
         <Descriptions.Item label={t('deed.body')}>{deed.delegatingBody}</Descriptions.Item>
@@ -40,6 +42,7 @@ export function DelegationsScreen() {
   const { t } = useTranslation('delegations');
   // Six towns side by side do not fit a phone: there they stand one under another.
   const screens = Grid.useBreakpoint();
+  const admin = useUser()?.role === 'admin';
   const towns = useAsync(() => listDelegationTowns(), []);
   const [town, setTown] = useState<string>('330381101000');
   const [only, setOnly] = useState<'all' | 'in_force'>('in_force');
@@ -71,8 +74,9 @@ export function DelegationsScreen() {
       <Space wrap>
         <Segmented value={only} onChange={(v) => setOnly(v as 'all' | 'in_force')} options={[{ value: 'in_force', label: t('filter.in_force') }, { value: 'all', label: t('filter.all') }]} />
         <Typography.Text type="secondary" data-testid="delegation-total">{t('total', { n: deeds.data?.total ?? 0 })}</Typography.Text>
+        {admin && towns.data && <IssueDeedButton towns={towns.data.towns} onDone={() => void Promise.all([deeds.reload(), towns.reload()])} />}
       </Space>
-      {deeds.data && deeds.data.deeds.length === 0 ? <Empty description={t('empty')} /> : (deeds.data?.deeds ?? []).map((d) => <DeedCard key={d.deedNo} deed={d} />)}
+      {deeds.data && deeds.data.deeds.length === 0 ? <Empty description={t('empty')} /> : (deeds.data?.deeds ?? []).map((d) => <DeedCard key={d.deedNo} deed={d} admin={admin} onChanged={() => void Promise.all([deeds.reload(), towns.reload()])} />)}
     </Space>
   );
 }
