@@ -28,9 +28,10 @@ import * as m026 from './migrations/026_market_agencies_extra';
 import * as m028 from './migrations/028_market_ratings_extra';
 import * as m029 from './migrations/029_projects';
 import * as m030 from './migrations/030_proxy';
-import * as m034 from './migrations/034_transfers';
-import * as m032 from './migrations/032_ratings';
 import * as m031 from './migrations/031_powers';
+import * as m032 from './migrations/032_ratings';
+import * as m033 from './migrations/033_delegations';
+import * as m034 from './migrations/034_transfers';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -68,9 +69,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '028_market_ratings_extra': m028,
   '029_projects': m029,
   '030_proxy': m030,
-  '034_transfers': m034,
-  '032_ratings': m032,
   '031_powers': m031,
+  '032_ratings': m032,
+  '033_delegations': m033,
+  '034_transfers': m034,
 };
 
 const source: Knex.MigrationSource<string> = {

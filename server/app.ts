@@ -18,6 +18,7 @@ import { certificatesRouter } from './routes/certificates';
 import { marketAgenciesRouter } from './routes/marketAgencies';
 import { marketOrdersRouter } from './routes/marketOrders';
 import { proxyAgentsRouter } from './routes/proxyAgents';
+import { delegationsRouter } from './routes/delegations';
 import { proxyOrdersRouter } from './routes/proxyOrders';
 import { transfersRouter } from './routes/transfers';
 import { ratingsRouter } from './routes/ratings';
@@ -90,6 +91,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', proxyAgentsRouter(ctx));
   app.use('/api', transfersRouter(ctx));
   app.use('/api', ratingsRouter(ctx));
+  app.use('/api', delegationsRouter(ctx));
   // `/api/projects/board` before `/api/projects/:code`: `board` is not a project code.
   app.use('/api', projectBoardRouter(ctx));
   app.use('/api', projectsRouter(ctx));

@@ -61,14 +61,23 @@ export function isCentreLevel(level: Level): boolean {
  * city or province centre too), every step at a village or town, and any
  * step a route gives no department.
  */
-export function isCentreStep(step: { kind: string; level: Level; department?: string | null }): boolean {
-  return step.kind === 'accept' || step.kind === 'deliver' || isCentreLevel(step.level) || !step.department;
+export function isCentreStep(step: DeskStep): boolean {
+  // A step a delegation deed moved to a town is the town's department desk (its deedNo says so), not the centre's.
+  return step.kind === 'accept' || step.kind === 'deliver' || (isCentreLevel(step.level) && !step.deedNo) || !step.department;
+}
+
+/** A step as the desks see it: kind, level, department and, for a delegated step, its deed. */
+export interface DeskStep {
+  kind: string;
+  level: Level;
+  department?: string | null;
+  deedNo?: string | null;
 }
 
 /** Who works a step: the centre's clerk for a centre step, else the reviewer of the step's department, at the step's level. */
 export function worksStep(
   actor: { role: string; level: Level | null; department: string | null },
-  step: { kind: string; level: Level; department?: string | null },
+  step: DeskStep,
 ): boolean {
   if (actor.level !== step.level) return false;
   if (isCentreStep(step)) return actor.role === 'clerk';

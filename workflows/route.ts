@@ -15,6 +15,8 @@ export interface RouteStep {
   department?: string;
   /** Statutory working days for this step (review 20, decide 20, issue+deliver 10). */
   limitDays: number;
+  /** Set on a step a delegation deed moved to a town: worked by the town's desk of the department, not its centre. */
+  deedNo?: string;
 }
 
 export type Route = readonly RouteStep[];
@@ -102,4 +104,29 @@ export function routeForCentre(route: Route, centreLevel: Level): Route {
   return route
     .filter((s) => s.kind !== 'review' || levelRank(s.level) < rank)
     .map((s) => (s.kind === 'accept' || s.kind === 'deliver' ? { ...s, level: centreLevel } : s));
+}
+
+/** What of a delegation deed (赋权委托书) the route needs: which steps of which county department move to the town. */
+export interface DeedForRoute {
+  deedNo: string;
+  department: string;
+  /** Subset of accept, review, decide; accept is a filing rule (the town centre may take the item), not a step move. */
+  scope: readonly ('accept' | 'review' | 'decide')[];
+}
+
+/**
+ * The route of a case filed in a town a county department delegated powers
+ * to: the department's county steps inside the deed's scope move to the
+ * town's desk of the same department, marked with the deed (the town acts in
+ * the delegating body's name, 行政许可法 Art.24). The issue step follows the
+ * decide step (the decider issues). Every other step stays where it was.
+ */
+export function delegatedRoute(route: Route, deed: DeedForRoute): Route {
+  const moves = (s: RouteStep): boolean => {
+    if (s.level !== 'county' || s.department !== deed.department) return false;
+    if (s.kind === 'review') return deed.scope.includes('review');
+    if (s.kind === 'decide' || s.kind === 'issue') return deed.scope.includes('decide');
+    return false;
+  };
+  return route.map((s) => (moves(s) ? { ...s, level: 'town' as Level, deedNo: deed.deedNo } : s));
 }

@@ -42,6 +42,7 @@ const VerifyScreen = lazy(() => import('./pages/licences/VerifyScreen').then((m)
 const PowersScreen = lazy(() => import('./pages/powers/PowersScreen').then((m) => ({ default: m.PowersScreen })));
 const PowerScreen = lazy(() => import('./pages/powers/PowerScreen').then((m) => ({ default: m.PowerScreen })));
 const PowerVersionsScreen = lazy(() => import('./pages/powers/VersionsScreen').then((m) => ({ default: m.VersionsScreen })));
+const DelegationsScreen = lazy(() => import('./pages/delegations/DelegationsScreen').then((m) => ({ default: m.DelegationsScreen })));
 const PublicityScreen = lazy(() => import('./pages/publicity/PublicityScreen').then((m) => ({ default: m.PublicityScreen })));
 const MarketScreen = lazy(() => import('./pages/market/MarketScreen').then((m) => ({ default: m.MarketScreen })));
 const NewOrderScreen = lazy(() => import('./pages/market/NewOrderScreen').then((m) => ({ default: m.NewOrderScreen })));
@@ -86,6 +87,7 @@ const router = createBrowserRouter([
       { path: '/powers', element: <PowersScreen /> },
       { path: '/powers/versions', element: <PowerVersionsScreen /> },
       { path: '/powers/:code', element: <PowerScreen /> },
+      { path: '/delegations', element: <DelegationsScreen /> },
       // The intermediary market's agencies and service items (issue 12 part A): public, but registration and review.
       { path: '/market/agencies', element: <AgenciesScreen /> },
       { path: '/market/agencies/:id', element: <AgencyScreen /> },

@@ -42,11 +42,14 @@ export async function listQueue(db: Knex, f: QueueFilter): Promise<CaseRow[]> {
     .where({ current_jurisdiction: f.jurisdictionCode, current_level: f.level })
     .whereNotIn('state', FINAL_STATES as string[]);
   if (f.desk.kind === 'department') {
-    // Village and town centres have no departments: nothing there is a department's.
-    if (isCentreLevel(f.level)) return [];
+    // Village and town centres have no departments: nothing there is a department's, but the steps a delegation deed moved to a town.
+    if (f.level === 'village') return [];
+    if (isCentreLevel(f.level)) q.whereNotNull('current_deed_no');
     q.where('current_department', f.desk.department).whereNotIn('step_kind', CENTRE_KINDS);
   } else if (!isCentreLevel(f.level)) {
     q.where((w) => w.whereIn('step_kind', CENTRE_KINDS).orWhereNull('current_department'));
+  } else {
+    q.whereNull('current_deed_no');
   }
   if (f.state) q.where('state', f.state);
   if (f.itemCode) q.where('item_code', f.itemCode);

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import { LEVELS, levelRank, type Level } from '../../workflows/levels';
+import { isCentreLevel, LEVELS, levelRank, type Level } from '../../workflows/levels';
+import { deedNosOf } from './delegations';
 import { routeForCentre, type Route } from '../../workflows/route';
 import { parseJson } from '../connection';
 
@@ -16,7 +17,7 @@ import { parseJson } from '../connection';
  */
 export type CaseReach =
   | { kind: 'subtree'; path: string }
-  | { kind: 'desk'; path: string; jurisdictionCode: string; atOwnLevel: number[]; below: number[] };
+  | { kind: 'desk'; path: string; jurisdictionCode: string; atOwnLevel: number[]; below: number[]; deeds?: string[] };
 
 export interface ReachOf {
   role: string;
@@ -32,6 +33,8 @@ export async function caseReachOf(db: Knex, u: ReachOf): Promise<CaseReach> {
   const level = u.level;
   const department = u.department;
   if (!level || !department) return { kind: 'desk', path: u.path, jurisdictionCode: u.jurisdictionCode, atOwnLevel: [], below: [] };
+  // A town has a department desk only by delegation deeds: it reaches the cases filed under its department's deeds.
+  if (isCentreLevel(level)) return { kind: 'desk', path: u.path, jurisdictionCode: u.jurisdictionCode, atOwnLevel: [], below: [], deeds: await deedNosOf(db, u.jurisdictionCode, department) };
   // Every item version that mentions the department at all (a cheap pre-filter on the JSON text), then the exact rule.
   const rows = (await db('items').select('id', 'route').where('route', 'like', `%${department}%`)) as { id: number; route: string }[];
   const lower = LEVELS.find((l) => levelRank(l) === levelRank(level) + 1);
@@ -58,5 +61,6 @@ export function whereInReach<Q extends Knex.QueryBuilder>(qb: Q, reach: CaseReac
     // Never an empty IN list: some dialects reject it, and it must match nothing.
     w.where((a) => a.where(c('centre_code'), jurisdictionCode).whereIn(c('item_id'), atOwnLevel.length ? atOwnLevel : [0]));
     w.orWhere((b) => b.whereNot(c('centre_code'), jurisdictionCode).whereIn(c('item_id'), below.length ? below : [0]));
+    if (reach.deeds?.length) w.orWhereIn(c('delegation_deed_no'), reach.deeds);
   }) as Q;
 }

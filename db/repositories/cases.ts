@@ -81,6 +81,9 @@ export interface CaseRow {
   nextDueAt?: string | null;
   timerClaimedBy?: string | null;
   timerClaimedAt?: string | null;
+  /** Migration 033: the delegation deed the case was filed under (kept for life), and the deed of the step it is at. */
+  delegationDeedNo?: string | null;
+  currentDeedNo?: string | null;
 }
 
 /** A planned timer as stored on its case: the kind and when it comes due (a database time). */

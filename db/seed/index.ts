@@ -15,6 +15,7 @@ import { seedMarket } from './market';
 import { seedProxy } from './proxy';
 import { seedTransfers } from './transfers';
 import { seedPowers } from './powers';
+import { seedDelegations } from './delegations';
 import { buildDemoUsers, DEMO_APPLICANT_PROFILE } from './users';
 import { levelOfCode } from '../../workflows/levels';
 
@@ -74,6 +75,8 @@ export async function seedAll(knex: Knex): Promise<void> {
     await seedTransfers(trx, now);
     // Power and responsibility lists (权力清单): the city's and the counties' 2014 lists, versioned (db/seed/powers/).
     await seedPowers(trx, catalogue, now);
+    // Delegation deeds to the six pilot towns (赋权): data, with their ISSUE events (db/seed/delegations.ts).
+    await seedDelegations(trx, catalogue, now);
   });
   const days = chineseCalendarDays();
   for (const year of CALENDAR_YEARS) {

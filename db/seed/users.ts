@@ -96,6 +96,8 @@ export function buildDemoUsers(): UserSeed[] {
     user('applicant', '张伟', 'applicant', DEMO.countyCode),
     // An investor's company (投资项目单位): registers investment projects and starts their stages.
     user('investor', '温州瓯越置业有限公司', 'applicant', DEMO.countyCode),
+    // 塘下镇's market desk: decides the items 瑞安市市场监督管理局 delegated to the town, in the bureau's name (db/seed/delegations.ts).
+    user('reviewer.tangxia', '潘晓东（塘下镇市场监管所·受瑞安市市场监督管理局委托）', 'reviewer', '330381101000', 'market'),
   );
   return [...users, ...buildStaffing()];
 }

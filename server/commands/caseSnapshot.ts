@@ -5,7 +5,7 @@ import { buildCaseMachine, type CaseContext, type CaseMachine, type CaseState } 
 import { readClock, type ClockRules, type ClockState } from '../../workflows/clock';
 import { ancestorCode, type Level } from '../../workflows/levels';
 import { readPromise } from '../../workflows/promiseClock';
-import { routeForCentre } from '../../workflows/route';
+import { delegatedRoute, routeForCentre, type DeedForRoute, type Route } from '../../workflows/route';
 
 /** What is persisted of a machine snapshot: enough to resolve it again. */
 export interface PersistedCase {
@@ -15,9 +15,19 @@ export interface PersistedCase {
 
 const machines = new Map<string, CaseMachine>();
 
-/** One machine per distinct route, built once and reused. */
-export function machineFor(item: ItemRow, centreLevel: Level): CaseMachine {
+/** The route a new case takes: the item's, as filed at a centre of this level, moved by the deed in force there if any. */
+export function routeForFiling(item: ItemRow, centreLevel: Level, deed?: DeedForRoute | null): Route {
   const route = routeForCentre(item.route, centreLevel);
+  return deed ? delegatedRoute(route, deed) : route;
+}
+
+/**
+ * One machine per distinct route, built once and reused. A case's machine
+ * comes from the route persisted in its snapshot (context.route), never
+ * recomputed from the item: a case keeps the route it was filed with for
+ * life, whatever later happens to a delegation deed.
+ */
+export function machineFor(route: Route): CaseMachine {
   const key = JSON.stringify(route);
   let m = machines.get(key);
   if (!m) {
@@ -26,6 +36,11 @@ export function machineFor(item: ItemRow, centreLevel: Level): CaseMachine {
     machines.set(key, m);
   }
   return m;
+}
+
+/** The machine of a stored case: the one of the route it carries. */
+export function machineOfCase(snapshot: unknown): CaseMachine {
+  return machineFor((snapshot as PersistedCase).context.route);
 }
 
 export function restore(machine: CaseMachine, persisted: PersistedCase) {
@@ -94,6 +109,7 @@ export function derivedColumns(
     currentLevel: step.level,
     currentJurisdiction: ancestorCode(centreCode, step.level),
     currentDepartment: step.department ?? null,
+    currentDeedNo: step.deedNo ?? null,
     clockPhase: clock.phase,
     clockStartedOn: clock.startedOn,
     clockLimitDays: clock.limitDays,

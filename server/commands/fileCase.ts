@@ -10,7 +10,8 @@ import { findCentre } from '../../db/repositories/jurisdictions';
 import { chinaDate } from '../../workflows/calendar';
 import type { DeliveryMode } from '../../workflows/caseEvents';
 import { startClock } from '../../workflows/clock';
-import { isCentreLevel } from '../../workflows/levels';
+import { ancestorCode, isCentreLevel } from '../../workflows/levels';
+import { deedInForce } from '../../db/repositories/delegations';
 import { STATUTORY } from '../../workflows/route';
 import { actorName, actorUserId, eventActorOf, type Actor } from '../auth/actor';
 import { hashQueryCode, newQueryCode, newSalt } from '../auth/queryCode';
@@ -19,7 +20,7 @@ import type { AppContext } from '../context';
 import { forbidden, notAcceptedHere, notFound } from '../errors';
 import { canFileAt } from '../policies/cases';
 import { searchHashColumns } from '../search/searchHash';
-import { derivedColumns, machineFor, type PersistedCase } from './caseSnapshot';
+import { derivedColumns, machineFor, routeForFiling, type PersistedCase } from './caseSnapshot';
 import { checkParties, partyColumns, type FilingAgent, type FilingApplicant } from './fileCaseParties';
 import { planCommitments, recordCommitments, type FilingCommitment } from '../commitments/fileCommitments';
 import { transitionIn, type TransitionResult } from './transitionCase';
@@ -75,7 +76,10 @@ export async function fileCaseIn(ctx: AppContext, trx: Knex.Transaction, props: 
   const centre = await findCentre(knex, props.centreCode);
   if (!centre) throw notFound('Service centre');
   if (!canFileAt(props.actor, centre.code)) throw forbidden('A clerk files cases at their own centre only');
-  if (!item.acceptLevels.includes(centre.level)) {
+  // A deed in force for the item in the centre's town moves the county's steps in its scope there (and may let the town centre accept it).
+  const deed = isCentreLevel(centre.level) ? await deedInForce(knex, item.code, ancestorCode(centre.code, 'town'), chinaDate(ctx.now())) : undefined;
+  const acceptedByDeed = centre.level === 'town' && deed?.scope.includes('accept') === true;
+  if (!item.acceptLevels.includes(centre.level) && !acceptedByDeed) {
     throw notAcceptedHere(`${item.name} is not accepted at a ${centre.level} centre (accepted at: ${item.acceptLevels.join(', ')})`);
   }
   if (item.linked && isCentreLevel(centre.level) && !centre.acceptsLinked) {
@@ -83,7 +87,7 @@ export async function fileCaseIn(ctx: AppContext, trx: Knex.Transaction, props: 
   }
   checkParties(item, props);
   const commitments = await planCommitments(knex, item, props.applicant, props.commitments);
-  const machine = machineFor(item, centre.level);
+  const machine = machineFor(routeForFiling(item, centre.level, deed));
   const submitter = props.actor ?? ({ kind: 'system', name: '网上申报' } as const);
   const [initial] = initialTransition(machine);
   const [after] = transition(machine, initial, { type: 'SUBMIT', actor: eventActorOf(submitter) });
@@ -119,6 +123,7 @@ export async function fileCaseIn(ctx: AppContext, trx: Knex.Transaction, props: 
         decidedAt: null,
         closedAt: null,
         updatedAt: at,
+        ...(deed ? { delegationDeedNo: deed.deedNo } : {}),
         ...derivedColumns(persisted, centre.code, clock, today, ctx.calendar, rules),
         ...searchHashColumns(ctx.config.SEARCH_HASH_KEY, props), // keyed hashes of the personal numbers staff search by
       } as Omit<CaseRow, 'id'>;
@@ -141,7 +146,7 @@ export async function fileCaseIn(ctx: AppContext, trx: Knex.Transaction, props: 
         level: centre.level,
         jurisdictionCode: centre.code,
         opinion: null,
-        payload: { itemCode: item.code, itemVersion: item.version, centreCode: centre.code, materials: props.materials },
+        payload: { itemCode: item.code, itemVersion: item.version, centreCode: centre.code, materials: props.materials, ...(deed ? { delegation: deed.deedNo } : {}) },
         createdAt: at,
       };
       const start = { kind: 'start', phase: 'acceptance', limitDays: clock.limitDays } as const;

@@ -9,12 +9,11 @@ import { clockChangeFor, deemAcceptedOnArrival, materialsNoticeExpired } from '.
 import type { CaseEvent } from '../../workflows/caseEvents';
 import { FINAL_STATES } from '../../workflows/caseStates';
 import { applyClockChange, type ClockChange } from '../../workflows/clock';
-import { levelOfCode } from '../../workflows/levels';
 import { actorName, actorUserId, eventActorOf, type Actor } from '../auth/actor';
 import type { AppContext } from '../context';
 import { AppError, caseNotFound, forbidden, invalidTransition, notFound, versionConflict } from '../errors';
 import { canActOnCase, canViewCase, staffsDeskOnRoute } from '../policies/cases';
-import { clockOf, derivedColumns, machineFor, restore, type PersistedCase } from './caseSnapshot';
+import { clockOf, derivedColumns, machineOfCase, restore, type PersistedCase } from './caseSnapshot';
 import { nextPromise } from './casePromise';
 import { deskOf } from '../realtime/desks';
 import { withTimers } from './writeHelpers';
@@ -108,7 +107,7 @@ export async function planTransition(ctx: AppContext, db: Knex, row: CaseRow | u
   }
   const item = await findItemById(db, row.itemId);
   if (!item) throw notFound('Item version');
-  const machine = machineFor(item, levelOfCode(row.centreCode));
+  const machine = machineOfCase(row.snapshot);
   const before = restore(machine, row.snapshot as PersistedCase);
   if (before.status !== 'active') throw caseClosed(row.state);
   const event = { ...action, actor: eventActorOf(actor) } as CaseEvent;
@@ -167,7 +166,7 @@ export async function planTransition(ctx: AppContext, db: Knex, row: CaseRow | u
     event: eventRow,
     change,
     urging: urgingNotice(row, action, before.context, eventRow),
-    prevDesk: deskOf(row.currentLevel, row.currentJurisdiction, row.currentDepartment, row.stepKind),
+    prevDesk: deskOf(row.currentLevel, row.currentJurisdiction, row.currentDepartment, row.stepKind, row.currentDeedNo),
     props: { ...props, action },
   };
 }

@@ -104,7 +104,7 @@ const KIND: Partial<Record<ActionInput['type'], UrgingKind>> = { URGE: 'urge', U
 export function urgingNotice(before: CaseRow, action: ActionInput, beforeCtx: CaseContext, e: Pick<CaseEventRow, 'seq' | 'createdAt' | 'actorName'>): { notice: CaseUrged; rooms: string[] } | null {
   const kind = KIND[action.type];
   if (!kind) return null;
-  const desk = deskOf(before.currentLevel, before.currentJurisdiction, before.currentDepartment, before.stepKind);
+  const desk = deskOf(before.currentLevel, before.currentJurisdiction, before.currentDepartment, before.stepKind, before.currentDeedNo);
   const base = { caseNo: before.caseNo, seq: e.seq, kind, by: e.actorName, at: e.createdAt, overdueDays: null, replyBy: null, reason: null, level: before.currentLevel, jurisdictionCode: before.currentJurisdiction };
   switch (action.type) {
     case 'URGE':

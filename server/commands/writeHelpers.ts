@@ -64,7 +64,7 @@ interface EventWhen {
 /** The event row of a transition as stored: with what watchers are sent, whom else to tell, how the clock changed. */
 export function eventRecord(c: CaseRow, event: Omit<NewCaseEvent, 'live' | 'fanout' | 'clockChange'>, change: ClockChange, when: EventWhen): NewCaseEvent & { live: CaseUpdated } {
   const live = caseUpdatedPayload(c, event);
-  const desk = c.closedAt ? null : deskOf(c.currentLevel, c.currentJurisdiction, c.currentDepartment, c.stepKind);
+  const desk = c.closedAt ? null : deskOf(c.currentLevel, c.currentJurisdiction, c.currentDepartment, c.stepKind, c.currentDeedNo);
   const fanout: Omit<OutboxPayload, 'live'> = { desks: { from: when.prevDesk, to: desk }, centrePath: c.centrePath, ...(when.notice ? { urged: when.notice } : {}) };
   return { ...event, live, fanout, clockChange: clockChangeLabel(change) };
 }

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { CaseRow } from '../../db/repositories/cases';
 import { listCaseEvents, type CaseEventRow } from '../../db/repositories/caseEvents';
 import type { ItemRow } from '../../db/repositories/items';
+import { findDelegation } from '../../db/repositories/delegations';
 import { findDepartment, findJurisdictionChain } from '../../db/repositories/jurisdictionChain';
 import { chinaDate } from '../../workflows/calendar';
 import { ancestorCode } from '../../workflows/levels';
@@ -40,6 +41,26 @@ export async function rightsNoticeFor(db: Knex, row: CaseRow): Promise<RightsNot
   return rightsNotice(await decidingBodyOf(db, row));
 }
 
+/**
+ * The deed the case was decided under, when a town decided it: only if the
+ * decide step is one the deed moved (a deed that delegated acceptance alone
+ * leaves the decision to the county, which then says nothing of it).
+ */
+async function delegationOf(db: Knex, row: CaseRow, body: { name: string; nameEn: string }) {
+  const route = (row.snapshot as { context: { route: Route } }).context.route;
+  const deedNo = route.find((s) => s.kind === 'decide')?.deedNo;
+  if (!deedNo) return null;
+  const deed = await findDelegation(db, deedNo);
+  const town = deed?.townName ?? '';
+  return {
+    deedNo,
+    town,
+    delegatingBody: body.name,
+    statement: `本决定由${town}人民政府依据${body.name}${deedNo}赋权委托书，以${body.name}名义作出。`,
+    statementEn: `This decision was made by the ${town} People's Government under delegation deed ${deedNo} of ${body.nameEn}, in the name of ${body.nameEn}.`,
+  };
+}
+
 /** The event that carries the written decision: the last refusal, denial or approval. */
 function decisionEvent(events: CaseEventRow[]): CaseEventRow | undefined {
   return [...events].reverse().find((e) => e.type in KIND_OF_EVENT);
@@ -63,6 +84,15 @@ export async function decisionDocument(db: Knex, row: CaseRow, item: ItemRow, pe
   const licenceNo = kind === 'approval' ? ((row.snapshot as { context: { licenceNo?: string | null } }).context.licenceNo ?? null) : null;
   const filedOn = chinaDate(new Date(`${row.filedAt.replace(' ', 'T')}Z`));
   const rightsText = recorded ?? notice.text;
+  // A refusal to accept is the accepting window's act, not the decision the deed moved.
+  const delegation = kind === 'refusal' ? null : await delegationOf(db, row, notice.decidingBody);
+  const paragraphs = paragraphsOf(kind, { applicant: row.applicantName, filedOn, item: item.name, opinion, licenceNo, rights: rightsText });
+  const paragraphsEn = paragraphsEnOf(kind, { applicant: row.applicantName, filedOn, item: item.name, opinion, licenceNo, rights: notice.textEn });
+  // A town deciding under a deed says so, right after the decision: the act is the delegating body's (行政许可法 Art.24).
+  if (delegation) {
+    paragraphs.splice(3, 0, delegation.statement);
+    paragraphsEn.splice(3, 0, delegation.statementEn);
+  }
   return {
     caseNo: row.caseNo,
     kind,
@@ -80,9 +110,11 @@ export async function decisionDocument(db: Knex, row: CaseRow, item: ItemRow, pe
     opinion,
     licenceNo,
     /** The document's text, paragraph by paragraph: issued in Chinese, with an English reading aid. */
-    paragraphs: paragraphsOf(kind, { applicant: row.applicantName, filedOn, item: item.name, opinion, licenceNo, rights: rightsText }),
-    paragraphsEn: paragraphsEnOf(kind, { applicant: row.applicantName, filedOn, item: item.name, opinion, licenceNo, rights: notice.textEn }),
+    paragraphs,
+    paragraphsEn,
     decidingBody: notice.decidingBody,
+    /** The deed a town decided under, in the deciding body's name; null for a case decided by the body itself. */
+    delegation,
     rights:
       kind === 'approval'
         ? null

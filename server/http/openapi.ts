@@ -10,6 +10,7 @@ import { MARKET_AGENCY_OPERATIONS } from './marketAgencyOpenApi';
 import { MARKET_ORDER_OPERATIONS } from './marketOrderOpenApi';
 import { PROXY_OPERATIONS } from './proxyOpenApi';
 import { TRANSFER_OPERATIONS } from './transferOpenApi';
+import { DELEGATION_OPERATIONS } from './delegationOpenApi';
 import { MARKET_RATING_OPERATIONS } from './marketRatingOpenApi';
 import { PROJECT_BOARD_OPERATIONS } from './projectBoardOpenApi';
 import { PROJECT_OPERATIONS } from './projectOpenApi';
@@ -127,7 +128,7 @@ export function buildOpenApi() {
     { operationId: 'getOpenApi', method: 'get', path: '/api/openapi.json', summary: 'This description', access: 'public', ok: [200, 'the OpenAPI document'], bare: true },
     { operationId: 'getHealth', method: 'get', path: '/health', summary: 'Liveness and database check', access: 'public', ok: [200, 'ok'], more: { 503: 'DATABASE_UNAVAILABLE' }, bare: true },
   ];
-  for (const op of [...ops, ...FILE_OPERATIONS, ...LICENCE_OPERATIONS, ...LICENCE_STATUS_OPERATIONS, ...PUBLICITY_OPERATIONS, ...COMMITMENT_OPERATIONS, ...CERTIFICATE_OPERATIONS, ...MARKET_AGENCY_OPERATIONS, ...MARKET_ORDER_OPERATIONS, ...MARKET_RATING_OPERATIONS, ...PROJECT_BOARD_OPERATIONS, ...PROXY_OPERATIONS, ...PROJECT_OPERATIONS, ...TRANSFER_OPERATIONS, ...RATING_OPERATIONS, ...POWER_OPERATIONS]) register(reg, op);
+  for (const op of [...ops, ...FILE_OPERATIONS, ...LICENCE_OPERATIONS, ...LICENCE_STATUS_OPERATIONS, ...PUBLICITY_OPERATIONS, ...COMMITMENT_OPERATIONS, ...CERTIFICATE_OPERATIONS, ...MARKET_AGENCY_OPERATIONS, ...MARKET_ORDER_OPERATIONS, ...MARKET_RATING_OPERATIONS, ...PROJECT_BOARD_OPERATIONS, ...PROXY_OPERATIONS, ...PROJECT_OPERATIONS, ...TRANSFER_OPERATIONS, ...RATING_OPERATIONS, ...POWER_OPERATIONS, ...DELEGATION_OPERATIONS]) register(reg, op);
   return new OpenApiGeneratorV31(reg.definitions).generateDocument({
     openapi: '3.1.0',
     info: {

@@ -20,8 +20,9 @@ export class PilotDesks {
   constructor(private readonly knex: Knex) {}
 
   /** The actor of the desk at the case's current step. */
-  actorFor(row: Pick<CaseRow, 'stepKind' | 'currentLevel' | 'currentJurisdiction' | 'currentDepartment'>): Promise<Actor> {
-    const centre = isCentreStep({ kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment });
+  actorFor(row: Pick<CaseRow, 'stepKind' | 'currentLevel' | 'currentJurisdiction' | 'currentDepartment' | 'currentDeedNo'>): Promise<Actor> {
+    // A step a delegation deed moved to a town is that town's department desk, not its centre.
+    const centre = isCentreStep({ kind: row.stepKind, level: row.currentLevel, department: row.currentDepartment, deedNo: row.currentDeedNo });
     const desk = { role: centre ? ('clerk' as const) : ('reviewer' as const), jurisdictionCode: row.currentJurisdiction, department: centre ? null : row.currentDepartment };
     const key = `${desk.role}|${desk.jurisdictionCode}|${desk.department ?? ''}`;
     let actor = this.actors.get(key);

@@ -3,9 +3,8 @@ import type { ItemRow } from '../../db/repositories/items';
 import type { WorkCalendar } from '../../workflows/calendar';
 import { materialsNoticeExpired } from '../../workflows/caseClock';
 import { ACTION_TYPES, type ActionType, type CaseEvent } from '../../workflows/caseEvents';
-import { levelOfCode } from '../../workflows/levels';
 import { eventActorOf, type Actor } from '../auth/actor';
-import { clockOf, machineFor, restore, type PersistedCase } from '../commands/caseSnapshot';
+import { clockOf, machineOfCase, restore, type PersistedCase } from '../commands/caseSnapshot';
 import { canActOnCase } from './cases';
 import { applicantUrgeRefusal } from '../commands/returnsAndUrging';
 
@@ -51,7 +50,7 @@ export interface AvailableActionsProps {
  * these; the command path still checks everything again when one is sent.
  */
 export function availableActions({ actor, row, item, today, calendar }: AvailableActionsProps): ActionType[] {
-  const snapshot = restore(machineFor(item, levelOfCode(row.centreCode)), row.snapshot as PersistedCase);
+  const snapshot = restore(machineOfCase(row.snapshot), row.snapshot as PersistedCase);
   // A closed case takes nothing (\`can\` would still see the root-level transitions of a final state).
   if (snapshot.status !== 'active') return [];
   const eventActor = eventActorOf(actor);

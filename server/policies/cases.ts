@@ -1,8 +1,8 @@
 import type { CaseRow } from '../../db/repositories/cases';
 import type { CaseEventType } from '../../workflows/caseEvents';
 import { FINAL_STATES } from '../../workflows/caseStates';
-import { ancestorCode, isWithin, worksStep } from '../../workflows/levels';
-import type { Route } from '../../workflows/route';
+import { ancestorCode, isCentreStep, isWithin, worksStep } from '../../workflows/levels';
+import type { Route, RouteStep } from '../../workflows/route';
 import type { Actor } from '../auth/actor';
 
 /** Actions an applicant may take on their own case; staff act at their step. */
@@ -10,6 +10,11 @@ const APPLICANT_ACTIONS: readonly CaseEventType[] = ['SUPPLY_MATERIALS', 'WITHDR
 
 function routeOf(c: CaseRow): Route {
   return (c.snapshot as { context: { route: Route } }).context.route;
+}
+
+/** A county department's step that a deed moved to a town: the delegating body answers for it, so it sees the case (it does not work it). */
+function delegatedFrom(s: RouteStep, u: { level: string | null; department: string | null }): boolean {
+  return s.deedNo !== undefined && u.level === 'county' && s.department === u.department;
 }
 
 export function canViewCase(actor: Actor, c: CaseRow): boolean {
@@ -27,7 +32,8 @@ export function canViewCase(actor: Actor, c: CaseRow): boolean {
       // A department sees the cases whose route passes through its desk, under its jurisdiction.
       return (
         isWithin(c.centreCode, u.jurisdictionCode) &&
-        routeOf(c).some((s) => s.level === u.level && s.department === u.department)
+        // (a department's own desk: not a centre step; at a town only a step a delegation deed moved there)
+        routeOf(c).some((s) => (s.level === u.level && s.department === u.department && !isCentreStep(s)) || delegatedFrom(s, u))
       );
     default:
       return false;
@@ -39,7 +45,7 @@ export function worksCurrentStep(actor: Actor, c: CaseRow): boolean {
   if (actor.kind !== 'user' || FINAL_STATES.includes(c.state)) return false;
   const u = actor.user;
   if ((u.role !== 'clerk' && u.role !== 'reviewer') || u.jurisdictionCode !== c.currentJurisdiction) return false;
-  return worksStep(u, { kind: c.stepKind, level: c.currentLevel, department: c.currentDepartment });
+  return worksStep(u, { kind: c.stepKind, level: c.currentLevel, department: c.currentDepartment, deedNo: c.currentDeedNo });
 }
 
 /**

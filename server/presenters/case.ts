@@ -52,6 +52,8 @@ export function presentCase(c: CaseRow, o: PresentOptions) {
     version: c.version,
     lastSeq: c.lastSeq,
     centreCode: c.centreCode,
+    // The delegation deed the case was filed under (a town works the steps it moved, in the delegating body's name).
+    ...(c.delegationDeedNo ? { delegationDeedNo: c.delegationDeedNo } : {}),
     step: {
       index: c.stepIndex,
       kind: c.stepKind,
@@ -81,6 +83,7 @@ export function presentCase(c: CaseRow, o: PresentOptions) {
       department: s.department ?? null,
       jurisdictionCode: ancestorCode(c.centreCode, s.level),
       limitDays: s.limitDays,
+      ...(s.deedNo ? { deedNo: s.deedNo } : {}),
     })),
     ...presentParties(c, o.personal),
     clock: {

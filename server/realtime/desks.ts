@@ -3,8 +3,8 @@ import { isCentreStep, type Level } from '../../workflows/levels';
 import { rooms } from '../../workflows/socketContract';
 
 /** The desk a step is worked at: a centre's window (accept, deliver, any village or town step) or a department at a jurisdiction. */
-export function deskOf(level: Level, jurisdictionCode: string, department: string | null, kind: string): string {
-  return rooms.desk(jurisdictionCode, isCentreStep({ kind, level, department }) ? null : department);
+export function deskOf(level: Level, jurisdictionCode: string, department: string | null, kind: string, deedNo?: string | null): string {
+  return rooms.desk(jurisdictionCode, isCentreStep({ kind, level, department, deedNo }) ? null : department);
 }
 
 export function deskOfUser(u: UserRow): string | null {

@@ -286,6 +286,12 @@ export const REST: Record<string, Row | 'actions'> = {
   'GET /api/transfers/organisations': { own: EVERYONE },
   'GET /api/transfers/organisations/:id': { own: EVERYONE },
   'POST /api/transfers/organisations/:id/evaluations': { own: adminOnly('409 TRANSFER_ALREADY_EVALUATED') },
+  // Delegation deeds (docs/delegations.md): published to everyone; recorded and revoked by the admin (probed with a refused deed / a missing one).
+  'GET /api/delegations': { own: EVERYONE },
+  'GET /api/delegations/towns': { own: EVERYONE },
+  'GET /api/delegations/:deedNo': { own: EVERYONE },
+  'POST /api/delegations': { own: adminOnly('422 DELEGATION_INVALID') },
+  'POST /api/delegations/:deedNo/revoke': { own: adminOnly('404 DELEGATION_NOT_FOUND') },
   'POST /api/market/orders': { own: g(U, U, OK, MO_F, MO_F, MO_F, MO_F, MO_F, MO_GOV, MO_GOV, MO_GOV, MO_GOV, MO_F, MO_F, MO_F, MO_F, MO_F) },
   'GET /api/market/orders': { own: EVERYONE },
   'GET /api/market/centre/orders': { own: g(U, U, F, F, F, OK, OK, OK, F, F, F, F, OK, OK, F, F, F) },

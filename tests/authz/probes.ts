@@ -112,6 +112,12 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/transfers/organisations': () => ({ path: '/api/transfers/organisations?state=qualified' }),
   'GET /api/transfers/organisations/:id': () => ({ path: '/api/transfers/organisations/1' }),
   'POST /api/transfers/organisations/:id/evaluations': () => ({ path: '/api/transfers/organisations/1/evaluations', body: { year: 2015, score: 80, notes: '授权矩阵探测' } }),
+  'GET /api/delegations': () => ({ path: '/api/delegations?town=330381101000' }),
+  'GET /api/delegations/towns': () => ({ path: '/api/delegations/towns' }),
+  'GET /api/delegations/:deedNo': () => ({ path: `/api/delegations/${encodeURIComponent('瑞市监赋〔2016〕1号')}` }),
+  // A health item in a market deed: refused (422) before anything is written.
+  'POST /api/delegations': () => ({ path: '/api/delegations', body: { deedNo: '授权矩阵〔2026〕1号', department: 'market', townCode: '330381101000', itemCodes: ['330300-XK-0168'], scope: ['decide'], validFrom: '2026-01-01', validTo: '2027-12-31', publishedOn: '2025-12-20' } }),
+  'POST /api/delegations/:deedNo/revoke': () => ({ path: `/api/delegations/${encodeURIComponent('授权矩阵无此文号')}/revoke`, body: { reason: '授权矩阵', revokedOn: '2030-01-01' } }),
   'GET /health': () => ({ path: '/health' }),
   'GET /api/openapi.json': () => ({ path: '/api/openapi.json' }),
   'GET /{*page}': () => ({ path: '/track/authz', headers: { accept: 'text/html' } }),

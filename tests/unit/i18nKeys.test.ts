@@ -21,6 +21,7 @@ import { projects } from '../../client/src/i18n/projects';
 import { transfers } from '../../client/src/i18n/transfers';
 import { ratings } from '../../client/src/i18n/ratings';
 import { powers } from '../../client/src/i18n/powers';
+import { delegations } from '../../client/src/i18n/delegations';
 import { ACTION_TYPES } from '../../workflows/caseEvents';
 
 /*
@@ -43,7 +44,7 @@ function leaves(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders, projectBoard, proxy, projects, transfers, ratings, powers } as unknown as Record<string, { zh: Tree; en: Tree }>;
+const namespaces = { admin, certificates, marketAgencies, marketRatings, commitments, licenceOps, applicant, common, dashboard, desk, documents, errors, files, licences, publicity, search, marketOrders, projectBoard, proxy, projects, transfers, ratings, powers, delegations } as unknown as Record<string, { zh: Tree; en: Tree }>;
 
 describe.each(Object.keys(namespaces))('namespace %s', (ns) => {
   const zh = leaves(namespaces[ns]!.zh);

@@ -13,7 +13,7 @@ import { useJurisdictionNames } from './jurisdictionNames';
  * a refusal or denial in red, a withdrawal plainly.
  */
 export function RouteMap({ c }: { c: CaseView }) {
-  const { t, i18n } = useTranslation(['applicant', 'common']);
+  const { t, i18n } = useTranslation(['applicant', 'common', 'delegations']);
   const screens = Grid.useBreakpoint();
   const names = useJurisdictionNames(c.route.map((s) => s.jurisdictionCode), i18n.language === 'en');
   const done = c.state === 'completed';
@@ -27,6 +27,12 @@ export function RouteMap({ c }: { c: CaseView }) {
         {t(`common:stepKind.${s.kind}`)}
         <br />
         {names[s.jurisdictionCode] ?? s.jurisdictionCode}
+        {s.deedNo && (
+          <>
+            <br />
+            <span data-testid={`route-step-${s.index}-deed`}>{t('delegations:routeStep', { deedNo: s.deedNo })}</span>
+          </>
+        )}
       </span>
     ),
   }));

@@ -23,6 +23,7 @@ const TITLES: [pattern: string, key: string][] = [
   ['/transfers', 'transfers:pageTitle'],
   ['/powers/versions', 'powers:versions.title'],
   ['/powers/*', 'powers:title'],
+  ['/delegations', 'delegations:pageTitle'],
   ['/market/agencies/:id', 'marketAgencies:profile.title'],
   ['/market/agencies', 'marketAgencies:list.title'],
   ['/market/my-agency', 'marketAgencies:mine.title'],

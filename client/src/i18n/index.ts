@@ -23,12 +23,13 @@ import { projects } from './projects';
 import { transfers } from './transfers';
 import { ratings } from './ratings';
 import { powers } from './powers';
+import { delegations } from './delegations';
 
 export type Lang = 'zh' | 'en';
 const KEY = 'approval.lang';
 
 // One namespace per face of the app, so each screen's words live beside each other.
-const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates, marketAgencies, marketOrders, marketRatings, projectBoard, proxy, projects, transfers, ratings, powers };
+const namespaces = { common, applicant, desk, dashboard, admin, errors, search, files, licences, licenceOps, documents, publicity, commitments, certificates, marketAgencies, marketOrders, marketRatings, projectBoard, proxy, projects, transfers, ratings, powers, delegations };
 
 export function initialLang(): Lang {
   const saved = localStorage.getItem(KEY);

@@ -8,8 +8,7 @@ import type { AppContext } from '../../context';
 import { AppError, notFound, validationFailed } from '../../errors';
 import { sha256Of } from '../../files/blobStore';
 import { detectMaterialType, type MaterialType } from '../../files/fileType';
-import { levelOfCode } from '../../../workflows/levels';
-import { machineFor, restore, type PersistedCase } from '../caseSnapshot';
+import { machineOfCase, restore, type PersistedCase } from '../caseSnapshot';
 import { authorise } from '../planTransition';
 import { invalidTransition } from '../../errors';
 import { transitionCase, type TransitionResult } from '../transitionCase';
@@ -62,7 +61,7 @@ async function referencedFile(ctx: AppContext, actor: Actor, fileId: string): Pr
 export function checkMayAttach(actor: Actor, row: CaseRow, item: ItemRow, expectedVersion?: number): void {
   const action = { type: 'ATTACH_FILE', material: '-', fileId: '-', mediaType: '-', size: 1, source: 'upload' } as const;
   authorise({ actor, action, expectedVersion }, row);
-  const snapshot = restore(machineFor(item, levelOfCode(row.centreCode)), row.snapshot as PersistedCase);
+  const snapshot = restore(machineOfCase(row.snapshot), row.snapshot as PersistedCase);
   if (!snapshot.can({ ...action, actor: eventActorOf(actor) })) {
     throw invalidTransition(`Files cannot be added to this case now (${row.state})`, { state: row.state });
   }
