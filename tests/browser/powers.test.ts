@@ -26,6 +26,14 @@ browserIt('lets anyone browse the power lists, and the administrator adjust a dr
   await dp.waitForFunction(() => document.title === '权力清单和责任清单 - 温州市五级联动审批', null, { timeout: UI_MS });
   expect(await accessibilityProblems(dp)).toEqual([]);
   await screenshot(dp, 'powers-desktop');
+  // The one menu entry reaches the other accountability lists.
+  await dp.getByTestId('accountability-links').getByRole('link', { name: '职能转移清单' }).click();
+  await dp.locator('[data-testid="transfers-total"][data-total="252"]').waitFor({ timeout: UI_MS });
+  await dp.goBack();
+  await dp.getByTestId('accountability-links').getByRole('link', { name: '强镇赋权（委托书）' }).click();
+  await dp.waitForURL('**/delegations', { timeout: UI_MS });
+  await dp.goBack();
+  await dp.locator('[data-testid="powers-total"][data-total="4168"]').waitFor({ timeout: UI_MS });
   await dp.getByTestId('powers-results').locator('a').first().click();
   await dp.getByTestId('power-page').waitFor({ timeout: UI_MS });
   await expect(dp.getByTestId('power-page').innerText()).resolves.toContain('追责情形');

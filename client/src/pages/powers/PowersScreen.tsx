@@ -43,7 +43,13 @@ export function PowersScreen() {
         <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
           {t('intro')}
         </Typography.Paragraph>
-        <Link to="/powers/versions">{t('versionsLink')}</Link>
+        {/* The other accountability lists are linked from here, so one menu entry reaches them all. */}
+        <Space wrap size="middle" data-testid="accountability-links">
+          <Link to="/powers/versions">{t('versionsLink')}</Link>
+          <Link to="/delegations">{t('delegationsLink')}</Link>
+          <Link to="/transfers">{t('transfersLink')}</Link>
+          <Link to="/ratings">{t('ratingsLink')}</Link>
+        </Space>
       </div>
       <Card size="small">
         <PowerFilters value={state.filters} counties={counties} departments={data?.departmentCounts ?? []} onChange={(filters) => setState({ filters, page: 1 })} />
