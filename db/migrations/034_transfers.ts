@@ -42,7 +42,7 @@ export async function up(knex: Knex): Promise<void> {
     t.string('code', 16).notNullable().unique();
     t.integer('unit_id').unsigned().notNullable();
     t.string('name', 200).notNullable();
-    t.string('category', 16).notNullable();
+    t.string('category', 24).notNullable();
     t.string('mode', 12).notNullable(); // direct 直接转移 | commission 委托（购买服务）
     t.integer('org_id').unsigned().notNullable();
     t.string('transferred_on', 10).notNullable();
@@ -54,7 +54,7 @@ export async function up(knex: Knex): Promise<void> {
     t.increments('id').primary();
     t.string('code', 16).notNullable().unique();
     t.string('name', 200).notNullable();
-    t.string('category', 16).notNullable(); // the directory's five classes
+    t.string('category', 24).notNullable(); // the directory's five classes
     t.integer('unit_id').unsigned().notNullable();
     t.integer('function_id').unsigned().nullable();
     t.index(['category', 'id'], 'transfer_services_category');

@@ -7,6 +7,7 @@ import { loadConfig } from '../../server/config';
 import { createContext, type AppContext } from '../../server/context';
 import { startServer, type RunningServer } from '../../server/server';
 import { Api } from './api';
+import { privateMysqlDatabase } from './databases';
 import { TEST_LICENCE_SIGNING_KEY } from './testKeys';
 
 export interface TestServer {
@@ -36,9 +37,12 @@ export function testRateLimits(): Record<string, string> {
 }
 
 /** A real server on port 0 over the test database (a private copy of the seeded SQLite template). */
-export async function startTestServer(opts: { now?: () => Date; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { now?: () => Date; env?: Record<string, string>; privateDatabase?: string } = {}): Promise<TestServer> {
   let databaseUrl = process.env.DATABASE_URL;
   let tmpDir: string | undefined;
+  // On MariaDB the test files share one database; a file that changes seeded rows others read takes its own.
+  const own = opts.privateDatabase && isMysql() ? await privateMysqlDatabase(databaseUrl!, `approval_live_${opts.privateDatabase}_${process.pid}`) : undefined;
+  if (own) databaseUrl = own.url;
   if (!isMysql()) {
     const template = process.env.TEST_SQLITE_TEMPLATE;
     if (!template) throw new Error('TEST_SQLITE_TEMPLATE is not set: run through jest (tests/globalSetup.ts)');
@@ -59,6 +63,7 @@ export async function startTestServer(opts: { now?: () => Date; env?: Record<str
       await running.stop();
       await ctx.close();
       if (tmpDir) fs.rmSync(tmpDir, { recursive: true, force: true });
+      if (own) await own.drop();
     },
   };
 }

@@ -9,7 +9,8 @@ import { useTestServer } from '../helpers/testServer';
  * to the county.
  */
 describe('the route of a case in a pilot town', () => {
-  const api = useTestServer();
+  // A database of its own on MariaDB: this file revokes the seeded 塘下 deed, which other files read.
+  const api = useTestServer({ privateDatabase: 'delegations_route' });
   const steps = (c: any) => c.route.map((s: any) => `${s.kind}@${s.level}${s.deedNo ? `:${s.deedNo}` : ''}`);
 
   async function acceptedAtTangxia() {

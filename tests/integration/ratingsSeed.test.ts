@@ -1,13 +1,17 @@
 import { seedDemoRatings } from '../../server/ratings/demoRatings';
 import { Api } from '../helpers/api';
-import { startTestServer, type TestServer } from '../helpers/testServer';
+import { startLiveServer } from '../helpers/sockets';
+import type { TestServer } from '../helpers/testServer';
 
-/* The demo ratings of `npm start`: made through the commands, once, with rectifications at several stages. */
+/*
+ * The demo ratings of `npm start`: made through the commands, once, with rectifications at several stages. On
+ * MariaDB in a database of its own: the shared test database holds other files' ratings, and the seed runs only on none.
+ */
 describe('the demo ratings', () => {
   const api = new Api('');
   let srv: TestServer;
   beforeAll(async () => {
-    srv = await startTestServer();
+    srv = await startLiveServer('ratings_seed');
     api.baseUrl = srv.url;
   }, 60_000);
   afterAll(() => srv?.close());
