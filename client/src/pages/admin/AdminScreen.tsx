@@ -22,6 +22,7 @@ export function AdminScreen() {
         {t('title')}
       </Typography.Title>
       <Tabs
+        className="wrap-tabs"
         activeKey={tab}
         onChange={(key) => setParams({ tab: key }, { replace: true })}
         destroyOnHidden
