@@ -12,7 +12,8 @@ import { newRow, openDraft, powersCsv, powersOf, powersXlsx, uploadPowers } from
 const TAISHUN = '330329000000';
 
 describe('power lists, the administrators’ tools', () => {
-  const api = useTestServer();
+  // Its own database on MariaDB: the drafts it opens (the city's among them) would show in other files' version lists.
+  const api = useTestServer({ privateDatabase: 'powers_admin' });
   let draft: { id: number; seq: number };
   let codes: string[];
   let dept: string;
