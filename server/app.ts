@@ -22,6 +22,7 @@ import { delegationsRouter } from './routes/delegations';
 import { proxyOrdersRouter } from './routes/proxyOrders';
 import { transfersRouter } from './routes/transfers';
 import { ratingsRouter } from './routes/ratings';
+import { accountabilityRouter } from './routes/accountability';
 import { marketRatingsRouter } from './routes/marketRatings';
 import { marketRatingViewsRouter } from './routes/marketRatingViews';
 import { projectsRouter } from './routes/projects';
@@ -91,6 +92,7 @@ export function createApp(ctx: AppContext, limits: RateLimits): Express {
   app.use('/api', proxyAgentsRouter(ctx));
   app.use('/api', transfersRouter(ctx));
   app.use('/api', ratingsRouter(ctx));
+  app.use('/api', accountabilityRouter(ctx));
   app.use('/api', delegationsRouter(ctx));
   // `/api/projects/board` before `/api/projects/:code`: `board` is not a project code.
   app.use('/api', projectBoardRouter(ctx));

@@ -31,6 +31,16 @@ export const RATING_OPERATIONS: Operation[] = [
     errors: [404, 429],
   },
   {
+    operationId: 'getCaseAccountability',
+    method: 'get',
+    path: '/api/cases/{caseNo}/accountability',
+    summary: '问责, supervisors and administrators whose jurisdiction holds the case: what went wrong with it (`triggers`: bad ratings with their desk, staff and rectification; an overdue promise with the step’s desk; a rectification past its deadline), the power its item implements (`power`, null for a public service) and that power’s responsibility list, each matter with `reachedBy` (the trigger kinds reaching it); `unmatched` names triggers the list has no matter for',
+    access: 'case',
+    request: { params: caseNo },
+    ok: [200, '{ caseNo, item, power, triggers, responsibilities, unmatched }'],
+    errors: [403, 404, 429],
+  },
+  {
     operationId: 'rateRectification',
     method: 'post',
     path: '/api/cases/{caseNo}/rectification-rating',

@@ -323,6 +323,8 @@ export const REST: Record<string, Row | 'actions'> = {
   // desk's (a stale revision: 409), seen by the applicant account and supervisors/admins above it; the monthly results are public.
   'POST /api/cases/:caseNo/rating': { own: READ_CASE.map((o, i) => (i === 1 || i === 2 ? '409 RATING_STAGE_NOT_REACHED' : o === OK ? '403 RATING_APPLICANT_ONLY' : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'GET /api/cases/:caseNo/ratings': { own: READ_CASE, other: OTHER_CASE, missing: MISSING_CASE },
+  // 问责 (docs/powers.md): whoever may see the case, but only its supervisors and administrators read it.
+  'GET /api/cases/:caseNo/accountability': { own: READ_CASE.map((o, i) => (o === OK && i < 12 ? F : o)), other: OTHER_CASE, missing: MISSING_CASE },
   'POST /api/cases/:caseNo/rectification-rating': { own: READ_CASE.map((o, i) => (i === 1 ? NF : i === 2 ? '409 INVALID_TRANSITION' : o === OK ? '403 RATING_APPLICANT_ONLY' : o)) },
   'GET /api/desk/rectifications': { own: g(U, U, F, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, OK, F, F, F) },
   'GET /api/rectifications/:id': { own: g(U, U, OK, OK, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, RX_NF, OK, OK, OK, RX_NF, RX_NF) },

@@ -232,6 +232,7 @@ export const PROBES: Record<string, (t: Target) => Probe> = {
   'GET /api/cases/:caseNo/licence.pdf': (t) => ({ path: `/api/cases/${t.caseNo}/licence.pdf` }),
   'POST /api/cases/:caseNo/rating': (t) => ({ path: `/api/cases/${t.caseNo}/rating`, body: { stage: 'accept', overall: 5, efficiency: 5, guideAccuracy: 5, convenience: 5, usability: 5 } }),
   'GET /api/cases/:caseNo/ratings': (t) => ({ path: `/api/cases/${t.caseNo}/ratings` }),
+  'GET /api/cases/:caseNo/accountability': (t) => ({ path: `/api/cases/${t.caseNo}/accountability` }),
   // Not answered yet: the applicant's rating of the outcome is refused by the machine.
   'POST /api/cases/:caseNo/rectification-rating': (t) => ({ path: `/api/cases/${t.ratings.caseNo}/rectification-rating`, body: { stage: 'accept', score: 5 } }),
   'GET /api/desk/rectifications': () => ({ path: '/api/desk/rectifications' }),

@@ -9,7 +9,9 @@ import { closedCase } from '../helpers/ratingsFactories';
  * closed case badly with stars and words on the case page; the rectification
  * arrives at the desk live; the desk verifies, calls back and fixes it; the
  * applicant's page shows the outcome by itself and the applicant rates it; the
- * supervisor's dashboard shows both panels.
+ * supervisor's dashboard shows both panels. Then a supervisor on a phone, in
+ * English, follows a bad rating from the dashboard to the rectification, the
+ * power behind the item and its responsibility list (问责).
  */
 jest.setTimeout(240_000);
 const UI_MS = 30_000;
@@ -78,5 +80,36 @@ browserIt('a phone applicant rates a case badly; the desk rectifies it live; the
 
   expect(applicant.errors).toEqual([]);
   expect(desk.errors).toEqual([]);
+  expect(sup.errors).toEqual([]);
+});
+
+browserIt('a supervisor follows a bad rating to the power and the responsibility behind it (问责), on a phone in English', async () => {
+  const c = await closedCase(suite.api);
+  const rated = await suite.api.as('applicant', 'POST', `/api/cases/${c.caseNo}/rating`, { stage: 'final', overall: 1, efficiency: 1, guideAccuracy: 1, convenience: 1, usability: 1, comment: '审查拖延' });
+  expect(rated.status).toBe(201);
+
+  const sup = await suite.staffPage('supervisor.city', { viewport: PHONE, lang: 'en' });
+  const sp = sup.page;
+  await sp.goto('/supervisor');
+  await sp.getByTestId('rectification-panel').getByRole('link', { name: 'All rectifications (appeals to rule on)' }).click();
+  const row = sp.locator(`[data-testid="rectification-row"][data-case-no="${c.caseNo}"]`);
+  await row.waitFor({ timeout: UI_MS });
+  await row.locator('a').click();
+  const card = sp.getByTestId('accountability');
+  await card.locator('[data-testid="accountability-trigger"][data-kind="bad_rating"]').getByText('Bad rating at the end: 1 of 5').waitFor({ timeout: UI_MS });
+  // A granted case rated badly reaches review, decision and delivery; acceptance is not reached.
+  const reached = card.locator('[data-testid="accountability-duty"][data-reached="yes"]');
+  await reached.first().waitFor({ timeout: UI_MS });
+  expect(await reached.locator('strong').allInnerTexts()).toEqual([expect.stringMatching(/^审查责任/), expect.stringMatching(/^决定责任/), expect.stringMatching(/^送达责任/)]);
+  await card.getByText('Who is accountable', { exact: false }).first().waitFor({ timeout: UI_MS });
+  expect(await accessibilityProblems(sp)).toEqual([]);
+  await screenshot(sp, 'accountability-phone-en');
+
+  // From there to the power's own page and its whole responsibility list.
+  const power = card.getByTestId('accountability-power');
+  const name = await power.innerText();
+  await power.click();
+  await sp.getByTestId('power-page').getByRole('heading', { name }).waitFor({ timeout: UI_MS });
+  await sp.getByText('受理责任', { exact: false }).first().waitFor({ timeout: UI_MS });
   expect(sup.errors).toEqual([]);
 });

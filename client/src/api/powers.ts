@@ -4,6 +4,7 @@
  * Shapes come from the server's presenters (type-only imports).
  */
 import type { presentEntry, presentChange, presentVersion } from '../../../server/presenters/powers';
+import type { caseAccountability } from '../../../server/powers/accountabilityView';
 import type { entryDetail, versionsView, compareView } from '../../../server/powers/views';
 import { downloadFile } from './download';
 import { api, qs } from './http';
@@ -46,3 +47,10 @@ export function importPowers(id: number, file: File, reason: string, basis: stri
   return api<{ imported: number; unchanged: number; version: PowerVersion }>('POST', `/api/powers/versions/${id}/import${qs({ reason, basis })}`, { text: { body: file, type }, headers: { 'Accept-Language': lang } });
 }
 export const exportPowers = (id: number, format: 'csv' | 'xlsx') => downloadFile(`/api/powers/export${qs({ version: id, format })}`, `powers-v${id}.${format}`);
+
+export type CaseAccountability = Awaited<ReturnType<typeof caseAccountability>>;
+
+/** 问责 of a case (supervisors and administrators): its triggers, the power and the responsibility matters reached. */
+export function getCaseAccountability(caseNo: string): Promise<CaseAccountability> {
+  return api<CaseAccountability>('GET', `/api/cases/${caseNo}/accountability`);
+}

@@ -24,6 +24,7 @@ import { CaseDocuments } from '../documents/CaseDocuments';
 import { LicenceCard } from '../licences/LicenceCard';
 import { OpinionsPanel } from '../../components/OpinionsPanel';
 import { useUser } from '../../session';
+import { CaseAccountability } from '../powers/CaseAccountability';
 import { ReturnAndUrgeBanners } from './ReturnAndUrgeBanners';
 import { OWN_FORMS, UrgingForm } from './UrgingForms';
 
@@ -152,6 +153,12 @@ export function CaseDeskScreen() {
               </Space>
             )}
           </Card>
+          {/* 问责: a supervisor or administrator follows the case to its power and responsibility list. */}
+          {(viewer?.role === 'supervisor' || viewer?.role === 'admin') && (
+            <div style={{ marginTop: 16 }}>
+              <CaseAccountability caseNo={c.caseNo} reload={c.lastSeq} />
+            </div>
+          )}
         </Col>
         <Col xs={24} lg={{ span: 16, order: 1 }}>
           <Space orientation="vertical" size="middle" style={{ width: '100%' }}>

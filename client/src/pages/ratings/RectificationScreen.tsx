@@ -8,6 +8,7 @@ import { LiveBadge } from '../../components/LiveBadge';
 import { useAsync } from '../../components/useAsync';
 import { useStaffLive } from '../../live/socket';
 import { useUser } from '../../session';
+import { CaseAccountability } from '../powers/CaseAccountability';
 import { RectificationActionForm } from './RectificationActionForm';
 import { INDICATORS, RectificationTags, Stars } from './ratingWords';
 
@@ -55,6 +56,7 @@ export function RectificationScreen() {
       <Card size="small" title={t('workbench.handlers')}>
         <List size="small" dataSource={handlers} renderItem={(h) => <List.Item key={h.seq}>{`${t(`common:event.${h.type}`)} · ${h.actorName} · ${h.jurisdictionCode ?? ''}${h.department ? ` · ${h.department}` : ''}`}</List.Item>} />
       </Card>
+      {(user?.role === 'supervisor' || user?.role === 'admin') && <CaseAccountability caseNo={r.caseNo} reload={r.revision} />}
       <Card size="small" title={t('workbench.history')}>
         <List
           size="small"
