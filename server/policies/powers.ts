@@ -14,3 +14,8 @@ export function mayKeepList(user: { role: string; jurisdictionCode: string } | n
 export function authoriseKeeper(user: UserRow | { role: string; jurisdictionCode: string } | null | undefined, listJurisdiction: string): void {
   if (!mayKeepList(user, listJurisdiction)) throw forbidden('Only an administrator of the list’s jurisdiction keeps a power list');
 }
+
+/** A draft is the keepers' work in progress: the public reads published versions only, an administrator sees drafts too. */
+export function seesDrafts(user: { role: string } | null | undefined): boolean {
+  return user?.role === 'admin';
+}

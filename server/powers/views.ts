@@ -18,23 +18,30 @@ export async function entryByCode(db: Knex, code: string): Promise<PowerEntryRow
 const brief = (e: PowerEntryRow) => ({ code: entryCode(e), name: e.name });
 
 /** One entry with its responsibility list, the catalogue items implementing it, the versions holding it and its history. */
-export async function entryDetail(db: Knex, code: string) {
+export async function entryDetail(db: Knex, code: string, drafts: boolean) {
   const e = await entryByCode(db, code);
-  const [places, versions, duties, matters, items, changes] = await Promise.all([
+  // Outside the keepers a draft does not exist yet: an entry added in it is not found, a cut in it not told.
+  const all = await versionsOfList(db, e.listId);
+  const draftSeqs = new Set(all.filter((v) => v.state === 'draft').map((v) => v.seq));
+  if (!drafts && draftSeqs.has(e.fromSeq)) throw powerNotFound();
+  const endHidden = !drafts && e.toSeq !== null && draftSeqs.has(e.toSeq);
+  const versions = drafts ? all : all.filter((v) => v.state !== 'draft');
+  const [places, duties, matters, items, changes] = await Promise.all([
     listPlaces(db, [e.listCode]),
-    versionsOfList(db, e.listId),
     dutiesOf(db, e.id, e.type),
     standardMatters(db, e.type),
     itemsImplementing(db, [e.id]),
     changesByIds(db, [e.startChangeId, e.endChangeId].filter((x): x is number => x !== null)),
   ]);
   const start = changes.find((c) => c.id === e.startChangeId);
-  const end = changes.find((c) => c.id === e.endChangeId);
+  const end = endHidden ? undefined : changes.find((c) => c.id === e.endChangeId);
   // A merge: the entries merged into this one, or the one this entry was merged into.
   const mergedFrom: { code: string; name: string }[] = start?.kind === 'merge' ? (await entriesJoined(db).where('e.end_change_id', start.id).select(ENTRY_COLUMNS)).map(entryFromDb).map(brief) : [];
   const mergedInto: { code: string; name: string }[] = end?.kind === 'merge' ? (await entriesJoined(db).where('e.start_change_id', end.id).select(ENTRY_COLUMNS)).map(entryFromDb).map(brief) : [];
+  const entry = presentEntry(e, places);
   return {
-    ...presentEntry(e, places),
+    ...entry,
+    validity: endHidden ? { ...entry.validity, toSeq: null } : entry.validity,
     // The order the power is exercised in, read off its type's standard responsibility matters (受理 → 审查 → …).
     process: matters.map((m) => m.split('：')[0]!.replace(/责任$/, '')).filter((m) => !m.startsWith('其他')),
     responsibilities: duties,
@@ -63,10 +70,10 @@ async function allVersionFigures(db: Knex) {
 }
 
 /** Each version with reviewed / published / cut, and the totals of the newest published list of each list, by level. */
-export async function versionsView(db: Knex, q: { level?: string; jurisdiction?: string; page: number; pageSize: number }) {
+export async function versionsView(db: Knex, q: { level?: string; jurisdiction?: string; page: number; pageSize: number }, drafts: boolean) {
   const { lists, versions, counts, baseOf } = await allVersionFigures(db);
   const places = await listPlaces(db, lists.map((l) => l.jurisdictionCode));
-  const { total, rows } = await searchPowerVersions(db, { level: q.level, jurisdiction: q.jurisdiction, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+  const { total, rows } = await searchPowerVersions(db, { level: q.level, jurisdiction: q.jurisdiction, drafts, limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
   const totals: Record<string, { lists: number; reviewed: number; published: number; cut: number; cutPercent: number | null; departments: number; reviewedDepartments: number }> = {};
   for (const l of lists) {
     const current = [...versions].reverse().find((v) => v.listId === l.id && v.kind === 'list' && v.state === 'published');
@@ -85,11 +92,11 @@ export async function versionsView(db: Knex, q: { level?: string; jurisdiction?:
 }
 
 /** Two versions of one list side by side: what left (cut, merged, moved) and came (added, merged), with each change's reason and basis. */
-export async function compareView(db: Knex, q: { from: number; to: number; kind?: string; page: number; pageSize: number }) {
+export async function compareView(db: Knex, q: { from: number; to: number; kind?: string; page: number; pageSize: number }, drafts: boolean) {
   const { lists, versions, counts, baseOf } = await allVersionFigures(db);
   const from = versions.find((v) => v.id === q.from);
   const to = versions.find((v) => v.id === q.to);
-  if (!from || !to) throw powerVersionNotFound();
+  if (!from || !to || (!drafts && (from.state === 'draft' || to.state === 'draft'))) throw powerVersionNotFound();
   if (from.listId !== to.listId) throw versionsNotComparable('The two versions belong to different lists');
   if (from.seq >= to.seq) throw versionsNotComparable('`from` must be an earlier version than `to`');
   const list = lists.find((l) => l.id === from.listId) as PowerListRow;

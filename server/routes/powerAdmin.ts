@@ -21,7 +21,7 @@ export function powerAdminRouter(ctx: AppContext): Router {
   const figures = async (id: number) => {
     const v = await findPowerVersion(db, id);
     if (!v) throw powerVersionNotFound();
-    const { versions } = await versionsView(db, { jurisdiction: v.listCode, page: 1, pageSize: 100 });
+    const { versions } = await versionsView(db, { jurisdiction: v.listCode, page: 1, pageSize: 100 }, true);
     return versions.find((x) => x.id === id)!;
   };
   r.post('/powers/versions', async (req, res) => {

@@ -3,10 +3,10 @@ import { searchPowers } from '../../db/repositories/powers/entries';
 import { findPowerVersion } from '../../db/repositories/powers/versions';
 import { parsePowerCode, POWER_TYPES } from '../../workflows/powerTypes';
 import type { AppContext } from '../context';
-import { requireUser } from '../http/auth';
+import { currentUser, requireUser } from '../http/auth';
 import { CompareQuery, ExportQuery, PowerCodeParam, PowersQuery, VersionsQuery } from '../http/powerSchemas';
 import { parseQuery } from '../http/validate';
-import { authoriseKeeper } from '../policies/powers';
+import { authoriseKeeper, seesDrafts } from '../policies/powers';
 import { listPlaces, presentEntry } from '../presenters/powers';
 import { powerVersionNotFound } from '../powers/errors';
 import { exportPowers } from '../powers/exportPowers';
@@ -18,10 +18,10 @@ export function powersRouter(ctx: AppContext): Router {
   const db = ctx.db.knex;
   // Fixed paths before `/powers/:code`.
   r.get('/powers/versions', async (req, res) => {
-    res.json(await versionsView(db, parseQuery(VersionsQuery, req.query)));
+    res.json(await versionsView(db, parseQuery(VersionsQuery, req.query), seesDrafts(currentUser(res))));
   });
   r.get('/powers/versions/compare', async (req, res) => {
-    res.json(await compareView(db, parseQuery(CompareQuery, req.query)));
+    res.json(await compareView(db, parseQuery(CompareQuery, req.query), seesDrafts(currentUser(res))));
   });
   r.get('/powers/export', async (req, res) => {
     const user = requireUser(res, ['admin']);
@@ -37,7 +37,7 @@ export function powersRouter(ctx: AppContext): Router {
     let version: { listId: number; seq: number } | undefined;
     if (q.version) {
       const v = await findPowerVersion(db, q.version);
-      if (!v) throw powerVersionNotFound();
+      if (!v || (v.state === 'draft' && !seesDrafts(currentUser(res)))) throw powerVersionNotFound();
       version = { listId: v.listId, seq: v.seq };
     }
     const code = q.q ? parsePowerCode(q.q) : null;
@@ -58,7 +58,7 @@ export function powersRouter(ctx: AppContext): Router {
     });
   });
   r.get('/powers/:code', async (req, res) => {
-    res.json(await entryDetail(db, parseQuery(PowerCodeParam, req.params.code)));
+    res.json(await entryDetail(db, parseQuery(PowerCodeParam, req.params.code), seesDrafts(currentUser(res))));
   });
   return r;
 }

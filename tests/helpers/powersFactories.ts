@@ -39,9 +39,10 @@ export async function openDraft(api: Api, jurisdiction: string, name = '测试�
   return res.body.version as { id: number; seq: number };
 }
 
-/** Entries of the public list (first page) for a query string. */
-export async function powersOf(api: Api, query: string, pageSize = 20) {
-  const res = await api.request('GET', `/api/powers?${query}&pageSize=${pageSize}`);
+/** Entries of the public list (first page) for a query string; as `user` when given (an administrator reads drafts). */
+export async function powersOf(api: Api, query: string, pageSize = 20, user?: string) {
+  const path = `/api/powers?${query}&pageSize=${pageSize}`;
+  const res = user ? await api.as(user, 'GET', path) : await api.request('GET', path);
   if (res.status !== 200) throw new Error(`powers: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { total: number; departments: number; departmentCounts: { id: number; name: string; count: number }[]; powers: { code: string; name: string; type: string; department: { name: string } }[] };
 }

@@ -18,7 +18,7 @@ describe('power lists, the administrators’ tools', () => {
   let codes: string[];
   let dept: string;
   const adjust = (body: Record<string, unknown>, user = 'admin') => api.as(user, 'POST', `/api/powers/versions/${draft.id}/adjustments`, { reason: '测试调整', basis: '测试依据', ...body });
-  const inDraft = async (code: string) => (await powersOf(api, `version=${draft.id}&q=${code}`)).total;
+  const inDraft = async (code: string) => (await powersOf(api, `version=${draft.id}&q=${code}`, 20, 'admin')).total;
 
   beforeAll(async () => {
     const list = await powersOf(api, `jurisdiction=${TAISHUN}`, 8);
@@ -59,12 +59,12 @@ describe('power lists, the administrators’ tools', () => {
   });
 
   it('reports every problem of an import once, by line, and imports nothing', async () => {
-    const before = (await powersOf(api, `version=${draft.id}`)).total;
+    const before = (await powersOf(api, `version=${draft.id}`, 20, 'admin')).total;
     const bytes = powersCsv([newRow('测试甲', dept, '行政审批'), newRow('测试乙', '不存在的局'), newRow('测试丙', dept), newRow('测试丙', dept), ['', '', '行政检查', dept, '', '', '']]);
     const res = await uploadPowers(api, draft.id, bytes, 'text/csv');
     expect([res.status, res.body.error.code]).toEqual([422, 'POWER_IMPORT_FAILED']);
     expect(res.body.error.details.problems.map((p: any) => [p.line, p.field, p.code])).toEqual([[2, '类型', 'BAD_POWER_TYPE'], [3, '实施主体', 'UNKNOWN_BODY'], [5, '名称', 'DUPLICATE_NAME'], [6, '名称', 'REQUIRED']]);
-    expect((await powersOf(api, `version=${draft.id}`)).total).toBe(before);
+    expect((await powersOf(api, `version=${draft.id}`, 20, 'admin')).total).toBe(before);
   });
 
   it('words the problems in English when asked', async () => {
@@ -82,12 +82,27 @@ describe('power lists, the administrators’ tools', () => {
     const token = await api.token('admin');
     const csv = await fetch(`${api.baseUrl}/api/powers/export?version=${draft.id}&format=csv`, { headers: { authorization: `Bearer ${token}` } });
     const text = Buffer.from(await csv.arrayBuffer());
-    const total = (await powersOf(api, `version=${draft.id}`)).total;
+    const total = (await powersOf(api, `version=${draft.id}`, 20, 'admin')).total;
     expect([text[0], text.toString('utf8').trim().split('\r\n').length - 1, text.includes(Buffer.from('测试导入二'))]).toEqual([0xef, total, true]);
     const xlsx = await fetch(`${api.baseUrl}/api/powers/export?version=${draft.id}&format=xlsx`, { headers: { authorization: `Bearer ${token}` } });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await xlsx.arrayBuffer());
     expect(book.worksheets[0]!.rowCount - 1).toBe(total);
+  });
+
+  it('keeps the draft from the public until it is published: not listed, not readable, its additions not found, its cuts not told', async () => {
+    const anonymous = (path: string) => api.request('GET', path);
+    const listed = async (user?: string) => (user ? await api.as(user, 'GET', `/api/powers/versions?jurisdiction=${TAISHUN}`) : await anonymous(`/api/powers/versions?jurisdiction=${TAISHUN}`)).body.versions.map((v: { id: number }) => v.id);
+    expect([(await listed()).includes(draft.id), (await listed('supervisor.city')).includes(draft.id), (await listed('admin')).includes(draft.id)]).toEqual([false, false, true]);
+    const read = await anonymous(`/api/powers?version=${draft.id}`);
+    expect([read.status, read.body.error.code]).toEqual([404, 'POWER_VERSION_NOT_FOUND']);
+    const base = (await listed())[0];
+    expect((await anonymous(`/api/powers/versions/compare?from=${base}&to=${draft.id}`)).status).toBe(404);
+    const added = (await powersOf(api, `version=${draft.id}&q=${encodeURIComponent('测试导入一')}`, 20, 'admin')).powers[0]!.code;
+    expect([(await anonymous(`/api/powers/${added}`)).status, (await api.as('admin', 'GET', `/api/powers/${added}`)).status]).toEqual([404, 200]);
+    const cut = await anonymous(`/api/powers/${codes[0]}`);
+    expect([cut.status, cut.body.history.ended, cut.body.validity.toSeq, cut.body.versions.some((v: { state: string }) => v.state === 'draft')]).toEqual([200, null, null, false]);
+    expect((await api.as('admin', 'GET', `/api/powers/${codes[0]}`)).body.history.ended.kind).toBe('cut');
   });
 
   it('publishes the draft: the public list and the comparison read it, counted from the rows', async () => {
@@ -98,6 +113,7 @@ describe('power lists, the administrators’ tools', () => {
     const base = (await api.request('GET', `/api/powers/versions?jurisdiction=${TAISHUN}`)).body.versions.find((v: any) => v.seq === draft.seq - 1);
     const cmp = (await api.request('GET', `/api/powers/versions/compare?from=${base.id}&to=${draft.id}`)).body;
     expect([cmp.summary.removed, cmp.summary.added, cmp.total]).toEqual([{ cut: 1, mergedAway: 2, moved: 1, total: 4 }, { added: 2, mergedInto: 1, total: 3 }, 4]);
+    expect((await api.request('GET', `/api/powers/${codes[0]}`)).body.history.ended.kind).toBe('cut');
   });
 
   it('takes no adjustment once published', async () => {

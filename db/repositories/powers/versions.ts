@@ -93,11 +93,12 @@ export async function updatePowerVersionIfVersion(trx: Knex, current: PowerVersi
 }
 
 /** The versions, lists joined, filtered by level or jurisdiction, in list then sequence order, paginated. */
-export async function searchPowerVersions(db: Knex, f: { level?: string; jurisdiction?: string; limit: number; offset: number }): Promise<{ total: number; rows: (PowerVersionRow & { list: PowerListRow })[] }> {
+export async function searchPowerVersions(db: Knex, f: { level?: string; jurisdiction?: string; drafts: boolean; limit: number; offset: number }): Promise<{ total: number; rows: (PowerVersionRow & { list: PowerListRow })[] }> {
   const base = () => {
     const q = db('power_versions as v').join('power_lists as l', 'l.id', 'v.list_id');
     if (f.level) q.where('l.level', f.level);
     if (f.jurisdiction) q.where('l.jurisdiction_code', f.jurisdiction);
+    if (!f.drafts) q.whereNot('v.state', 'draft');
     return q;
   };
   const [{ n }] = (await base().count({ n: '*' })) as { n: number | string }[];
