@@ -16,7 +16,7 @@ import { DEMO, DEMO_PASSWORD } from '../db/seed/users';
 import { post } from './http';
 import { prepare } from './prepare';
 import { startServerProcess } from './processes';
-import { summarise, type Summary } from './stats';
+import { summarise, timed, type Summary } from './stats';
 
 const READS = Number(process.env.BENCH_READS ?? 30);
 const RATINGS = Number(process.env.BENCH_RATINGS ?? 40);
@@ -26,13 +26,6 @@ async function get(base: string, pathname: string, token?: string): Promise<any>
   const json = await r.json();
   if (r.status !== 200) throw new Error(`${pathname}: ${r.status} ${JSON.stringify(json)}`);
   return json;
-}
-
-async function timed<T>(samples: number[], f: () => Promise<T>): Promise<T> {
-  const t = performance.now();
-  const out = await f();
-  samples.push(performance.now() - t);
-  return out;
 }
 
 async function reads(n: number, f: () => Promise<unknown>): Promise<Summary> {

@@ -27,19 +27,12 @@ import { registerProject } from '../server/projects/registerProject';
 import { startStage } from '../server/projects/startStage';
 import { BENCH_LICENCE_SIGNING_KEY } from './benchKey';
 import { prepare } from './prepare';
-import { summarise } from './stats';
+import { summarise, timed } from './stats';
 
 const PER_COUNTY = Number(process.env.BENCH_PROJECTS_PER_COUNTY ?? 3);
 const STAGES = Number(process.env.BENCH_STAGES ?? 60);
 const READS = 20;
 const COUNTY_CENTRE = '330302000000';
-
-async function timed<T>(samples: number[], f: () => Promise<T>): Promise<T> {
-  const t = performance.now();
-  const out = await f();
-  samples.push(performance.now() - t);
-  return out;
-}
 
 async function user(ctx: AppContext, username: string): Promise<Actor> {
   return { kind: 'user', user: (await findUserByUsername(ctx.db.knex, username))! };

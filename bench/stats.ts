@@ -40,3 +40,11 @@ export function spread(xs: number[]): { median: number; min: number; max: number
   const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
   return { median: +median.toFixed(3), min: s[0] ?? 0, max: s[s.length - 1] ?? 0, values: xs };
 }
+
+/** Runs `f`, adds its time in milliseconds to `samples` and returns its answer. */
+export async function timed<T>(samples: number[], f: () => Promise<T>): Promise<T> {
+  const t = performance.now();
+  const out = await f();
+  samples.push(performance.now() - t);
+  return out;
+}
