@@ -105,6 +105,12 @@ browserIt('a supervisor follows a bad rating to the power and the responsibility
   expect(await accessibilityProblems(sp)).toEqual([]);
   await screenshot(sp, 'accountability-phone-en');
 
+  // The case page shows the same card to the supervisor (where the dashboard's overdue drill-down leads).
+  await sp.goto(`/desk/cases/${c.caseNo}`);
+  await sp.getByTestId('accountability').locator('[data-testid="accountability-trigger"][data-kind="bad_rating"]').waitFor({ timeout: UI_MS });
+  expect(await accessibilityProblems(sp)).toEqual([]);
+  await sp.goBack();
+
   // From there to the power's own page and its whole responsibility list.
   const power = card.getByTestId('accountability-power');
   const name = await power.innerText();

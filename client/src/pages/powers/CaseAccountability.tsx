@@ -2,6 +2,7 @@ import { Alert, Card, Descriptions, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getCaseAccountability, type CaseAccountability as View } from '../../api/powers';
+import { departmentName, loadDepartments } from '../../api/reference';
 import { ErrorState } from '../../components/ErrorState';
 import { useJurisdictionNames } from '../../components/jurisdictionNames';
 import { useAsync } from '../../components/useAsync';
@@ -18,11 +19,13 @@ type Duty = View['responsibilities'][number];
 export function CaseAccountability({ caseNo, reload = 0 }: { caseNo: string; reload?: number }) {
   const { t, i18n } = useTranslation('powers');
   const data = useAsync(() => getCaseAccountability(caseNo), [caseNo, reload]);
+  const departments = useAsync(loadDepartments, []);
   const a = data.data;
-  const names = useJurisdictionNames((a?.triggers ?? []).map((x) => x.desk.jurisdictionCode).filter((c): c is string => Boolean(c)), i18n.language.startsWith('en'));
+  const english = i18n.language.startsWith('en');
+  const names = useJurisdictionNames((a?.triggers ?? []).map((x) => x.desk.jurisdictionCode).filter((c): c is string => Boolean(c)), english);
   if (data.error) return <ErrorState error={data.error} onRetry={() => void data.reload()} />;
   if (!a) return <Card size="small" loading title={t('accountability.title')} />;
-  const desk = (x: Trigger) => [x.desk.jurisdictionCode ? (names[x.desk.jurisdictionCode] ?? x.desk.jurisdictionCode) : null, x.desk.department].filter(Boolean).join(' · ');
+  const desk = (x: Trigger) => [x.desk.jurisdictionCode ? (names[x.desk.jurisdictionCode] ?? x.desk.jurisdictionCode) : null, departmentName(departments.data, x.desk.department, english)].filter(Boolean).join(' · ');
   return (
     <Card size="small" title={t('accountability.title')} data-testid="accountability">
       <Space orientation="vertical" size="small" style={{ width: '100%' }}>

@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { getRectification } from '../../api/ratings';
+import { departmentName, loadDepartments } from '../../api/reference';
+import { useJurisdictionNames } from '../../components/jurisdictionNames';
 import { ErrorState } from '../../components/ErrorState';
 import { LiveBadge } from '../../components/LiveBadge';
 import { useAsync } from '../../components/useAsync';
@@ -14,11 +16,14 @@ import { INDICATORS, RectificationTags, Stars } from './ratingWords';
 
 /** One rectification: the rating and whom it reaches, the call-back contact (the desk's alone), the act the caller may take, the history; live. */
 export function RectificationScreen() {
-  const { t } = useTranslation('ratings');
+  const { t, i18n } = useTranslation('ratings');
   const id = Number(useParams().id);
   const user = useUser();
   const [tick, setTick] = useState(0);
   const data = useAsync(() => getRectification(id), [id, tick]);
+  const departments = useAsync(loadDepartments, []);
+  const english = i18n.language.startsWith('en');
+  const places = useJurisdictionNames((data.data?.handlers ?? []).map((h) => h.jurisdictionCode).filter((c): c is string => Boolean(c)), english);
   const live = useStaffLive({ onRectification: (e) => e.id === id && setTick((n) => n + 1) }, user?.username ?? null);
   if (data.error) return <ErrorState error={data.error} onRetry={() => void data.reload()} />;
   if (!data.data) return <Card loading />;
@@ -54,7 +59,7 @@ export function RectificationScreen() {
         </Card>
       )}
       <Card size="small" title={t('workbench.handlers')}>
-        <List size="small" dataSource={handlers} renderItem={(h) => <List.Item key={h.seq}>{`${t(`common:event.${h.type}`)} · ${h.actorName} · ${h.jurisdictionCode ?? ''}${h.department ? ` · ${h.department}` : ''}`}</List.Item>} />
+        <List size="small" dataSource={handlers} renderItem={(h) => <List.Item key={h.seq}>{[t(`common:event.${h.type}`), h.actorName, h.jurisdictionCode ? (places[h.jurisdictionCode] ?? h.jurisdictionCode) : null, departmentName(departments.data, h.department, english)].filter(Boolean).join(' · ')}</List.Item>} />
       </Card>
       {(user?.role === 'supervisor' || user?.role === 'admin') && <CaseAccountability caseNo={r.caseNo} reload={r.revision} />}
       <Card size="small" title={t('workbench.history')}>
