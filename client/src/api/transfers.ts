@@ -1,3 +1,5 @@
+import type { AgreementView } from '../../../db/repositories/transfers/agreements';
+import type { AgreementProps } from '../../../server/transfers/recordAgreement';
 import { api, qs } from './http';
 
 /** The function-transfer list (职能转移): the server's answers (server/routes/transfers.ts). */
@@ -25,20 +27,8 @@ export interface TransferFunction {
 }
 export interface TransferUnit { code: string; name: string; kind: string; functions: number; agreements: number }
 export interface TransferService { code: string; name: string; category: string; unit: { code: string; name: string }; functionCode: string | null }
-export interface TransferAgreement {
-  id: number;
-  agreementNo: string;
-  unit: { code: string; name: string };
-  organisation: { id: number; name: string; state: string };
-  function: { code: string; name: string };
-  signedOn: string;
-  termFrom: string;
-  termTo: string;
-  amountYuan: number;
-  deliverables: string[];
-  running: boolean;
-  renewable: boolean;
-}
+/** An agreement as the repository presents it, with whether it runs today and may be renewed. */
+export type TransferAgreement = AgreementView & { running: boolean; renewable: boolean };
 export interface TransferEvaluationView { year: number; score: number; grade: string; consequence: string; stateAfter: string; notes: string; recordedAt: string }
 export interface TransferOrg {
   id: number;
@@ -66,17 +56,8 @@ export const listTransferAgreements = (q: Query) => api<Paged & { agreements: Tr
 export const listTransferOrgs = (q: Query) => api<Paged & { organisations: TransferOrg[] }>('GET', `/api/transfers/organisations${qs(q)}`);
 export const getTransferOrg = (id: number) => api<{ organisation: TransferOrg; evaluations: TransferEvaluationView[]; agreements: TransferAgreement[] }>('GET', `/api/transfers/organisations/${id}`);
 
-export interface AgreementInput {
-  agreementNo: string;
-  unitCode: string;
-  functionCode: string;
-  organisationId: number;
-  signedOn: string;
-  termFrom: string;
-  termTo: string;
-  amountYuan: number;
-  deliverables: string[];
-}
+/** What the administrator records: the command's props without the actor. */
+export type AgreementInput = Omit<AgreementProps, 'actor'>;
 export const recordTransferAgreement = (body: AgreementInput) => api<{ agreement: TransferAgreement }>('POST', '/api/transfers/agreements', { body });
 export const evaluateTransferOrg = (id: number, body: { year: number; score: number; notes: string }) =>
   api<{ organisation: TransferOrg; evaluation: TransferEvaluationView }>('POST', `/api/transfers/organisations/${id}/evaluations`, { body });
