@@ -42,13 +42,23 @@ browserIt('an agency registers, the centre approves it, the public list shows it
   await rp.getByLabel('服务事项').fill('ZJFW001');
   await rp.locator('.ant-select-item-option', { hasText: '地质灾害危险性评估' }).click();
   await rp.keyboard.press('Escape');
+  // The choice is in the field (a tag), not only clicked: a loaded machine may still be rendering it.
+  await rp.locator('.ant-select-selection-item', { hasText: '地质灾害危险性评估' }).waitFor({ timeout: UI_MS });
   await rp.getByTestId('reg-qual-name').fill('地质灾害危险性评估资质');
   await rp.getByTestId('reg-qual-level').fill('乙级');
   await rp.getByTestId('reg-qual-no').fill('DZ-2026-0001');
   await rp.getByTestId('reg-qual-issuer').fill('浙江省自然资源厅');
-  await rp.getByLabel('有效期至').click();
-  await rp.getByLabel('有效期至').fill('2030-06-30');
-  await rp.keyboard.press('Enter');
+  // A typed date counts once the picker has taken it (Enter, panel closed, the field keeping it); a picker still
+  // opening under load can drop the Enter, and the field then empties on blur: type it again until it holds.
+  const expires = rp.getByLabel('有效期至');
+  for (let attempt = 0; attempt < 5 && (await expires.inputValue()) !== '2030-06-30'; attempt++) {
+    await expires.click();
+    await rp.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ timeout: UI_MS });
+    await expires.fill('2030-06-30');
+    await rp.keyboard.press('Enter');
+    await rp.locator('.ant-picker-dropdown:not(.ant-picker-dropdown-hidden)').waitFor({ state: 'hidden', timeout: UI_MS }).catch(() => rp.keyboard.press('Escape'));
+  }
+  expect(await expires.inputValue()).toBe('2030-06-30');
   await rp.getByTestId('reg-staff-name').fill('林海峰');
   await rp.getByTestId('reg-staff-title').fill('高级工程师');
   await rp.getByTestId('reg-staff-no').fill('ZY-330001');
