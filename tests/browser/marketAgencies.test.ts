@@ -38,12 +38,17 @@ browserIt('an agency registers, the centre approves it, the public list shows it
   await rp.getByTestId('reg-legal').fill('陈建国');
   await rp.getByTestId('reg-phone').fill('0577-88886666');
   await rp.getByTestId('reg-address').fill('鹿城区人民路100号');
-  await rp.getByLabel('服务事项').click();
-  await rp.getByLabel('服务事项').fill('ZJFW001');
-  await rp.locator('.ant-select-item-option', { hasText: '地质灾害危险性评估' }).click();
-  await rp.keyboard.press('Escape');
-  // The choice is in the field (a tag), not only clicked: a loaded machine may still be rendering it.
-  await rp.locator('.ant-select-selection-item', { hasText: '地质灾害危险性评估' }).waitFor({ timeout: UI_MS });
+  // The choice counts once it is in the field (a tag): under load the list can re-render (the service items
+  // arriving) between the search and the click, which then selects nothing; choose again until it holds.
+  const chosen = rp.locator('.ant-select-selection-item', { hasText: '地质灾害危险性评估' });
+  for (let attempt = 0; attempt < 5 && !(await chosen.isVisible()); attempt++) {
+    await rp.getByLabel('服务事项').click();
+    await rp.getByLabel('服务事项').fill('ZJFW001');
+    await rp.locator('.ant-select-item-option', { hasText: '地质灾害危险性评估' }).click();
+    await rp.keyboard.press('Escape');
+    await chosen.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
+  await chosen.waitFor({ timeout: UI_MS });
   await rp.getByTestId('reg-qual-name').fill('地质灾害危险性评估资质');
   await rp.getByTestId('reg-qual-level').fill('乙级');
   await rp.getByTestId('reg-qual-no').fill('DZ-2026-0001');
